@@ -1,0 +1,34 @@
+// The command table: one file per command, each a factory of its dependencies.
+import * as vscode from 'vscode';
+import type { KoraContext } from '../context';
+import { COMMAND } from '../constants';
+import { openDaemonSettings } from '../config';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+export type CommandFactory = (kora: KoraContext) => CommandHandler;
+
+const COMMANDS: Partial<Record<(typeof COMMAND)[keyof typeof COMMAND], CommandFactory>> = {
+  [COMMAND.showLog]: (kora) => () => kora.log.channel.show(true),
+  [COMMAND.configureDaemons]: () => () => openDaemonSettings(),
+};
+
+/** Registers every command of the table, reporting failures instead of letting them escape. */
+export function registerCommands(kora: KoraContext, extra: Partial<Record<string, CommandFactory>> = {}): void {
+  const log = kora.logger('commands');
+  for (const [id, factory] of Object.entries({ ...COMMANDS, ...extra })) {
+    if (!factory) continue;
+    const handler = factory(kora);
+    kora.register(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log.error(`${id} failed: ${message}`);
+          void vscode.window.showErrorMessage(`Kora: ${message}`);
+          return undefined;
+        }
+      }),
+    );
+  }
+}
