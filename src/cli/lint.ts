@@ -1,0 +1,149 @@
+// `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
+// daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Finding, Severity } from '../core/findings';
+import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
+import { DeepRedosAnalyzer } from '../core/redos/deep';
+import { version as packageVersion } from '../../package.json';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
+import { toSarif, type FileFindings } from './sarif';
+
+const HELP = `Usage: kora-ops lint [--format text|json|sarif] [options] FILE...
+
+Lints phrasebook YAML files: the daemon's own rules (codes daemon/...), catastrophic-backtracking
+analysis of every pattern (redos/...), and the checks beyond the daemon (yaml/..., phrasebook/...).
+
+Options:
+  --format text|json|sarif   output format (default text); sarif is SARIF 2.1.0 for code scanning
+  --severity CODE=LEVEL      change a non-daemon code's severity (error, warning, information,
+                             hint) or turn it off (off); repeatable
+  --no-redos                 skip the deep ReDoS analysis (faster)
+  --redos-budget MS          time budget per pattern for the ReDoS analysis (default 2000)
+  -h, --help                 show this help
+
+Exit status: 1 when any error is reported, 0 otherwise, 2 on usage or unreadable files.
+`;
+
+const OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  severity: { type: 'string', multiple: true },
+  'no-redos': { type: 'boolean', default: false },
+  'redos-budget': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type LintFormat = (typeof FORMATS)[number];
+const LEVELS: ReadonlyArray<Severity | 'off'> = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Where the ReDoS worker lives: next to the bundled CLI, or compiled beside the sources. */
+const WORKER_CANDIDATES = [path.join(__dirname, 'redosWorker.js'), path.join(__dirname, '..', 'core', 'redos', 'worker.js')];
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const format = parseLintFormat(values.format);
+  const severityOverrides = parseSeverities(values.severity ?? []);
+  if (positionals.length === 0) throw new UsageError('give at least one FILE');
+  const analyzer = values['no-redos'] ? null : createAnalyzer(values['redos-budget'], io);
+  const results: FileFindings[] = [];
+  let unreadable = false;
+  try {
+    for (const file of positionals) {
+      let text: string;
+      try {
+        text = await readFile(path.resolve(io.cwd, file), 'utf8');
+      } catch (error) {
+        io.stderr.write(`kora-ops lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        unreadable = true;
+        continue;
+      }
+      const result = lintPhrasebook(text, { severityOverrides });
+      const deep = analyzer ? await lintPhrasebookDeep(result, analyzer, { severityOverrides }) : [];
+      results.push({ file, findings: sortFindings([...result.findings, ...deep]) });
+    }
+  } finally {
+    analyzer?.dispose();
+  }
+  io.stdout.write(render(format, results, io.cwd));
+  if (unreadable) return EXIT_USAGE;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FAILURE : EXIT_OK;
+}
+
+function createAnalyzer(budget: string | undefined, io: CliIo): (RedosAnalyzer & { dispose(): void }) | null {
+  const timeBudgetMs = budget === undefined ? undefined : Number(budget);
+  if (timeBudgetMs !== undefined && !(timeBudgetMs > 0)) throw new UsageError(`--redos-budget must be a positive number of milliseconds, not "${budget}"`);
+  const workerPath = WORKER_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!workerPath) {
+    io.stderr.write('kora-ops lint: the ReDoS worker is missing from this installation; skipping redos/* checks\n');
+    return null;
+  }
+  return new DeepRedosAnalyzer({ workerPath, timeBudgetMs });
+}
+
+function parseLintFormat(value: string | undefined): LintFormat {
+  const format = value ?? 'text';
+  if ((FORMATS as readonly string[]).includes(format)) return format as LintFormat;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+}
+
+function parseSeverities(specs: readonly string[]): SeverityOverrides {
+  const overrides: SeverityOverrides = {};
+  for (const spec of specs) {
+    const [code, level] = spec.split('=');
+    if (!code || !level || !LEVELS.includes(level as Severity)) {
+      throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${LEVELS.join(', ')}, not "${spec}"`);
+    }
+    if (!isOverridable(code)) throw new UsageError(`${code} is the daemon's own verdict (or a YAML error); its severity cannot change`);
+    overrides[code] = level as Severity | 'off';
+  }
+  return overrides;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function render(format: LintFormat, results: FileFindings[], cwd: string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(results.map(({ file, findings }) => ({ file, diagnostics: findings.map(jsonDiagnostic) })), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(results, cwd, packageVersion), null, 2)}\n`;
+    default:
+      return renderText(results);
+  }
+}
+
+/** The documented JSON shape: 0-based positions as in VS Code. */
+function jsonDiagnostic(finding: Finding) {
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    range: finding.range,
+    entryIndex: finding.entryIndex,
+    field: finding.field,
+  };
+}
+
+/** `file:line:column: severity code: message`, 1-based like compilers, then a summary line. */
+function renderText(results: FileFindings[]): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const { file, findings } of results) {
+    for (const finding of findings) {
+      counts[finding.severity]++;
+      const { line, character } = finding.range.start;
+      lines.push(`${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
+      for (const fix of finding.fixes ?? []) lines.push(`    fix: ${fix.title}`);
+    }
+  }
+  const summary = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s) in ${results.length} file(s)`;
+  return `${[...lines, summary].join('\n')}\n`;
+}

@@ -1,0 +1,162 @@
+// The daemon's validator (`validate_entries`, contract §4.3–4.5): same checks, same order, same
+// messages. `checkEntry` gives the structured result per entry (positions included, for the
+// editor); `validateEntries` assembles the daemon's exact error list from it.
+import { findNestedQuantifiers, type HeuristicMatch } from '../redos/heuristic';
+import {
+  DAEMON_MESSAGES,
+  ENTRY_FIELDS,
+  LENGTH_CAPS,
+  MAX_ENTRIES,
+  ROOT_FIELD,
+  ROOT_INDEX,
+  type EntryField,
+} from './constants';
+import { findPlaceholders, isKnownPlaceholderPath, type PlaceholderOccurrence } from './placeholders';
+import { pythonLength, pythonStrip } from './pyText';
+import { compileDaemonPattern, type DaemonCompileResult } from './pythonRegex';
+
+/** One item of the daemon's 422 `errors` array. */
+export interface DaemonError {
+  entry_index: number;
+  field: string;
+  error: string;
+}
+
+/** What the daemon objects to in one entry, in the daemon's order, with positions. */
+export type EntryIssue =
+  | { rule: 'entry-not-object' }
+  | { rule: 'required-field'; field: EntryField }
+  | { rule: 'too-long'; field: EntryField; length: number; max: number }
+  /** `pos`: code-point index into the pattern, as CPython reports it. */
+  | { rule: 'invalid-regex'; reErrorText: string; pos: number | null }
+  | { rule: 'http-500'; exceptionType: string; text: string; pos: number | null }
+  /** Not a daemon rule: our regex engine failed, so the pattern could not be checked. */
+  | { rule: 'unchecked-regex'; text: string }
+  /** UTF-16 offsets into the pattern. */
+  | { rule: 'nested-quantifier'; matches: HeuristicMatch[] }
+  | { rule: 'unknown-placeholder'; occurrence: PlaceholderOccurrence };
+
+export interface EntryCheck {
+  issues: EntryIssue[];
+  /** Set when the entry takes part in the duplicate rule (it passed checks a and b). */
+  duplicateKey: { pattern: string; category: string } | null;
+  /** The compile outcome, when the entry got that far. */
+  compile: DaemonCompileResult | null;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Checks a–f of §4.3 for one entry (the duplicate rule g spans entries). */
+export function checkEntry(entry: unknown): EntryCheck {
+  if (!isPlainObject(entry)) return { issues: [{ rule: 'entry-not-object' }], duplicateKey: null, compile: null };
+  const issues: EntryIssue[] = [];
+  for (const field of ENTRY_FIELDS) {
+    const value = Object.prototype.hasOwnProperty.call(entry, field) ? entry[field] : undefined;
+    if (typeof value !== 'string' || pythonStrip(value) === '') issues.push({ rule: 'required-field', field });
+  }
+  if (issues.length > 0) return { issues, duplicateKey: null, compile: null };
+  const fields = entry as Record<EntryField, string>;
+  for (const { field, max } of LENGTH_CAPS) {
+    const length = pythonLength(fields[field]);
+    if (length > max) issues.push({ rule: 'too-long', field, length, max });
+  }
+  const compile = compileDaemonPattern(fields.pattern);
+  if (compile.kind === 're.error') {
+    issues.push({ rule: 'invalid-regex', reErrorText: compile.text, pos: compile.pos });
+  } else if (compile.kind === 'exception') {
+    issues.push({ rule: 'http-500', exceptionType: compile.exceptionType, text: compile.text, pos: compile.pos });
+  } else if (compile.kind === 'engine-failure') {
+    issues.push({ rule: 'unchecked-regex', text: compile.text });
+  } else {
+    const matches = findNestedQuantifiers(fields.pattern);
+    if (matches.length > 0) issues.push({ rule: 'nested-quantifier', matches });
+  }
+  for (const occurrence of findPlaceholders(fields.reply_template)) {
+    if (!isKnownPlaceholderPath(occurrence.path)) issues.push({ rule: 'unknown-placeholder', occurrence });
+  }
+  return { issues, duplicateKey: { pattern: fields.pattern, category: fields.category }, compile };
+}
+
+/** The field an issue is reported on, as the daemon names it. */
+export function issueField(issue: EntryIssue): string {
+  switch (issue.rule) {
+    case 'entry-not-object':
+      return ROOT_FIELD;
+    case 'required-field':
+    case 'too-long':
+      return issue.field;
+    case 'unknown-placeholder':
+      return 'reply_template';
+    default:
+      return 'pattern';
+  }
+}
+
+/** The daemon's message for an issue (for `http-500`, what the CLI prints in its place). */
+export function issueMessage(issue: EntryIssue): string {
+  switch (issue.rule) {
+    case 'entry-not-object':
+      return DAEMON_MESSAGES.entryNotObject;
+    case 'required-field':
+      return DAEMON_MESSAGES.requiredField(issue.field);
+    case 'too-long':
+      return DAEMON_MESSAGES.tooLong(issue.field, issue.max);
+    case 'invalid-regex':
+      return DAEMON_MESSAGES.invalidRegex(issue.reErrorText);
+    case 'http-500':
+      return DAEMON_MESSAGES.http500(issue.exceptionType, issue.text);
+    case 'nested-quantifier':
+      return DAEMON_MESSAGES.nestedQuantifier;
+    case 'unchecked-regex':
+      return DAEMON_MESSAGES.uncheckedRegex(issue.text);
+    case 'unknown-placeholder':
+      return DAEMON_MESSAGES.unknownPlaceholder(issue.occurrence.path);
+  }
+}
+
+/** Key of the duplicate rule: the exact, case-sensitive, untrimmed (pattern, category) pair. */
+export function duplicateRuleKey(key: { pattern: string; category: string }): string {
+  return JSON.stringify([key.pattern, key.category]);
+}
+
+/**
+ * Finds, for each participating entry, the first earlier one with the same key.
+ * Returns entry index → index of the first declaration.
+ */
+export function findDuplicates(keys: ReadonlyArray<{ pattern: string; category: string } | null>): Map<number, number> {
+  const firstByKey = new Map<string, number>();
+  const duplicates = new Map<number, number>();
+  keys.forEach((key, index) => {
+    if (!key) return;
+    const ruleKey = duplicateRuleKey(key);
+    const first = firstByKey.get(ruleKey);
+    if (first === undefined) firstByKey.set(ruleKey, index);
+    else duplicates.set(index, first);
+  });
+  return duplicates;
+}
+
+/**
+ * `validate_entries(payload)`: the daemon's 422 `errors`, in its order (`[]` = accepted). A
+ * pattern that would crash the daemon (HTTP 500) yields an item whose `error` says so.
+ * Never throws, whatever the payload.
+ */
+export function validateEntries(payload: unknown): DaemonError[] {
+  if (!Array.isArray(payload)) return [{ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.entriesNotList }];
+  const errors: DaemonError[] = [];
+  if (payload.length > MAX_ENTRIES) {
+    errors.push({ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.tooManyEntries(payload.length) });
+  }
+  const checks = payload.map((entry) => checkEntry(entry));
+  const duplicates = findDuplicates(checks.map((check) => check.duplicateKey));
+  checks.forEach((check, index) => {
+    for (const issue of check.issues) errors.push({ entry_index: index, field: issueField(issue), error: issueMessage(issue) });
+    const first = duplicates.get(index);
+    if (first !== undefined) errors.push({ entry_index: index, field: ROOT_FIELD, error: DAEMON_MESSAGES.duplicate(first) });
+  });
+  return errors;
+}

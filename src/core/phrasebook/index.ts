@@ -1,0 +1,28 @@
+// Public API of the phrasebook language core (pure TypeScript; no `vscode`).
+export * from './constants';
+export { parsePhrasebook, looksLikePhrasebook, ENTRIES_KEY } from './document';
+export type { DocumentOptions, EntryNode, FieldNode, PhrasebookDocument } from './document';
+export { ScalarOffsetMap } from './scalarOffsets';
+export type { ScalarStyle, SourceSpan } from './scalarOffsets';
+export { validateEntries, checkEntry, issueField, issueMessage, findDuplicates, isPlainObject } from './daemonRules';
+export type { DaemonError, EntryCheck, EntryIssue } from './daemonRules';
+export * from './placeholders';
+export { lintPhrasebook, lintDocument, lintEntry, createLintCache, applySeverities } from './lint';
+export { lintPhrasebookDeep, verdictFinding } from './lintDeep';
+export type { RedosAnalyzer, DeepLintOptions } from './lintDeep';
+export * from './lintTypes';
+export { heuristicSafeRewrite } from './heuristicRewrite';
+export type { HeuristicRewrite } from './heuristicRewrite';
+export { toDaemonYaml, canonicalEntries, canonicalEntriesHash } from './format';
+export type { DaemonEntry } from './format';
+export { matchMessage, renderReply, isFresh } from './match';
+export type { MatchableEntry, MatchOptions, MatchOutcome, FallThroughReason, RenderResult } from './match';
+export { PyFloat, pythonStr, pythonRepr, pythonFloatRepr, parseJsonKeepingFloats } from './pyStr';
+export { pythonLength, pythonStrip, pythonPrefix, codePointToUtf16Index } from './pyText';
+export { resolvePyYamlPlain, resolvePyYamlTag } from './pyyamlResolve';
+export type { PyYamlScalar, PyYamlTag } from './pyyamlResolve';
+export { compileDaemonPattern, translateDaemonPattern, matchDaemonPattern } from './pythonRegex';
+export type { DaemonCompileResult, JsTranslation, PythonMatchResult } from './pythonRegex';
+export { quoteYamlString } from './yamlText';
+export { findNestedQuantifiers, isFlaggedByHeuristic, NESTED_QUANTIFIER_HEURISTIC_SOURCE } from '../redos/heuristic';
+export type { HeuristicMatch } from '../redos/heuristic';

@@ -1,0 +1,5 @@
+export type RedosVerdict =
+  | { status: 'safe' }
+  | { status: 'vulnerable'; complexity: 'exponential' | 'polynomial'; degree?: number; attackString: string }
+  | { status: 'inconclusive'; reason: string }
+  | { status: 'unsupported'; reason: string };
