@@ -1,0 +1,63 @@
+// Turns recheck's Diagnostics into our RedosVerdict. Pure functions (type-only import of recheck),
+// so they are unit-testable without starting a worker.
+import type { AttackPattern, Diagnostics } from 'recheck';
+import { budgetExceededReason, errorSummary, inconclusive } from './protocol';
+import type { RedosVerdict } from './verdict';
+
+/** Longest attack string handed to hovers and the clipboard. */
+export const MAX_ATTACK_STRING_LENGTH = 200;
+const ELLIPSIS = '…';
+
+/**
+ * The attack as something an operator can copy: the literal string when it is short (typical for
+ * exponential cases, e.g. 32 × `a` then a NUL); otherwise recheck's repeat expression, e.g.
+ * `'\t'.repeat(54773) + '\x00'` (typical for polynomial cases, which need long inputs), which
+ * describes the structure instead of pasting 50 kB. Either way at most 200 characters.
+ */
+export function formatAttackString(attack: Pick<AttackPattern, 'string' | 'pattern'>): string {
+  if (attack.string.length <= MAX_ATTACK_STRING_LENGTH) return attack.string;
+  return truncate(attack.pattern, MAX_ATTACK_STRING_LENGTH);
+}
+
+function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  return text.slice(0, maxLength - ELLIPSIS.length) + ELLIPSIS;
+}
+
+export function verdictFromDiagnostics(diagnostics: Diagnostics, timeBudgetMs: number): RedosVerdict {
+  switch (diagnostics.status) {
+    case 'safe':
+      return { status: 'safe' };
+    case 'vulnerable': {
+      const attackString = formatAttackString(diagnostics.attack);
+      const complexity = diagnostics.complexity;
+      return complexity.type === 'exponential'
+        ? { status: 'vulnerable', complexity: 'exponential', attackString }
+        : { status: 'vulnerable', complexity: 'polynomial', degree: complexity.degree, attackString };
+    }
+    case 'unknown': {
+      const error = diagnostics.error;
+      switch (error.kind) {
+        case 'timeout':
+          return inconclusive(budgetExceededReason(timeBudgetMs));
+        case 'cancel':
+          return inconclusive('analysis was cancelled');
+        case 'unsupported':
+          return { status: 'unsupported', reason: `the ReDoS checker does not support this pattern: ${error.message}` };
+        case 'invalid':
+          // The translator only emits valid JavaScript, so this is a construct recheck's parser lacks.
+          return { status: 'unsupported', reason: `the ReDoS checker cannot parse this pattern: ${error.message}` };
+        case 'unexpected':
+          return inconclusive(`the ReDoS checker failed: ${error.message}`);
+      }
+    }
+  }
+  // Defensive: an unknown status from a future recheck version must not crash the worker.
+  return inconclusive('the ReDoS checker returned an unrecognised result');
+}
+
+/** A synchronous exception out of recheck (it throws on deeply nested input, for instance). */
+export function verdictFromException(error: unknown): RedosVerdict {
+  if (error instanceof RangeError) return inconclusive('pattern nests too deeply for the ReDoS checker');
+  return inconclusive(`the ReDoS checker failed: ${errorSummary(error)}`);
+}

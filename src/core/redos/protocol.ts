@@ -1,0 +1,52 @@
+// The message protocol between DeepRedosAnalyzer (main thread) and the analysis worker, plus the
+// wording both sides share. Types only and tiny helpers: importing this file never loads recheck.
+import type { RedosVerdict } from './verdict';
+
+/** main thread → worker: analyse one translated JavaScript pattern. */
+export interface RedosRequest {
+  id: number;
+  source: string;
+  flags: string;
+  timeBudgetMs: number;
+}
+
+/** worker → main thread: the verdict for request `id`. */
+export interface RedosResponse {
+  id: number;
+  verdict: RedosVerdict;
+  /** Time the worker spent on the analysis itself (not the queueing). */
+  elapsedMs: number;
+}
+
+export function isRedosRequest(value: unknown): value is RedosRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.id === 'number' &&
+    typeof candidate.source === 'string' &&
+    typeof candidate.flags === 'string' &&
+    typeof candidate.timeBudgetMs === 'number'
+  );
+}
+
+export function isRedosResponse(value: unknown): value is RedosResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  const verdict = candidate.verdict as Record<string, unknown> | null | undefined;
+  return typeof candidate.id === 'number' && typeof verdict === 'object' && verdict !== null && typeof verdict.status === 'string';
+}
+
+/** One wording for "too slow", whether recheck's own timeout or the watchdog noticed it. */
+export function budgetExceededReason(timeBudgetMs: number): string {
+  return `analysis exceeded its time budget of ${timeBudgetMs} ms`;
+}
+
+/** An error's first line: module errors append a multi-line "Require stack" of local paths. */
+export function errorSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0];
+}
+
+export function inconclusive(reason: string): RedosVerdict {
+  return { status: 'inconclusive', reason };
+}

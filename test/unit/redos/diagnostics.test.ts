@@ -1,0 +1,116 @@
+// Mapping recheck's diagnostics to verdicts, without a worker.
+import { strict as assert } from 'node:assert';
+import type { Diagnostics } from 'recheck';
+import {
+  MAX_ATTACK_STRING_LENGTH,
+  formatAttackString,
+  verdictFromDiagnostics,
+  verdictFromException,
+} from '../../../src/core/redos/diagnostics';
+
+const BASE = { source: '^(a+)+$', flags: '' };
+const SHORT_ATTACK = { pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000', base: 31, string: 'a'.repeat(32) + '\u0000', pattern: "'a' + 'a'.repeat(31) + '\\x00'" };
+
+function unknown(error: Extract<Diagnostics, { status: 'unknown' }>['error']): Diagnostics {
+  return { ...BASE, status: 'unknown', checker: 'automaton', error };
+}
+
+describe('redos/diagnostics', () => {
+  describe('formatAttackString', () => {
+    it('keeps a short attack literally', () => {
+      assert.equal(formatAttackString(SHORT_ATTACK), 'a'.repeat(32) + '\u0000');
+    });
+
+    it("describes a long attack by recheck's repeat expression", () => {
+      const attack = { string: '\t'.repeat(54_773) + '\u0000', pattern: "'\\t'.repeat(54773) + '\\x00'" };
+      assert.equal(formatAttackString(attack), "'\\t'.repeat(54773) + '\\x00'");
+    });
+
+    it('truncates an overlong repeat expression with an ellipsis', () => {
+      const pattern = Array.from({ length: 40 }, (_, i) => `'x${i}'.repeat(9999)`).join(' + ');
+      const formatted = formatAttackString({ string: 'x'.repeat(100_000), pattern });
+      assert.equal(formatted.length, MAX_ATTACK_STRING_LENGTH);
+      assert.ok(formatted.endsWith('…'));
+      assert.ok(pattern.startsWith(formatted.slice(0, -1)));
+    });
+  });
+
+  describe('verdictFromDiagnostics', () => {
+    it('maps safe', () => {
+      const diagnostics: Diagnostics = { ...BASE, status: 'safe', checker: 'automaton', complexity: { type: 'linear', summary: 'linear', isFuzz: false } };
+      assert.deepEqual(verdictFromDiagnostics(diagnostics, 2000), { status: 'safe' });
+    });
+
+    it('maps exponential with its attack', () => {
+      const diagnostics: Diagnostics = {
+        ...BASE,
+        status: 'vulnerable',
+        checker: 'automaton',
+        attack: SHORT_ATTACK,
+        hotspot: [],
+        complexity: { type: 'exponential', summary: 'exponential', isFuzz: false },
+      };
+      assert.deepEqual(verdictFromDiagnostics(diagnostics, 2000), {
+        status: 'vulnerable',
+        complexity: 'exponential',
+        attackString: SHORT_ATTACK.string,
+      });
+    });
+
+    it('maps polynomial with its degree', () => {
+      const diagnostics: Diagnostics = {
+        ...BASE,
+        status: 'vulnerable',
+        checker: 'fuzz',
+        attack: SHORT_ATTACK,
+        hotspot: [],
+        complexity: { type: 'polynomial', degree: 3, summary: '3rd degree polynomial', isFuzz: true },
+      };
+      assert.deepEqual(verdictFromDiagnostics(diagnostics, 2000), {
+        status: 'vulnerable',
+        complexity: 'polynomial',
+        degree: 3,
+        attackString: SHORT_ATTACK.string,
+      });
+    });
+
+    it('maps each unknown kind', () => {
+      assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'timeout' }), 1500), {
+        status: 'inconclusive',
+        reason: 'analysis exceeded its time budget of 1500 ms',
+      });
+      assert.equal(verdictFromDiagnostics(unknown({ kind: 'cancel' }), 1).status, 'inconclusive');
+      assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'unsupported', message: 'backreference in lookbehind' }), 1), {
+        status: 'unsupported',
+        reason: 'the ReDoS checker does not support this pattern: backreference in lookbehind',
+      });
+      assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'invalid', message: 'parsing failure (at 6)' }), 1), {
+        status: 'unsupported',
+        reason: 'the ReDoS checker cannot parse this pattern: parsing failure (at 6)',
+      });
+      assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'unexpected', message: 'boom' }), 1), {
+        status: 'inconclusive',
+        reason: 'the ReDoS checker failed: boom',
+      });
+    });
+  });
+
+  describe('verdictFromException', () => {
+    it('explains a stack overflow as too deep nesting', () => {
+      assert.deepEqual(verdictFromException(new RangeError('Maximum call stack size exceeded')), {
+        status: 'inconclusive',
+        reason: 'pattern nests too deeply for the ReDoS checker',
+      });
+    });
+
+    it('passes other failures through as inconclusive', () => {
+      assert.deepEqual(verdictFromException(new TypeError('bad')), { status: 'inconclusive', reason: 'the ReDoS checker failed: bad' });
+      assert.deepEqual(verdictFromException('odd'), { status: 'inconclusive', reason: 'the ReDoS checker failed: odd' });
+      const moduleError = new Error("Cannot find module './x'\nRequire stack:\n- /home/someone/secret/path.js");
+      assert.deepEqual(verdictFromException(moduleError), {
+        status: 'inconclusive',
+        reason: "the ReDoS checker failed: Cannot find module './x'",
+      });
+    });
+  });
+});
