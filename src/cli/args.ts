@@ -1,0 +1,113 @@
+// The CLI's shared plumbing: the command-module contract, I/O, exit codes, argument parsing with
+// clear usage errors, and a dispatcher reused for nested commands (`kora-ops phrasebook pull`).
+//
+// A command is a module exporting `run(argv, io): Promise<number>`; it is registered with one
+// line in a CommandTable (see main.ts) and loaded only when invoked.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export const EXIT_OK = 0;
+/** The command ran but the answer is "no" (daemon unreadable, validation failed, ...). */
+export const EXIT_FAILURE = 1;
+/** Bad usage, or could not talk to the daemon where the command defines it so. */
+export const EXIT_USAGE = 2;
+
+export interface CliOutput {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export interface CommandModule {
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+export interface CommandEntry {
+  /** One line for the usage listing. */
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export type CommandTable = Readonly<Record<string, CommandEntry>>;
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/** A mistake in how the command was called; printed with a pointer to `--help`, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** `node:util` parseArgs (strict) with its errors turned into readable UsageErrors. */
+export function parseCommandArgs<const T extends OptionsConfig>(argv: readonly string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+  }
+}
+
+/** `--url` (repeatable), `--format text|json` and `--help`, shared by daemon-facing commands. */
+export const DAEMON_OPTIONS = {
+  url: { type: 'string', multiple: true },
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export type OutputFormat = 'text' | 'json';
+
+export function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  throw new UsageError(`--format must be "text" or "json", not "${value}"`);
+}
+
+/** Runs `argv[0]` from the table; prints usage for none/unknown/help. */
+export async function dispatch(table: CommandTable, argv: readonly string[], io: CliIo, program: string): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && table[topic]) return runEntry(table[topic], ['--help'], io, `${program} ${topic}`);
+    io.stdout.write(usage(table, program));
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const entry = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  if (!entry) {
+    io.stderr.write(`${program}: unknown command "${name}"\n\n${usage(table, program)}`);
+    return EXIT_USAGE;
+  }
+  return runEntry(entry, rest, io, `${program} ${name}`);
+}
+
+async function runEntry(entry: CommandEntry, argv: string[], io: CliIo, invocation: string): Promise<number> {
+  try {
+    const module = await entry.load();
+    return await module.run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${invocation}: ${error.message}\nRun "${invocation} --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`${invocation}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+export function usage(table: CommandTable, program: string): string {
+  const names = Object.keys(table);
+  const width = Math.max(0, ...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${table[name].summary}`);
+  return `Usage: ${program} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${program} <command> --help" for a command's options.\n`;
+}

@@ -1,0 +1,96 @@
+// One-line summaries of all daemons: the status bar text, the view badge, the view description
+// and which welcome page (if any) the empty view shows. Pure, so the editor glue stays trivial.
+import { formatAgo } from '../text/duration';
+import { MarkdownBuilder, escapeMarkdown } from '../text/markdown';
+import { LISTENER_SEVERITY, READABLE_STATES, SERVICE_SEVERITY, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './treeLooks';
+import type { DaemonHealth } from './types';
+
+/** Which welcome content the (then empty) view shows; `ready` means the tree has roots. */
+export type WelcomeState = 'notConfigured' | 'connecting' | 'ready';
+
+export function welcomeState(daemons: readonly DaemonHealth[]): WelcomeState {
+  if (daemons.length === 0) return 'notConfigured';
+  return daemons.every((health) => health.state === 'connecting' && health.lastSuccessAt === null) ? 'connecting' : 'ready';
+}
+
+/** How bad one daemon is: its state, and when readable also its overall status. */
+export function daemonSeverity(health: DaemonHealth): Severity {
+  const state = STATE_LOOK[health.state].severity;
+  return READABLE_STATES.has(health.state) ? worstSeverity([state, SERVICE_SEVERITY[health.overallStatus]]) : state;
+}
+
+/** "offline", "degraded", "snapshot stale", ... — the word for a daemon that needs attention. */
+export function daemonProblemWord(health: DaemonHealth): string {
+  if (!READABLE_STATES.has(health.state) || health.state === 'stale') return STATE_LOOK[health.state].word;
+  return health.overallStatus === 'healthy' ? STATE_LOOK[health.state].word : health.overallStatus;
+}
+
+export interface StatusSummary {
+  /** Status-bar text with a leading codicon, e.g. `$(warning) Kora: beta degraded`. */
+  text: string;
+  /** Markdown, one line per daemon (names escaped). */
+  tooltip: string;
+  severity: Severity;
+}
+
+export const STATUS_PREFIX = 'Kora';
+
+export function summarizeStatus(daemons: readonly DaemonHealth[]): StatusSummary {
+  if (daemons.length === 0) {
+    return { text: `$(circle-slash) ${STATUS_PREFIX}`, tooltip: 'No Kora daemon is configured.', severity: Severity.unknown };
+  }
+  const severities = daemons.map(daemonSeverity);
+  const severity = worstSeverity(severities);
+  const tooltip = new MarkdownBuilder().heading('Kora daemons');
+  for (const health of daemons) tooltip.field(`$(${iconOf(health)}) ${escapeMarkdown(health.daemon.name)}`, describeForTooltip(health));
+  tooltip.text('Click to show the Health view.');
+
+  const allConnecting = daemons.every((health) => health.state === 'connecting');
+  const iconId = allConnecting ? STATE_LOOK.connecting.iconId : SEVERITY_LOOK[severity].iconId;
+  // "unknown" (e.g. no probe results yet) is not worth the operator's attention in the status bar.
+  const attention = daemons.filter((_, index) => severities[index] > Severity.unknown);
+  let suffix = '';
+  if (attention.length === 1) suffix = `: ${attention[0].daemon.name} ${daemonProblemWord(attention[0])}`;
+  else if (attention.length > 1) suffix = `: ${attention.length} daemons need attention`;
+  return { text: `$(${iconId}) ${STATUS_PREFIX}${suffix}`, tooltip: tooltip.toString(), severity };
+}
+
+function iconOf(health: DaemonHealth): string {
+  return health.state === 'connecting' ? STATE_LOOK.connecting.iconId : SEVERITY_LOOK[daemonSeverity(health)].iconId;
+}
+
+function describeForTooltip(health: DaemonHealth): string {
+  return health.state === 'ok' ? health.overallStatus : daemonProblemWord(health);
+}
+
+export interface BadgeSummary {
+  /** Non-healthy listeners plus non-healthy services across all daemons. */
+  count: number;
+  /** Plain text, e.g. "3 listeners or services need attention: beta/sentry degraded, …". */
+  tooltip: string;
+}
+
+const BADGE_TOOLTIP_ITEMS = 6;
+
+export function summarizeBadge(daemons: readonly DaemonHealth[]): BadgeSummary {
+  const problems: string[] = [];
+  for (const health of daemons) {
+    for (const listener of health.listeners) {
+      if (LISTENER_SEVERITY[listener.status] !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
+    }
+    for (const service of health.services) {
+      if (SERVICE_SEVERITY[service.status] !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
+    }
+  }
+  const shown = problems.slice(0, BADGE_TOOLTIP_ITEMS).join(', ');
+  const more = problems.length > BADGE_TOOLTIP_ITEMS ? `, and ${problems.length - BADGE_TOOLTIP_ITEMS} more` : '';
+  const noun = problems.length === 1 ? 'listener or service needs' : 'listeners or services need';
+  return { count: problems.length, tooltip: problems.length === 0 ? '' : `${problems.length} ${noun} attention: ${shown}${more}` };
+}
+
+/** "updated 12 s ago" from the most recent successful read, or undefined before any. */
+export function freshnessDescription(daemons: readonly DaemonHealth[], now: number): string | undefined {
+  const reads = daemons.map((health) => health.lastSuccessAt).filter((at): at is number => at !== null);
+  if (reads.length === 0) return undefined;
+  return `updated ${formatAgo(Math.max(0, (now - Math.max(...reads)) / 1000))}`;
+}

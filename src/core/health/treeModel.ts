@@ -1,0 +1,196 @@
+// DaemonHealth[] → renderer-neutral tree nodes. Pure: the same input and clock give the same
+// nodes, so the VS Code tree (and anything else) can diff two builds and refresh only what
+// changed. Labels and descriptions are plain text; tooltips are Markdown in which every value
+// that came from the daemon is escaped. The state and metric nodes live in their own modules.
+import { formatAgo, formatUptime, parseTimestamp } from '../text/duration';
+import { MarkdownBuilder, escapeMarkdown, toPlainLine } from '../text/markdown';
+import {
+  LISTENER_LOOK,
+  LISTENER_SEVERITY,
+  READABLE_STATES,
+  SERVICE_LOOK,
+  SERVICE_SEVERITY,
+  SEVERITY_LOOK,
+  STATE_LOOK,
+  Severity,
+  worstSeverity,
+  type Look,
+} from './treeLooks';
+import { metricNodes } from './treeMetricNodes';
+import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './treeNode';
+import { stateNodes } from './treeStateNodes';
+import type { DaemonHealth, ListenerHealth, ServiceHealth } from './types';
+
+export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './treeNode';
+
+/** The daemon's probes in the order the cockpit shows them; extra probes follow alphabetically. */
+export const CANONICAL_SERVICES = ['vercel', 'sentry', 'doppler', 'supabase', 'fly'] as const;
+
+/** Data younger than this goes without an age on the root (so its text does not tick every second). */
+const JUST_NOW_SECONDS = 60;
+
+export function buildHealthTree(daemons: readonly DaemonHealth[], now: number): HealthNode[] {
+  return daemons.map((health) => daemonNode(health, now));
+}
+
+// ---------------------------------------------------------------- daemon root
+
+function daemonNode(health: DaemonHealth, now: number): HealthNode {
+  const children = [
+    ...stateNodes(health, now),
+    ...listenerGroup(health, now),
+    ...serviceGroup(health, now),
+    ...metricNodes(health, now),
+  ];
+  return makeNode(
+    health,
+    [],
+    'daemon',
+    {
+      label: toPlainLine(health.daemon.name, LABEL_MAX),
+      description: rootDescription(health, now),
+      tooltip: rootTooltip(health, now),
+      collapsible: children.length > 0 ? 'expanded' : 'none',
+      children,
+    },
+    rootLook(health),
+  );
+}
+
+function rootLook(health: DaemonHealth): Look {
+  if (health.state === 'ok' || health.state === 'warming') return SERVICE_LOOK[health.overallStatus];
+  return STATE_LOOK[health.state];
+}
+
+function rootDescription(health: DaemonHealth, now: number): string {
+  const parts = [READABLE_STATES.has(health.state) && health.state !== 'stale' ? health.overallStatus : STATE_LOOK[health.state].word];
+  if (health.uptimeSeconds !== null && READABLE_STATES.has(health.state)) parts.push(`up ${formatUptime(health.uptimeSeconds)}`);
+  // Fresh data goes without saying (the view description has the seconds); older data says its age.
+  if (health.lastSuccessAt !== null && secondsSince(health.lastSuccessAt, now) >= JUST_NOW_SECONDS) {
+    parts.push(`updated ${formatAgo(secondsSince(health.lastSuccessAt, now))}`);
+  }
+  return parts.join(' · ');
+}
+
+function rootTooltip(health: DaemonHealth, now: number): string {
+  const md = new MarkdownBuilder().heading('Kora daemon', health.daemon.name).field('URL', health.daemon.url);
+  md.field('Overall status', health.overallStatus).field('State', STATE_LOOK[health.state].word);
+  if (health.stateDetail) md.field('Detail', health.stateDetail);
+  if (health.uptimeSeconds !== null) md.field('Uptime', formatUptime(health.uptimeSeconds));
+  md.field('Booted at', health.bootAt).field('Coordinator', health.coordinatorState);
+  md.field('Last successful read', health.lastSuccessAt === null ? 'never' : formatAgo(secondsSince(health.lastSuccessAt, now), JUST_NOW_SECONDS));
+  return md.toString();
+}
+
+// ---------------------------------------------------------------- listeners and services
+
+function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
+  if (health.listeners.length === 0 && !READABLE_STATES.has(health.state)) return [];
+  const children = health.listeners.map((listener) => listenerNode(health, listener, now));
+  const counts = countBy(health.listeners.map((listener) => listener.status), ['up', 'down', 'unknown']);
+  const noSnapshot = health.snapshotComputedAt === null;
+  const worst = worstSeverity(health.listeners.map((listener) => LISTENER_SEVERITY[listener.status]));
+  return [
+    makeNode(
+      health,
+      ['listeners'],
+      'listeners',
+      {
+        label: 'Listeners',
+        description: counts || (noSnapshot ? 'unknown without a snapshot' : 'none reported'),
+        tooltip: new MarkdownBuilder()
+          .heading('Listeners')
+          .text(counts ? `Daemon listeners: ${counts}.` : noSnapshot ? 'Listeners are read from the snapshot, which is unavailable.' : 'The daemon reports no listeners (no coordinator).')
+          .toString(),
+        collapsible: children.length === 0 ? 'none' : worst >= Severity.error ? 'expanded' : 'collapsed',
+        children,
+      },
+      children.length === 0 ? SEVERITY_LOOK[Severity.unknown] : { iconId: 'radio-tower', colorId: SEVERITY_LOOK[worst].colorId },
+    ),
+  ];
+}
+
+function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: number): HealthNode {
+  const parts: string[] = [listener.status];
+  if (listener.started === false) parts.push('not started');
+  if (listener.consecutiveErrors !== null) parts.push(`${listener.consecutiveErrors} consecutive error${listener.consecutiveErrors === 1 ? '' : 's'}`);
+  const lastEvent = parseTimestamp(listener.lastEventAt);
+  if (lastEvent !== null) parts.push(`last event ${formatAgo(secondsSince(lastEvent, now))}`);
+  const tooltip = new MarkdownBuilder()
+    .heading('Listener', listener.name)
+    .field('Status', listener.status)
+    .field('Started', listener.started === undefined ? undefined : listener.started ? 'yes' : 'no')
+    .field('Consecutive errors', listener.consecutiveErrors)
+    .field('Last event', listener.lastEventAt);
+  return makeNode(
+    health,
+    ['listeners', listener.name],
+    'listener',
+    { label: toPlainLine(listener.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
+    LISTENER_LOOK[listener.status],
+  );
+}
+
+/** Services in the cockpit's order: the five known probes, then extras alphabetically. */
+export function orderServices(services: readonly ServiceHealth[]): ServiceHealth[] {
+  const rank = (name: string) => {
+    const index = (CANONICAL_SERVICES as readonly string[]).indexOf(name);
+    return index === -1 ? CANONICAL_SERVICES.length : index;
+  };
+  return [...services].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
+  if (health.services.length === 0 && !READABLE_STATES.has(health.state)) return [];
+  const services = orderServices(health.services);
+  const children = services.map((service) => serviceNode(health, service, now));
+  const counts = countBy(services.map((service) => service.status), ['healthy', 'degraded', 'unhealthy', 'unknown']);
+  const empty = health.servicesWarming ? 'probes warming up' : 'none reported';
+  const worst = worstSeverity(services.map((service) => SERVICE_SEVERITY[service.status]));
+  return [
+    makeNode(
+      health,
+      ['services'],
+      'services',
+      {
+        label: 'Services',
+        description: counts || empty,
+        tooltip: new MarkdownBuilder().heading('Services').text(counts ? `Probed services: ${counts}.` : `No service results: ${empty}.`).toString(),
+        collapsible: children.length === 0 ? 'none' : 'expanded',
+        children,
+      },
+      children.length === 0 ? SEVERITY_LOOK[Severity.unknown] : { iconId: 'pulse', colorId: SEVERITY_LOOK[worst].colorId },
+    ),
+  ];
+}
+
+function serviceNode(health: DaemonHealth, service: ServiceHealth, now: number): HealthNode {
+  const parts: string[] = [service.status];
+  if (service.latencyMs !== null) parts.push(`${Math.round(service.latencyMs)} ms`);
+  const lastCheck = parseTimestamp(service.lastCheckAt);
+  const tooltip = new MarkdownBuilder()
+    .heading('Service', service.name)
+    .field('Status', service.status)
+    .field('Latency', service.latencyMs === null ? 'no round trip' : `${Math.round(service.latencyMs)} ms`)
+    .field('Last check', service.lastCheckAt === null ? null : `${service.lastCheckAt}${lastCheck === null ? '' : ` (${formatAgo(secondsSince(lastCheck, now))})`}`)
+    .field('Error', service.error);
+  for (const [key, value] of Object.entries(service.details)) tooltip.field(`Detail ${escapeMarkdown(key, LABEL_MAX)}`, value);
+  return makeNode(
+    health,
+    ['services', service.name],
+    'service',
+    { label: toPlainLine(service.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
+    SERVICE_LOOK[service.status],
+  );
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** "11 up · 1 down" in the given order, skipping zero counts; "" for an empty list. */
+function countBy<T extends string>(values: readonly T[], order: readonly T[]): string {
+  return order
+    .map((key) => [key, values.filter((value) => value === key).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => `${count} ${key}`)
+    .join(' · ');
+}
