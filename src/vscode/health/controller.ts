@@ -1,0 +1,169 @@
+// The single owner of the health feature's lifecycle: it creates the HealthMonitor, tells it
+// when someone is looking (window focus, view visibility, status bar), reacts to settings and
+// token changes, and pushes every health change to the tree, status bar, badge and notifier.
+import * as vscode from 'vscode';
+import { systemClock, type Clock } from '../../core/health/clock';
+import { HealthMonitor, DEFAULT_MAX_BACKOFF_MS, DEFAULT_MIN_INTERVAL_MS } from '../../core/health/poller';
+import type { DaemonHealth, DaemonState } from '../../core/health/types';
+import { SETTING, VIEW } from '../constants';
+import { affects, readBoolean, readNumber } from '../config';
+import type { KoraContext } from '../context';
+import type { DaemonRegistry } from '../daemons';
+import { DisposableStore } from '../lifecycle';
+import type { Logger } from '../log';
+import { UnhealthyNotifier } from './notifier';
+import { HealthStatusBar } from './statusBar';
+import { HealthTreeProvider, type NodeHandle } from './treeProvider';
+import { HealthViewPresenter } from './viewPresenter';
+
+export type RefreshReason = 'manual' | 'token' | 'settings';
+
+/** How often countdowns and "updated N s ago" are re-rendered while the view is on screen. */
+const TICK_MS = 1000;
+/** The manifest's minimums, applied again in case settings.json holds something smaller. */
+const MIN_INTERVAL_FLOOR_MS = 5_000;
+const MAX_BACKOFF_FLOOR_MS = 10_000;
+
+export class HealthController implements vscode.Disposable {
+  readonly treeProvider: HealthTreeProvider;
+  readonly statusBar = new HealthStatusBar();
+  readonly view: vscode.TreeView<NodeHandle>;
+  private readonly presenter: HealthViewPresenter;
+  private readonly notifier: UnhealthyNotifier;
+  private readonly store = new DisposableStore();
+  private readonly log: Logger;
+  private monitorInstance: HealthMonitor;
+  private monitorSubscription: vscode.Disposable | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly loggedStates = new Map<string, DaemonState>();
+
+  constructor(
+    kora: KoraContext,
+    private readonly registry: DaemonRegistry,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.log = kora.logger('health');
+    this.treeProvider = this.store.add(new HealthTreeProvider(() => clock.now()));
+    this.store.add(this.statusBar);
+    this.view = this.store.add(vscode.window.createTreeView(VIEW.health, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
+    this.presenter = new HealthViewPresenter(this.view);
+    this.notifier = new UnhealthyNotifier(this.log);
+    this.statusBar.setEnabled(readBoolean(SETTING.statusBarEnabled, true));
+    this.monitorInstance = this.createMonitor();
+    this.store.add(vscode.window.onDidChangeWindowState(() => this.updateDemand()));
+    this.store.add(this.view.onDidChangeVisibility(() => this.updateDemand()));
+    this.store.add(vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)));
+    this.store.add(
+      registry.onDidChange(() => {
+        this.monitorInstance.setSources(this.sources());
+        // The monitor reports changes of daemons it has; an emptied list must be shown too.
+        this.show(this.monitorInstance.daemons);
+      }),
+    );
+    this.store.add(
+      registry.onDidChangeCredentials((daemons) => {
+        for (const daemon of daemons) this.refresh('token', daemon.name).catch((error: unknown) => this.log.warn(`refresh after token change failed: ${String(error)}`));
+      }),
+    );
+    this.show(this.monitorInstance.daemons);
+    this.updateDemand();
+  }
+
+  get monitor(): HealthMonitor {
+    return this.monitorInstance;
+  }
+
+  /** Polls every daemon (or the named one) now, whatever the demand; resolves when done. */
+  async refresh(reason: RefreshReason, daemonName?: string): Promise<void> {
+    let index: number | undefined;
+    if (daemonName !== undefined) {
+      index = this.registry.list().findIndex((daemon) => daemon.name === daemonName);
+      if (index === -1) throw new Error(`no configured daemon is named "${daemonName}"`);
+    }
+    this.log.trace(`refresh (${reason})${daemonName === undefined ? '' : ` of ${daemonName}`}`);
+    await this.monitorInstance.refreshNow(index);
+  }
+
+  get viewState() {
+    return this.presenter.viewState;
+  }
+
+  dispose(): void {
+    this.stopTicker();
+    this.monitorSubscription?.dispose();
+    this.monitorInstance.dispose();
+    this.store.dispose();
+  }
+
+  private createMonitor(): HealthMonitor {
+    const minIntervalMs = Math.max(MIN_INTERVAL_FLOOR_MS, readNumber(SETTING.pollingMinIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000);
+    const maxBackoffMs = Math.max(MAX_BACKOFF_FLOOR_MS, readNumber(SETTING.pollingMaxBackoffSeconds, DEFAULT_MAX_BACKOFF_MS / 1000) * 1000);
+    const monitor = new HealthMonitor(this.sources(), { clock: this.clock, minIntervalMs, maxBackoffMs });
+    this.monitorSubscription = monitor.onDidChange((change) => this.show(change.daemons));
+    return monitor;
+  }
+
+  private sources() {
+    return this.registry.list().map((daemon) => daemon.client);
+  }
+
+  private show(daemons: readonly DaemonHealth[]): void {
+    const now = this.clock.now();
+    this.treeProvider.update(daemons, now);
+    this.statusBar.update(daemons);
+    this.presenter.update(daemons, now, this.registry.problems.length > 0);
+    this.notifier.observe(daemons, now);
+    this.logStateChanges(daemons);
+  }
+
+  /** Polling is wanted while the window is focused and the view or the status bar shows it. */
+  private updateDemand(): void {
+    const focused = vscode.window.state.focused;
+    const visible = this.view.visible || this.statusBar.isEnabled;
+    this.monitorInstance.setDemand({ focused, visible });
+    if (focused && this.view.visible) this.startTicker();
+    else this.stopTicker();
+  }
+
+  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (affects(event, SETTING.statusBarEnabled)) {
+      this.statusBar.setEnabled(readBoolean(SETTING.statusBarEnabled, true));
+      this.updateDemand();
+    }
+    if (affects(event, SETTING.pollingMinIntervalSeconds, SETTING.pollingMaxBackoffSeconds)) {
+      // The monitor takes its timing at construction; a new one starts with a fresh schedule.
+      this.log.info('polling settings changed; restarting the health monitor');
+      this.monitorSubscription?.dispose();
+      this.monitorInstance.dispose();
+      this.monitorInstance = this.createMonitor();
+      this.updateDemand();
+    }
+  }
+
+  private startTicker(): void {
+    this.ticker ??= setInterval(() => {
+      const now = this.clock.now();
+      this.treeProvider.render(now);
+      this.presenter.tick(now);
+    }, TICK_MS);
+  }
+
+  private stopTicker(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  /** One log line per state change of a daemon, so the log tells the story of an outage. */
+  private logStateChanges(daemons: readonly DaemonHealth[]): void {
+    for (const health of daemons) {
+      const key = `${health.daemon.name} (${health.daemon.url})`;
+      const before = this.loggedStates.get(key);
+      if (before === health.state) continue;
+      this.loggedStates.set(key, health.state);
+      const detail = health.stateDetail ? `: ${health.stateDetail}` : '';
+      const line = `${key}: ${before ?? 'new'} → ${health.state}${detail}`;
+      if (health.state === 'ok' || health.state === 'connecting') this.log.info(line);
+      else this.log.warn(line);
+    }
+  }
+}

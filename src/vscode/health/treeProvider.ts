@@ -1,0 +1,149 @@
+// The Health view's data provider: a thin layer over the core tree model. Elements are small
+// handles interned by node id, so the view can be told about exactly the nodes that changed
+// (VS Code finds a refreshed element by identity) while their content is always the latest.
+import * as vscode from 'vscode';
+import { buildHealthTree, type HealthNode, type NodeAction } from '../../core/health/treeModel';
+import { HealthTreeState, type RefreshPlan } from '../../core/health/treeState';
+import { welcomeState } from '../../core/health/summary';
+import type { DaemonHealth } from '../../core/health/types';
+import { COMMAND } from '../constants';
+
+/** What the view holds for a node; view-item menus pass it to commands. */
+export interface NodeHandle {
+  readonly id: string;
+  readonly daemonName: string;
+  readonly kind: string;
+}
+
+/**
+ * Another feature's nodes under each daemon (e.g. the phrasebook section). Their ids must start
+ * with the daemon root's id and a `/`, and be built like the health nodes.
+ */
+export interface DaemonTreeSection {
+  readonly onDidChange: vscode.Event<void>;
+  nodesFor(daemon: DaemonHealth, now: number): HealthNode[];
+}
+
+const ACTION_COMMAND: Record<NodeAction, { command: string; title: string }> = {
+  retry: { command: COMMAND.refresh, title: 'Retry now' },
+  setSessionToken: { command: COMMAND.setSessionToken, title: 'Set Session Token…' },
+  configureDaemons: { command: COMMAND.configureDaemons, title: 'Configure Daemons…' },
+  showLog: { command: COMMAND.showLog, title: 'Show Log' },
+};
+
+const COLLAPSIBLE: Record<HealthNode['collapsible'], vscode.TreeItemCollapsibleState> = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+};
+
+export class HealthTreeProvider implements vscode.TreeDataProvider<NodeHandle>, vscode.Disposable {
+  private readonly state = new HealthTreeState();
+  private readonly handles = new Map<string, NodeHandle>();
+  private readonly sections = new Set<DaemonTreeSection>();
+  private readonly sectionSubscriptions = new Map<DaemonTreeSection, vscode.Disposable>();
+  private readonly changes = new vscode.EventEmitter<NodeHandle | NodeHandle[] | undefined>();
+  private daemons: readonly DaemonHealth[] = [];
+  private changeEvents = 0;
+
+  readonly onDidChangeTreeData = this.changes.event;
+
+  /** `now` is the clock the ages and countdowns are computed with (sections re-render with it). */
+  constructor(private readonly now: () => number) {}
+
+  /** Rebuilds from the latest health and tells the view about exactly what changed. */
+  update(daemons: readonly DaemonHealth[], now: number): RefreshPlan {
+    this.daemons = daemons;
+    return this.render(now);
+  }
+
+  /** Rebuilds with the same health at a later time (countdowns, ages). */
+  render(now: number): RefreshPlan {
+    // While the welcome page is due (nothing configured, first read pending) the tree is empty.
+    const nodes = welcomeState(this.daemons) === 'ready' ? this.withSections(buildHealthTree(this.daemons, now), now) : [];
+    const plan = this.state.replace(nodes);
+    for (const id of [...this.handles.keys()]) if (!this.state.get(id)) this.handles.delete(id);
+    if (plan.kind === 'all') this.fire(undefined);
+    else if (plan.kind === 'nodes') this.fire(plan.ids.map((id) => this.handleOf(this.state.get(id)!)));
+    return plan;
+  }
+
+  /** Adds another feature's nodes under each daemon; re-renders when the section changes. */
+  registerSection(section: DaemonTreeSection): vscode.Disposable {
+    this.sections.add(section);
+    this.sectionSubscriptions.set(section, section.onDidChange(() => this.render(this.now())));
+    this.render(this.now());
+    return new vscode.Disposable(() => {
+      this.sections.delete(section);
+      this.sectionSubscriptions.get(section)?.dispose();
+      this.sectionSubscriptions.delete(section);
+      this.render(this.now());
+    });
+  }
+
+  /** The current node behind a handle or id (tests and commands read labels, icons, ...). */
+  node(handleOrId: NodeHandle | string): HealthNode | undefined {
+    return this.state.get(typeof handleOrId === 'string' ? handleOrId : handleOrId.id);
+  }
+
+  /** How many change events the view has been sent (tests check polls do not cause flicker). */
+  get changeEventCount(): number {
+    return this.changeEvents;
+  }
+
+  getChildren(handle?: NodeHandle): NodeHandle[] {
+    return this.state.children(handle?.id).map((node) => this.handleOf(node));
+  }
+
+  getParent(handle: NodeHandle): NodeHandle | undefined {
+    const parentId = this.state.parentId(handle.id);
+    const parent = parentId === undefined ? undefined : this.state.get(parentId);
+    return parent && this.handleOf(parent);
+  }
+
+  getTreeItem(handle: NodeHandle): vscode.TreeItem {
+    const node = this.state.get(handle.id);
+    // The view may ask about a node that vanished a moment ago; its refresh is already queued.
+    if (!node) return new vscode.TreeItem('…');
+    const item = new vscode.TreeItem(node.label, COLLAPSIBLE[node.collapsible]);
+    item.id = node.id;
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon(node.iconId, node.colorId ? new vscode.ThemeColor(node.colorId) : undefined);
+    // Untrusted (no command links run) and without icon syntax: daemon text is escaped as well.
+    item.tooltip = new vscode.MarkdownString(node.tooltip);
+    item.contextValue = node.contextValue;
+    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
+    const command = node.command ? { command: node.command.id, title: node.command.title, arguments: node.command.arguments } : node.action && { ...ACTION_COMMAND[node.action], arguments: [node.daemonName] };
+    if (command) item.command = command;
+    return item;
+  }
+
+  dispose(): void {
+    for (const subscription of this.sectionSubscriptions.values()) subscription.dispose();
+    this.sectionSubscriptions.clear();
+    this.sections.clear();
+    this.changes.dispose();
+  }
+
+  private withSections(roots: HealthNode[], now: number): HealthNode[] {
+    if (this.sections.size === 0) return roots;
+    return roots.map((root, index) => {
+      const extra = [...this.sections].flatMap((section) => section.nodesFor(this.daemons[index], now));
+      return extra.length === 0 ? root : { ...root, collapsible: 'expanded', children: [...root.children, ...extra] };
+    });
+  }
+
+  private handleOf(node: HealthNode): NodeHandle {
+    let handle = this.handles.get(node.id);
+    if (!handle) {
+      handle = Object.freeze({ id: node.id, daemonName: node.daemonName, kind: node.kind });
+      this.handles.set(node.id, handle);
+    }
+    return handle;
+  }
+
+  private fire(change: NodeHandle[] | undefined): void {
+    this.changeEvents += 1;
+    this.changes.fire(change);
+  }
+}
