@@ -1,0 +1,74 @@
+// Inputs the live analysis refuses up front, with one clear diagnostic instead of a stalled
+// extension host: very large documents, and YAML whose aliases expand exponentially ("billion
+// laughs"), which PyYAML would expand in full when the daemon loads the file.
+import { parseDocument } from 'yaml';
+import type { Finding, Position } from '../../core/findings';
+
+/** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
+export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** Alias resolutions allowed before the document counts as an alias bomb (the `yaml` default). */
+const MAX_ALIAS_EXPANSIONS = 100;
+/** An anchor (`&name`) at a node start; without one there is nothing an alias can expand. */
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]/m;
+
+export const GUARD_CODES = {
+  tooLarge: 'phrasebook/too-large',
+  aliasExplosion: 'yaml/alias-explosion',
+} as const;
+
+const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A finding that replaces the analysis of `text`, or undefined when the text may be analysed. */
+export function inputGuardFinding(text: string): Finding | undefined {
+  // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: only count bytes when it can matter.
+  if (text.length * 3 > MAX_ANALYSED_DOCUMENT_BYTES) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_ANALYSED_DOCUMENT_BYTES) return tooLarge(bytes);
+  }
+  const anchor = ANCHOR.exec(text);
+  if (anchor && expandsAliasesExcessively(text)) return aliasExplosion(positionOf(text, anchor.index + anchor[0].indexOf('&')));
+  return undefined;
+}
+
+function expandsAliasesExcessively(text: string): boolean {
+  try {
+    // `yaml` counts alias expansions while converting and throws a ReferenceError past the limit,
+    // long before the expansion itself gets expensive.
+    parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false }).toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    return false;
+  } catch (error) {
+    return error instanceof ReferenceError;
+  }
+}
+
+function tooLarge(bytes: number): Finding {
+  const size = (bytes / (1024 * 1024)).toFixed(1);
+  return {
+    severity: 'warning',
+    code: GUARD_CODES.tooLarge,
+    message: `Phrasebook not analysed: ${size} MB is over the ${MAX_ANALYSED_DOCUMENT_BYTES / (1024 * 1024)} MB limit for analysis while editing. Run \`kora-ops lint\` on the file instead.`,
+    range: FIRST_LINE,
+    entryIndex: null,
+    field: null,
+  };
+}
+
+function positionOf(text: string, offset: number): Position {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return { line, character: offset - lineStart };
+}
+
+/** On the first anchor: where the expansion starts. */
+function aliasExplosion(anchor: Position): Finding {
+  return {
+    severity: 'error',
+    code: GUARD_CODES.aliasExplosion,
+    message:
+      'Phrasebook not analysed: its YAML aliases expand exponentially (a "billion laughs" document). PyYAML expands every alias, so the daemon would exhaust its memory loading this file. Remove the anchors (&) and aliases (*).',
+    range: { start: anchor, end: { line: anchor.line, character: anchor.character + 1 } },
+    entryIndex: null,
+    field: null,
+  };
+}
