@@ -1,0 +1,84 @@
+// Shared plumbing of `kora-ops phrasebook <command>`: options, the client, output, confirmation
+// on a terminal, and the exit codes of the phrasebook commands.
+import { createInterface } from 'node:readline';
+import { KoraClient } from '../../core/daemon/client';
+import { isDaemonError } from '../../core/daemon/errors';
+import { EXIT_USAGE, type CliIo, type OutputFormat } from '../args';
+
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../args';
+/** `push --if-match`: live changed since the given hash; nothing was sent. */
+export const EXIT_CONFLICT = 3;
+
+export const DEFAULT_DAEMON_URL = 'http://127.0.0.1:9119';
+export const SESSION_TOKEN_ENV = 'KORA_SESSION_TOKEN';
+export const LIVE_HASH_LABEL = 'live-hash:';
+
+export const COMMON_OPTIONS = {
+  url: { type: 'string', default: DEFAULT_DAEMON_URL },
+  format: { type: 'string', default: 'text' },
+  'allow-insecure-http': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const COMMON_HELP = `  --url URL               admin URL of the daemon (default ${DEFAULT_DAEMON_URL})
+  --format text|json      output format (default text)
+  --allow-insecure-http   allow cleartext http to a non-loopback host (token travels unencrypted)
+  -h, --help              show this help
+
+The session token is read from the daemon's cockpit page; when the cockpit is not built, set
+${SESSION_TOKEN_ENV}.`;
+
+export function openClient(io: CliIo, url: string, allowInsecureHttp: boolean): KoraClient {
+  return new KoraClient(
+    { name: url, url, allowInsecureHttp },
+    { sessionTokens: { getStoredSessionToken: async () => io.env[SESSION_TOKEN_ENV] || undefined } },
+  );
+}
+
+/** Runs `body` with a client and always releases its connections. */
+export async function withClient<T>(io: CliIo, values: { url?: string; 'allow-insecure-http'?: boolean }, body: (client: KoraClient) => Promise<T>): Promise<T> {
+  const client = openClient(io, values.url ?? DEFAULT_DAEMON_URL, values['allow-insecure-http'] === true);
+  try {
+    return await body(client);
+  } finally {
+    await client.dispose();
+  }
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Prints to stdout in the chosen format: the JSON value, or the text lines. */
+export function print(io: CliIo, format: OutputFormat, json: unknown, text: () => string): void {
+  if (format === 'json') printJson(io, json);
+  else io.stdout.write(text().replace(/\n?$/, '\n'));
+}
+
+export function printLiveHash(io: CliIo, hash: string): void {
+  io.stderr.write(`${LIVE_HASH_LABEL} ${hash}\n`);
+}
+
+/** A daemon that cannot be read is a connection error: exit 2 with the reason. */
+export function reportUnreachable(io: CliIo, error: unknown): number {
+  const message = isDaemonError(error) || error instanceof Error ? error.message : String(error);
+  io.stderr.write(`error: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/**
+ * Asks a yes/no question on the terminal. Without `--yes` a write needs a human: when stdin or
+ * stderr is not a terminal, it refuses (returns undefined) rather than guess.
+ */
+export async function confirmOnTerminal(io: CliIo, question: string): Promise<boolean | undefined> {
+  if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
+  const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export const NOT_A_TERMINAL = 'refusing to write without confirmation: not on a terminal (pass --yes to confirm)';

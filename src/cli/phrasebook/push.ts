@@ -1,0 +1,143 @@
+// `kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes]`
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
+import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
+import { readPushableFile, type PushableFile } from '../../core/phrasebook/ops/daemonFindings';
+import { describeSource } from '../../core/phrasebook/ops/live';
+import { pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  EXIT_CONFLICT,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  NOT_A_TERMINAL,
+  confirmOnTerminal,
+  print,
+  printLiveHash,
+  reportUnreachable,
+  withClient,
+} from './common';
+import { exitCodeOfReconciliation } from './reconciled';
+
+const HELP = `Usage: kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes] [options]
+
+Replaces the daemon's phrasebook with the entries of FILE (a phrasebook YAML file).
+The file is checked with the daemon's own rules first: nothing is sent while one fails.
+
+Options:
+  --if-match HASH         refuse (exit 3, nothing sent) unless live still has this
+                          live-hash (printed by "pull" and by every write)
+  --yes                   do not ask; without it the command asks on a terminal and
+                          refuses when not on one
+${COMMON_HELP}
+
+JSON output: the daemon's 200 body, or its 422 body (exit 1). After an HTTP 500, a timeout or a
+reset, live is read again and the outcome reported: {"outcome":"written"|"not_written"|"unknown"}.
+Exit status: 0 written, 1 rejected (local rules or the daemon's 422) or not written,
+2 usage/connection errors or outcome unknown, 3 live changed (--if-match).
+`;
+
+const HASH_FORMAT = /^sha256:[0-9a-f]{64}$/;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'if-match': { type: 'string' }, yes: { type: 'boolean', default: false } }, true);
+  const format = parseFormat(values.format);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
+  const ifMatch = values['if-match'];
+  if (ifMatch !== undefined && !HASH_FORMAT.test(ifMatch)) throw new UsageError('--if-match must look like sha256:<64 hex digits>');
+  const path = resolve(io.cwd, positionals[0]);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const file = readPushableFile(text);
+  if (file.blocking.length > 0) return reportBlocking(io, format, positionals[0], file);
+
+  let refusedForTerminal = false;
+  const outcome = await withClient(io, values, (client) =>
+    pushPhrasebook(client, { payload: file.payload, baseHash: ifMatch }, {
+      onConflict: async () => false,
+      confirm: async (plan) => {
+        if (values.yes) return true;
+        const answer = await confirmOnTerminal(
+          io,
+          `Push ${positionals[0]} to ${values.url}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
+        );
+        refusedForTerminal = answer === undefined;
+        return answer === true;
+      },
+    }),
+  );
+  if (refusedForTerminal) {
+    io.stderr.write(`error: ${NOT_A_TERMINAL}\n`);
+    return EXIT_USAGE;
+  }
+  return report(io, format, outcome);
+}
+
+/** Nothing is sent: YAML errors, or errors the daemon would answer with a 422 (its exact objects). */
+function reportBlocking(io: CliIo, format: 'text' | 'json', name: string, file: PushableFile): number {
+  const json = file.yamlErrors.length > 0
+    ? { error: 'yaml_invalid', problems: file.yamlErrors.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message })) }
+    : { error: 'validation_failed', errors: file.ruleErrors };
+  print(io, format, json, () =>
+    [
+      `refused: ${file.blocking.length} problem(s) in ${name}; nothing was sent`,
+      ...file.blocking.map((f) => `  ${name}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`),
+    ].join('\n'),
+  );
+  return EXIT_FAILURE;
+}
+
+function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): number {
+  switch (outcome.kind) {
+    case 'refused_locally':
+      // Unreachable: the file was checked above with the same rules.
+      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map((e) => `entry ${e.entry_index} ${e.field}: ${e.error}`).join('\n'));
+      return EXIT_FAILURE;
+    case 'live_unreadable':
+      return reportUnreachable(io, outcome.error);
+    case 'conflict':
+      printLiveHash(io, outcome.conflict.live.hash);
+      print(io, format, { error: 'conflict', if_match: outcome.conflict.baseHash, live_hash: outcome.conflict.live.hash }, () =>
+        `refused: live changed since ${outcome.conflict.baseHash} (now ${outcome.conflict.live.hash}); nothing was sent`,
+      );
+      return EXIT_CONFLICT;
+    case 'cancelled':
+      io.stderr.write('cancelled; nothing was sent\n');
+      return EXIT_FAILURE;
+    case 'accepted': {
+      const { response } = outcome;
+      printLiveHash(io, outcome.live.hash);
+      print(io, format, response, () =>
+        [
+          `pushed ${entryCountText(response.entry_count)} to ${response.source_path}`,
+          response.backup_filename ? `backup: ${response.backup_filename}` : 'backup: none (there was no previous override)',
+          `rotated backups: ${response.rotated_backup_count}`,
+        ].join('\n'),
+      );
+      return EXIT_OK;
+    }
+    case 'rejected':
+      print(io, format, outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors }, () =>
+        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  entry ${e.entry_index} ${e.field}: ${e.error}`)].join('\n'),
+      );
+      return EXIT_FAILURE;
+    case 'unauthorized':
+      return reportUnreachable(io, outcome.error);
+    case 'interrupted':
+      if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
+      io.stderr.write(`${outcome.failure}\n`);
+      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${outcome.reconciliation.explanation}`);
+      return exitCodeOfReconciliation(outcome.reconciliation.outcome);
+  }
+}

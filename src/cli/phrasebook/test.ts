@@ -1,0 +1,63 @@
+// `kora-ops phrasebook test MESSAGE [--file FILE]`
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
+import { parsePhrasebook } from '../../core/phrasebook/document';
+import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, reportUnreachable, withClient } from './common';
+
+const HELP = `Usage: kora-ops phrasebook test MESSAGE [--file FILE] [options]
+
+Shows which phrasebook entry answers MESSAGE on the daemon (its /test route, live phrasebook), and
+with --file also locally for FILE: first entry whose Python pattern matches at the start of the
+trimmed message (cut at 1,024 characters), reply rendered with the daemon's snapshot.
+
+Options:
+  --file FILE             also answer locally for this phrasebook YAML file
+${COMMON_HELP}
+
+JSON output: {"local":{...},"daemon":{...}} ("local" only with --file); "daemon" is the daemon's
+/test body, "local" has the same fields plus "entry_index" and fall-through reasons.
+Exit status: 0 on success, 2 on usage or connection errors.
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' } }, true);
+  const format = parseFormat(values.format);
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('expected exactly one MESSAGE (quote it)');
+  const message = positionals[0];
+  let payload: unknown;
+  if (values.file !== undefined) {
+    try {
+      payload = parsePhrasebook(await readFile(resolve(io.cwd, values.file), 'utf8')).entriesValue ?? [];
+    } catch (error) {
+      throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  let report: TestMessageReport;
+  try {
+    report = await withClient(io, values, (client) => testMessage(client, message, payload, new Date()));
+  } catch (error) {
+    return reportUnreachable(io, error);
+  }
+  const json = report.local ? { local: report.local, daemon: report.daemon } : { daemon: report.daemon };
+  print(io, format, json, () => renderText(message, report, values.file));
+  return EXIT_OK;
+}
+
+function renderText(message: string, report: TestMessageReport, file: string | undefined): string {
+  const parts = [renderTestResult('Daemon (live phrasebook):', message, { daemon: report.daemon })];
+  if (report.local) parts.push(renderTestResult(`Local (${file}):`, message, { local: report.local }));
+  if (report.comparison) {
+    parts.push(
+      report.comparison.same
+        ? 'Same answer locally and on the daemon.'
+        : ['Different answers:', ...report.comparison.differences.map((d) => `  - ${d}`), 'Because:', ...report.comparison.causes.map((c) => `  - ${c}`)].join('\n'),
+    );
+  }
+  return parts.join('\n');
+}

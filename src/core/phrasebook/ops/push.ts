@@ -1,0 +1,123 @@
+// Push: replace the daemon's phrasebook with a file's entries, safely. Order of the gates:
+// local validation (nothing is sent while a daemon rule fails) → read live → conflict with the
+// file's base → confirmation (with the change summary) → PUT → interpret the answer, reconciling
+// any answer we did not get by reading live again. The file itself is never touched here.
+
+import type { DaemonError } from '../../daemon/errors';
+import type { NormalizedValidation } from '../../daemon/validationBody';
+import type { PhrasebookEntryWrite, PhrasebookPutResponse } from '../../daemon/schemas';
+import type { PhrasebookOpsClient } from './client';
+import { summarizeEntryChanges, type EntryChangeSummary } from './changes';
+import { canonicalEntriesHash, validateEntries, type ValidationError } from './format';
+import { LIVE_SOURCE, fingerprintOf, liveStateOf, readLive, toWriteEntries, tryReadLive, type LiveState } from './live';
+import { reconcileWrite, type Reconciliation, type WriteFailureCause } from './reconcile';
+import { failureCauseOf, type WriteFailureResult } from './writeFailure';
+
+export interface PushInput {
+  /** The `entries` value of the file as parsed (any JSON values; validated here first). */
+  payload: unknown;
+  /** Hash of the live entries this file was based on (pull or last push); undefined when unknown. */
+  baseHash?: string;
+}
+
+export interface PushConflict {
+  baseHash: string;
+  live: LiveState;
+}
+
+export interface PushPlan {
+  live: LiveState;
+  entries: PhrasebookEntryWrite[];
+  localHash: string;
+  changes: EntryChangeSummary;
+  /** The file has no known base for this daemon, so no conflict check was possible. */
+  baseUnknown: boolean;
+}
+
+export type PushStep = 'validating' | 'reading_live' | 'writing' | 'reconciling';
+
+export interface PushHooks {
+  /** Live changed since the file's base. Resolve true to go on anyway (after showing the diff). */
+  onConflict(conflict: PushConflict): Promise<boolean>;
+  /** Last gate before the PUT: show the diff and ask. */
+  confirm(plan: PushPlan): Promise<boolean>;
+  onStep?(step: PushStep): void;
+}
+
+export type PushOutcome =
+  /** A daemon rule fails locally; nothing was sent. */
+  | { kind: 'refused_locally'; errors: ValidationError[] }
+  /** Live could not be read, so nothing was written. */
+  | { kind: 'live_unreadable'; error: DaemonError }
+  /** Live changed since the base and the operator (or `--if-match`) stopped; nothing sent. */
+  | { kind: 'conflict'; conflict: PushConflict }
+  | { kind: 'cancelled'; plan: PushPlan }
+  | { kind: 'accepted'; plan: PushPlan; response: PhrasebookPutResponse; live: LiveState }
+  /** HTTP 422 in either shape; the override is untouched. */
+  | { kind: 'rejected'; plan: PushPlan; validation: NormalizedValidation }
+  | { kind: 'unauthorized'; plan: PushPlan; error: DaemonError }
+  /** 500, timeout or reset: reconciled by reading live again. */
+  | {
+      kind: 'interrupted';
+      plan: PushPlan;
+      cause: WriteFailureCause;
+      failure: string;
+      reconciliation: Reconciliation;
+      liveAfter: LiveState | undefined;
+    };
+
+/** True when the outcome guarantees that the daemon was not asked to write. */
+export function nothingWasSent(outcome: PushOutcome): boolean {
+  return ['refused_locally', 'live_unreadable', 'conflict', 'cancelled'].includes(outcome.kind);
+}
+
+export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInput, hooks: PushHooks): Promise<PushOutcome> {
+  hooks.onStep?.('validating');
+  const errors = validateEntries(input.payload);
+  if (errors.length > 0) return { kind: 'refused_locally', errors };
+  // Validation guarantees a list of objects with the four string fields.
+  const entries = toWriteEntries(input.payload as PhrasebookEntryWrite[]);
+  const localHash = canonicalEntriesHash(entries);
+
+  hooks.onStep?.('reading_live');
+  let live: LiveState;
+  try {
+    live = await readLive(client);
+  } catch (error) {
+    return { kind: 'live_unreadable', error: error as DaemonError };
+  }
+
+  if (input.baseHash !== undefined && input.baseHash !== live.hash) {
+    const conflict: PushConflict = { baseHash: input.baseHash, live };
+    if (!(await hooks.onConflict(conflict))) return { kind: 'conflict', conflict };
+  }
+
+  const plan: PushPlan = { live, entries, localHash, changes: summarizeEntryChanges(live.entries, entries), baseUnknown: input.baseHash === undefined };
+  if (!(await hooks.confirm(plan))) return { kind: 'cancelled', plan };
+
+  hooks.onStep?.('writing');
+  const result = await client.putPhrasebook(entries);
+  switch (result.kind) {
+    case 'ok':
+      return { kind: 'accepted', plan, response: result.body, live: liveStateOf({ ...live.response, source: LIVE_SOURCE.override, source_path: result.body.source_path, entries: result.body.entries }) };
+    case 'validation':
+      return { kind: 'rejected', plan, validation: result };
+    case 'unauthorized':
+      return { kind: 'unauthorized', plan, error: result.error };
+    default:
+      return reconcilePush(client, plan, result, hooks);
+  }
+}
+
+async function reconcilePush(client: PhrasebookOpsClient, plan: PushPlan, failure: WriteFailureResult, hooks: PushHooks): Promise<PushOutcome> {
+  hooks.onStep?.('reconciling');
+  const { cause, detail } = failureCauseOf(failure);
+  const liveAfter = await tryReadLive(client);
+  const reconciliation = reconcileWrite(
+    cause,
+    fingerprintOf(plan.live),
+    { entriesHash: plan.localHash, source: LIVE_SOURCE.override },
+    liveAfter && fingerprintOf(liveAfter),
+  );
+  return { kind: 'interrupted', plan, cause, failure: detail, reconciliation, liveAfter };
+}

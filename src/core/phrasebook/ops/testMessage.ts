@@ -1,0 +1,218 @@
+// "Test a message": what the daemon's `/test` answers for its live phrasebook, next to what the
+// local matcher answers for a file (first entry whose Python pattern matches at the start of the
+// trimmed message, reply rendered with the daemon's snapshot), and why the two may differ.
+
+import type { PhrasebookTestResponse } from '../../daemon/schemas';
+import type { DaemonEntry } from '../format';
+import { isPlainObject } from '../daemonRules';
+import { matchMessage, type FallThroughReason, type MatchableEntry } from '../match';
+import { referencedSnapshotFields } from '../placeholders';
+import type { PhrasebookOpsClient } from './client';
+import { canonicalEntriesHash } from './format';
+
+/** The local answer, shaped like the daemon's `/test` body (snake_case) plus what only we know. */
+export type LocalTestResult =
+  | {
+      matched: false;
+      would_fall_through_to_reasoning_engine: true;
+      reason: FallThroughReason;
+      untranslatable?: Array<{ entry_index: number; reason: string }>;
+    }
+  | {
+      matched: true;
+      entry_index: number;
+      category: string;
+      description: string;
+      pattern: string;
+      reply_template: string;
+      referenced_snapshot_fields: string[];
+      rendered_reply: string | null;
+      would_fall_through_to_reasoning_engine: boolean;
+      snapshot_present: boolean;
+      fall_through_reason?: FallThroughReason;
+      fall_through_path?: string;
+      untranslatable?: Array<{ entry_index: number; reason: string }>;
+    };
+
+/** The entries of a file that the matcher can use, with their index in the file. */
+export function matchableEntries(payload: unknown): Array<{ entry: MatchableEntry & { description: string }; fileIndex: number }> {
+  if (!Array.isArray(payload)) return [];
+  const usable: Array<{ entry: MatchableEntry & { description: string }; fileIndex: number }> = [];
+  payload.forEach((item, fileIndex) => {
+    if (!isPlainObject(item) || typeof item.pattern !== 'string' || typeof item.reply_template !== 'string') return;
+    // The daemon's loader: missing category → "uncategorized", missing description → "" (§5.3).
+    const category = typeof item.category === 'string' ? item.category : 'uncategorized';
+    const description = typeof item.description === 'string' ? item.description : '';
+    usable.push({ entry: { pattern: item.pattern, category, description, reply_template: item.reply_template }, fileIndex });
+  });
+  return usable;
+}
+
+export function localTestResult(payload: unknown, message: string, snapshot: unknown, now: Date): LocalTestResult {
+  const usable = matchableEntries(payload);
+  const outcome = matchMessage(usable.map((item) => item.entry), message, snapshot ?? null, { now });
+  const untranslatable = outcome.untranslatable?.map((item) => ({ entry_index: usable[item.entryIndex].fileIndex, reason: item.reason }));
+  const extra = untranslatable?.length ? { untranslatable } : {};
+  if (!outcome.matched || outcome.entryIndex === null) {
+    return { matched: false, would_fall_through_to_reasoning_engine: true, reason: outcome.fallThroughReason ?? 'no-match', ...extra };
+  }
+  const { entry, fileIndex } = usable[outcome.entryIndex];
+  return {
+    matched: true,
+    entry_index: fileIndex,
+    category: entry.category,
+    description: entry.description,
+    pattern: entry.pattern,
+    reply_template: entry.reply_template,
+    referenced_snapshot_fields: referencedSnapshotFields(entry.reply_template),
+    rendered_reply: outcome.renderedReply,
+    would_fall_through_to_reasoning_engine: outcome.renderedReply === null,
+    snapshot_present: snapshot !== undefined && snapshot !== null,
+    ...(outcome.fallThroughReason ? { fall_through_reason: outcome.fallThroughReason } : {}),
+    ...(outcome.fallThroughPath ? { fall_through_path: outcome.fallThroughPath } : {}),
+    ...extra,
+  };
+}
+
+export interface TestComparison {
+  same: boolean;
+  /** What differs, e.g. `answer: entry "greeting" locally, no match on the daemon`. */
+  differences: string[];
+  /** Why, as far as we can tell. */
+  causes: string[];
+}
+
+const FALL_THROUGH_TEXT: Record<FallThroughReason, string> = {
+  'not-a-string': 'the message is not text',
+  'empty-message': 'the message is empty after trimming',
+  'no-match': 'no entry matches',
+  'no-snapshot': 'the daemon has no snapshot',
+  'stale-snapshot': 'the snapshot is older than 10 minutes',
+  'missing-value': 'a placeholder names a value the snapshot does not have',
+  'null-value': 'a placeholder value is null',
+  'unknown-value': 'a placeholder value is "unknown"',
+};
+
+export function describeFallThrough(reason: FallThroughReason, path?: string): string {
+  return path ? `${FALL_THROUGH_TEXT[reason]} (${path})` : FALL_THROUGH_TEXT[reason];
+}
+
+export function compareTestResults(
+  local: LocalTestResult,
+  daemon: PhrasebookTestResponse,
+  facts: { fileEntries: readonly DaemonEntry[] | undefined; liveEntries: readonly DaemonEntry[] | undefined },
+): TestComparison {
+  const differences: string[] = [];
+  const answer = (result: { matched: boolean; category?: string }) => (result.matched ? `entry "${result.category}"` : 'no match');
+  if (local.matched !== daemon.matched || (local.matched && daemon.matched && (local.category !== daemon.category || local.pattern !== daemon.pattern))) {
+    differences.push(`answer: ${answer(local)} locally, ${answer(daemon)} on the daemon`);
+  } else if (local.matched && daemon.matched) {
+    if (local.reply_template !== daemon.reply_template) differences.push('reply template differs');
+    if (local.rendered_reply !== daemon.rendered_reply) {
+      differences.push(`reply: ${JSON.stringify(local.rendered_reply)} locally, ${JSON.stringify(daemon.rendered_reply)} on the daemon`);
+    }
+  }
+  const causes: string[] = [];
+  if (differences.length > 0) {
+    const fileHash = facts.fileEntries && canonicalEntriesHash(facts.fileEntries);
+    const liveHash = facts.liveEntries && canonicalEntriesHash(facts.liveEntries);
+    if (fileHash && liveHash && fileHash !== liveHash) causes.push('the file differs from the live phrasebook');
+    for (const item of local.untranslatable ?? []) causes.push(`entry ${item.entry_index}: ${item.reason} — evaluated by the daemon only`);
+    if (causes.length === 0 && local.matched && daemon.matched && local.rendered_reply !== daemon.rendered_reply) {
+      causes.push('the snapshot changed between the daemon\'s answer and the local rendering');
+    }
+    if (causes.length === 0) causes.push('unexplained: the file matches live and every pattern was evaluated — please report it');
+  }
+  return { same: differences.length === 0, differences, causes };
+}
+
+/** Either side's answer, in the terms the side-by-side view shows. */
+interface ShownAnswer {
+  matched: boolean;
+  entryIndex?: number;
+  category?: string;
+  description?: string;
+  pattern?: string;
+  replyTemplate?: string;
+  renderedReply: string | null;
+  /** Why there is no reply, when there is none. */
+  why?: string;
+  notes: string[];
+}
+
+function shownLocal(result: LocalTestResult): ShownAnswer {
+  const notes = (result.untranslatable ?? []).map((item) => `entry ${item.entry_index} could not be evaluated locally: ${item.reason}`);
+  if (!result.matched) return { matched: false, renderedReply: null, why: result.reason === 'no-match' ? undefined : describeFallThrough(result.reason), notes };
+  const why = result.fall_through_reason ? describeFallThrough(result.fall_through_reason, result.fall_through_path) : undefined;
+  return {
+    matched: true,
+    entryIndex: result.entry_index,
+    category: result.category,
+    description: result.description,
+    pattern: result.pattern,
+    replyTemplate: result.reply_template,
+    renderedReply: result.rendered_reply,
+    why,
+    notes,
+  };
+}
+
+function shownDaemon(result: PhrasebookTestResponse): ShownAnswer {
+  if (!result.matched) return { matched: false, renderedReply: null, notes: [] };
+  return {
+    matched: true,
+    category: result.category,
+    description: result.description,
+    pattern: result.pattern,
+    replyTemplate: result.reply_template,
+    renderedReply: result.rendered_reply,
+    why: result.snapshot_present ? 'a placeholder has no usable value' : 'no fresh snapshot',
+    notes: [],
+  };
+}
+
+/** The same lines for either side, so a side-by-side diff lines them up. */
+export function renderTestResult(heading: string, message: string, result: { local: LocalTestResult } | { daemon: PhrasebookTestResponse }): string {
+  const shown = 'local' in result ? shownLocal(result.local) : shownDaemon(result.daemon);
+  const lines = [heading, `Message: ${JSON.stringify(message)}`, ''];
+  if (!shown.matched) {
+    lines.push('Answer: no entry matches');
+    if (shown.why) lines.push(`Why: ${shown.why}`);
+    lines.push('Reply: none — falls through to the reasoning engine');
+  } else {
+    const where = shown.entryIndex !== undefined ? `entry ${shown.entryIndex} · ` : '';
+    lines.push(`Answer: ${where}${shown.category} — ${shown.description}`, `Pattern: ${shown.pattern}`, `Reply template: ${shown.replyTemplate}`);
+    lines.push(shown.renderedReply !== null ? `Reply: ${shown.renderedReply}` : `Reply: none — falls through to the reasoning engine (${shown.why})`);
+  }
+  for (const note of shown.notes) lines.push(`Note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface TestMessageReport {
+  daemon: PhrasebookTestResponse;
+  local?: LocalTestResult;
+  comparison?: TestComparison;
+}
+
+/**
+ * Asks the daemon, and when a file's `entries` are given, answers locally with the daemon's
+ * snapshot. Live is read too, to tell "the file differs from live" from a translation limit.
+ * Throws the client's DaemonError when the daemon's answer cannot be had.
+ */
+export async function testMessage(
+  client: Pick<PhrasebookOpsClient, 'testPhrasebook' | 'getSnapshot' | 'getPhrasebook'>,
+  message: string,
+  filePayload: unknown | undefined,
+  now: Date,
+): Promise<TestMessageReport> {
+  if (filePayload === undefined) return { daemon: await client.testPhrasebook(message) };
+  const [daemon, snapshot, live] = await Promise.all([
+    client.testPhrasebook(message),
+    client.getSnapshot().catch(() => undefined),
+    client.getPhrasebook().catch(() => undefined),
+  ]);
+  const local = localTestResult(filePayload, message, snapshot?.kind === 'snapshot' ? snapshot.snapshot : undefined, now);
+  const fileEntries = matchableEntries(filePayload).map(({ entry }) => entry);
+  const comparison = compareTestResults(local, daemon, { fileEntries, liveEntries: live?.entries });
+  return { daemon, local, comparison };
+}

@@ -1,0 +1,91 @@
+// The phrasebook operations feature: documents, local history, bases, daemon diagnostics, the
+// Phrasebook section of the Health tree. `registerPhrasebookOps` is the one line activate() calls;
+// the commands find the feature through `phrasebookOps(kora)`.
+import * as vscode from 'vscode';
+import { LocalHistory } from '../../core/history/localHistory';
+import { daemonKeyOf } from '../../core/phrasebook/ops/historyKeeping';
+import { readNumber } from '../config';
+import { LIVE_PHRASEBOOK_SCHEME, SETTING, TEST_RESULT_SCHEME } from '../constants';
+import type { KoraContext } from '../context';
+import type { DaemonRegistry } from '../daemons';
+import type { HealthApi } from '../health';
+import { PhrasebookBases } from './bases';
+import type { DaemonAccess } from './daemonAccess';
+import { DaemonDiagnostics } from './daemonDiagnostics';
+import { notifier, type OpsEnv } from './env';
+import { GlobalStorageHistory } from './historyStorage';
+import { OpsDocumentProvider } from './opsDocuments';
+import { PhrasebookSection } from './phrasebookSection';
+import { SwitchablePrompter } from './prompter';
+import { TestResultDocuments } from './testResultDocuments';
+
+const DEFAULT_HISTORY_MAX = 50;
+
+/** What integration tests may drive and observe. */
+export interface PhrasebookOpsApi {
+  /** Real dialogs unless a test queues answers with `useScript`. */
+  readonly prompter: SwitchablePrompter;
+  readonly history: LocalHistory;
+  readonly bases: PhrasebookBases;
+  readonly section: PhrasebookSection;
+  /** The key history and bases use for a daemon. */
+  daemonKey(daemonName: string): string | undefined;
+}
+
+const features = new WeakMap<KoraContext, OpsEnv>();
+
+/** The daemon registry seen as the operations need it. */
+function accessOf(registry: DaemonRegistry): DaemonAccess {
+  return {
+    list: () => registry.list().map((daemon) => ({ name: daemon.name, url: daemon.url, key: daemonKeyOf(daemon), client: daemon.client })),
+    onDidChange: registry.onDidChange,
+  };
+}
+
+export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): PhrasebookOpsApi {
+  const log = kora.logger('phrasebook-ops');
+  const daemons = accessOf(health.registry);
+  const history = new LocalHistory(new GlobalStorageHistory(kora.extension.globalStorageUri), {
+    maxEntriesPerDaemon: () => readNumber(SETTING.historyMaxEntriesPerDaemon, DEFAULT_HISTORY_MAX),
+    onCorrupt: (key, reason) => log.warn(`local history of ${key} was unreadable (${reason}); starting afresh`),
+  });
+  const documents = kora.register(new OpsDocumentProvider(daemons, history, log));
+  const testResults = new TestResultDocuments();
+  const section = kora.register(new PhrasebookSection(daemons, history, log));
+  kora.register(vscode.workspace.registerTextDocumentContentProvider(LIVE_PHRASEBOOK_SCHEME, documents));
+  kora.register(vscode.workspace.registerTextDocumentContentProvider(TEST_RESULT_SCHEME, testResults));
+  kora.register(health.treeProvider.registerSection(section));
+  const prompter = new SwitchablePrompter();
+  const bases = new PhrasebookBases(kora.extension.workspaceState);
+  const env: OpsEnv = {
+    daemons,
+    prompter,
+    history,
+    bases,
+    documents,
+    testResults,
+    diagnostics: kora.register(new DaemonDiagnostics()),
+    log,
+    notify: notifier(log),
+    afterWrite: (daemonName) => {
+      documents.refreshLive(daemonName);
+      void section.refresh(daemonName);
+    },
+    now: () => new Date(),
+  };
+  features.set(kora, env);
+  return {
+    prompter,
+    history,
+    bases,
+    section,
+    daemonKey: (name) => daemons.list().find((daemon) => daemon.name === name)?.key,
+  };
+}
+
+/** The phrasebook operations of this extension instance (for the commands). */
+export function phrasebookOps(kora: KoraContext): OpsEnv {
+  const env = features.get(kora);
+  if (!env) throw new Error('the Kora phrasebook operations are not active');
+  return env;
+}
