@@ -44,10 +44,21 @@ export const SETTING = {
 
 /** Context keys used in `when` clauses of package.json. */
 export const CONTEXT = {
-  /** Health view welcome state: notConfigured | connecting | ready. */
+  /** Health view welcome state: one of KORA_STATE. */
   state: 'kora.state',
   isPhrasebookEditor: 'kora.isPhrasebookEditor',
 } as const;
+
+/** Values of the `kora.state` context key (the Health view's `viewsWelcome` entries use them). */
+export const KORA_STATE = {
+  notConfigured: 'notConfigured',
+  misconfigured: 'misconfigured',
+  connecting: 'connecting',
+  ready: 'ready',
+} as const;
+
+/** Id of the health status-bar item (users can hide it by this id). */
+export const STATUS_BAR_ITEM_ID = 'kora.status';
 
 /** Tree item contextValue strings used in package.json menus. */
 export const TREE_CONTEXT = {
@@ -55,7 +66,23 @@ export const TREE_CONTEXT = {
   phrasebook: 'kora.phrasebook',
   backup: 'kora.backup',
   backupWithHistory: 'kora.backup.withHistory',
+  /** Listed, but cannot be reverted to (entry count null). */
+  backupCorrupt: 'kora.backup.corrupt',
+  /** The "Backups" group under a daemon's Phrasebook item. */
+  phrasebookBackups: 'kora.phrasebookBackups',
 } as const;
 
 /** URI scheme of the read-only live phrasebook documents. */
 export const LIVE_PHRASEBOOK_SCHEME = 'kora-phrasebook';
+
+/** URI scheme of the read-only "Test Message" result documents (not phrasebooks, so not linted). */
+export const TEST_RESULT_SCHEME = 'kora-test-result';
+
+/** Language id of YAML documents (from VS Code's built-in yaml extension). */
+export const YAML_LANGUAGE_ID = 'yaml';
+
+/** `source` of every diagnostic the extension publishes. */
+export const DIAGNOSTIC_SOURCE = 'kora';
+
+/** The ReDoS analysis worker bundle, relative to the extension's root (built by esbuild.mjs). */
+export const REDOS_WORKER_BUNDLE = 'dist/redosWorker.js';

@@ -3,6 +3,18 @@ import * as vscode from 'vscode';
 import type { KoraContext } from '../context';
 import { COMMAND } from '../constants';
 import { openDaemonSettings } from '../config';
+import { copyAttackString } from './copyAttackString';
+import { refresh } from './refresh';
+import { clearMcpToken, clearSessionToken } from './clearToken';
+import { setMcpToken, setSessionToken } from './setToken';
+import { openLivePhrasebook } from './openLivePhrasebook';
+import { pullPhrasebook } from './pullPhrasebook';
+import { pushPhrasebook } from './pushPhrasebook';
+import { revertPhrasebook } from './revertPhrasebook';
+import { revertToBackup } from './revertToBackup';
+import { compareBackupWithLive } from './compareBackupWithLive';
+import { copyBackupFileName } from './copyBackupFileName';
+import { testMessage } from './testMessage';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 export type CommandFactory = (kora: KoraContext) => CommandHandler;
@@ -10,6 +22,20 @@ export type CommandFactory = (kora: KoraContext) => CommandHandler;
 const COMMANDS: Partial<Record<(typeof COMMAND)[keyof typeof COMMAND], CommandFactory>> = {
   [COMMAND.showLog]: (kora) => () => kora.log.channel.show(true),
   [COMMAND.configureDaemons]: () => () => openDaemonSettings(),
+  [COMMAND.copyAttackString]: copyAttackString,
+  [COMMAND.refresh]: refresh,
+  [COMMAND.setSessionToken]: setSessionToken,
+  [COMMAND.clearSessionToken]: clearSessionToken,
+  [COMMAND.setMcpToken]: setMcpToken,
+  [COMMAND.clearMcpToken]: clearMcpToken,
+  [COMMAND.openLivePhrasebook]: openLivePhrasebook,
+  [COMMAND.pullPhrasebook]: pullPhrasebook,
+  [COMMAND.pushPhrasebook]: pushPhrasebook,
+  [COMMAND.revertPhrasebook]: revertPhrasebook,
+  [COMMAND.revertToBackup]: revertToBackup,
+  [COMMAND.compareBackupWithLive]: compareBackupWithLive,
+  [COMMAND.copyBackupFileName]: copyBackupFileName,
+  [COMMAND.testMessage]: testMessage,
 };
 
 /** Registers every command of the table, reporting failures instead of letting them escape. */

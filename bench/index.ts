@@ -1,0 +1,76 @@
+// `npm run bench`: every benchmark of the project in one process run. Prints a table and writes
+// bench/report.json + bench/report.md. A benchmark, not a test: it never fails on machine noise.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchHealth } from './health';
+import { benchPhrasebook } from './phrasebook';
+import { benchRedos } from './redos';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Metric {
+  key: string;
+  label: string;
+  unit: string;
+  goal?: string;
+}
+
+const METRICS: Metric[] = [
+  { key: 'validation_vs_parse_ratio', label: '200-entry validation / bare yaml parse', unit: '×', goal: '≤ 2' },
+  { key: 'lint_10k_ms', label: 'CLI lint of a 10,000-entry file', unit: 'ms' },
+  { key: 'scale_10k_over_1k', label: '10,000 / 1,000 entries time ratio', unit: '×', goal: '≈ 10 (linear)' },
+  { key: 'redos_200_ms', label: 'deep ReDoS analysis, 200 distinct patterns', unit: 'ms' },
+  { key: 'redos_max_stall_ms', label: 'worst event-loop stall during that analysis', unit: 'ms' },
+  { key: 'requests_per_update', label: 'requests per endpoint per daemon update (view visible)', unit: '', goal: '≤ 2' },
+  { key: 'requests_unfocused', label: 'requests while the window is unfocused', unit: '', goal: '0' },
+  { key: 'heap_growth_bytes_10k_polls', label: 'heap growth over 10,000 poll cycles', unit: 'bytes' },
+  { key: 'bundle_bytes', label: 'main bundle (dist/extension.js)', unit: 'bytes' },
+  { key: 'activate_ms', label: 'activate() in real VS Code (code-server)', unit: 'ms' },
+];
+
+/** activate() is timed inside the real extension host by the harness; null when it cannot run here. */
+function measureActivation(): number | null {
+  const out = join(mkdtempSync(join(tmpdir(), 'kora-bench-')), 'metrics.json');
+  try {
+    execFileSync('bash', ['-c', 'bash scripts/ensure-integration-deps.sh > .cache-env'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/run-integration.js', '--metrics-only', '--metrics-out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const metrics = JSON.parse(readFileSync(out, 'utf8')) as { activate_ms?: number };
+    return typeof metrics.activate_ms === 'number' ? metrics.activate_ms : null;
+  } catch (error) {
+    console.error(`activate_ms not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+function format(value: number | null): string {
+  if (value === null) return 'n/a';
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return value.toFixed(value < 10 ? 2 : 1);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const report: Record<string, number | null> = {
+    ...(await benchPhrasebook()),
+    ...(await benchRedos()),
+    ...(await benchHealth()),
+    bundle_bytes: statSync(join(ROOT, 'dist', 'extension.js')).size,
+    activate_ms: measureActivation(),
+  };
+  const rows = METRICS.map((m) => `| ${m.label} | ${format(report[m.key] ?? null)}${m.unit && report[m.key] !== null ? ` ${m.unit}` : ''} | ${m.goal ?? ''} |`);
+  const table = ['| benchmark | value | goal |', '| --- | --- | --- |', ...rows].join('\n');
+  const meta = { generated_at: new Date().toISOString(), node: process.version, duration_ms: Date.now() - started };
+  writeFileSync(join(ROOT, 'bench', 'report.json'), `${JSON.stringify({ ...report, ...meta }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', 'report.md'), `${table}\n`);
+  console.log(table);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
