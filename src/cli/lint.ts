@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
 import { DeepRedosAnalyzer } from '../core/redos/deep';
+import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
 import { toSarif, type FileFindings } from './sarif';
@@ -61,6 +62,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       } catch (error) {
         io.stderr.write(`kora-ops lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
         unreadable = true;
+        continue;
+      }
+      const aliasBomb = aliasBombFinding(text);
+      if (aliasBomb) {
+        results.push({ file, findings: [aliasBomb] });
         continue;
       }
       const result = lintPhrasebook(text, { severityOverrides });

@@ -7,6 +7,7 @@ import { LruCache } from './cache';
 import { verdictForOversizedPattern } from './limits';
 import { budgetExceededReason, errorSummary, inconclusive, isRedosResponse, type RedosRequest } from './protocol';
 import type { RedosVerdict } from './verdict';
+import { recheckFriendlySource } from './analysisSource';
 
 export interface DeepRedosOptions {
   /** The bundled worker: `path.join(__dirname, 'redosWorker.js')` from dist. */
@@ -73,8 +74,9 @@ export class DeepRedosAnalyzer {
   }
 
   /** Analyse a translated JavaScript pattern. Always resolves; never rejects. */
-  analyze(jsSource: string, jsFlags: string): Promise<RedosVerdict> {
+  analyze(translatedSource: string, jsFlags: string): Promise<RedosVerdict> {
     if (this.disposed) return Promise.resolve(inconclusive(DISPOSED_REASON));
+    const jsSource = recheckFriendlySource(translatedSource, jsFlags);
     const cacheKey = `${this.timeBudgetMs}\u0000${jsFlags}\u0000${jsSource}`;
     const cached = this.cache.get(cacheKey) ?? this.inFlight.get(cacheKey);
     if (cached !== undefined) {

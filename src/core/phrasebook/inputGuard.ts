@@ -1,8 +1,8 @@
-// Inputs the live analysis refuses up front, with one clear diagnostic instead of a stalled
+// Inputs the analysis refuses up front, with one clear diagnostic instead of a stalled
 // extension host: very large documents, and YAML whose aliases expand exponentially ("billion
 // laughs"), which PyYAML would expand in full when the daemon loads the file.
 import { parseDocument } from 'yaml';
-import type { Finding, Position } from '../../core/findings';
+import type { Finding, Position } from '../findings';
 
 /** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
 export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -25,6 +25,11 @@ export function inputGuardFinding(text: string): Finding | undefined {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_ANALYSED_DOCUMENT_BYTES) return tooLarge(bytes);
   }
+  return aliasBombFinding(text);
+}
+
+/** The alias-bomb half of the guard, which the CLI applies too (it has no size limit). */
+export function aliasBombFinding(text: string): Finding | undefined {
   const anchor = ANCHOR.exec(text);
   if (anchor && expandsAliasesExcessively(text)) return aliasExplosion(positionOf(text, anchor.index + anchor[0].indexOf('&')));
   return undefined;
