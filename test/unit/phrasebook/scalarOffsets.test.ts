@@ -32,6 +32,14 @@ function checkDocument(text: string): void {
   }
 }
 
+/** True when the `yaml` package reads back, without errors, the value it wrote. */
+function writerRoundTrips(text: string, value: string): boolean {
+  const doc = parseDocument(text, { version: '1.1' });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
+  const node = doc.contents.items[0]?.value;
+  return isScalar(node) && String(node.source) === value;
+}
+
 /** Does this source text produce that decoded UTF-16 unit? */
 function producesCharacter(source: string, unit: string): boolean {
   if (source === unit) return true;
@@ -66,7 +74,11 @@ describe('scalar offsets', () => {
         const doc = new Document({ k: value });
         const node = (doc.contents as unknown as { items: Array<{ value: Scalar }> }).items[0].value;
         node.type = style;
-        checkDocument(doc.toString({ lineWidth, minContentWidth: 0 }));
+        const text = doc.toString({ lineWidth, minContentWidth: 0 });
+        // The `yaml` writer has rare plain-style edge cases it cannot read back itself (e.g. it
+        // writes "k: :\n\n  a"); those say nothing about our mapping, so they are discarded.
+        fc.pre(writerRoundTrips(text, value));
+        checkDocument(text);
       }),
       { numRuns: 1500 },
     );
