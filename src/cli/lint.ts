@@ -1,11 +1,10 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
-import { DeepRedosAnalyzer } from '../core/redos/deep';
+import { createCliRedosAnalyzer } from './redosWorker';
 import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
@@ -39,8 +38,6 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type LintFormat = (typeof FORMATS)[number];
 const LEVELS: ReadonlyArray<Severity | 'off'> = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** Where the ReDoS worker lives: next to the bundled CLI, or compiled beside the sources. */
-const WORKER_CANDIDATES = [path.join(__dirname, 'redosWorker.js'), path.join(__dirname, '..', 'core', 'redos', 'worker.js')];
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
@@ -84,12 +81,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 function createAnalyzer(budget: string | undefined, io: CliIo): (RedosAnalyzer & { dispose(): void }) | null {
   const timeBudgetMs = budget === undefined ? undefined : Number(budget);
   if (timeBudgetMs !== undefined && !(timeBudgetMs > 0)) throw new UsageError(`--redos-budget must be a positive number of milliseconds, not "${budget}"`);
-  const workerPath = WORKER_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!workerPath) {
-    io.stderr.write('kora-ops lint: the ReDoS worker is missing from this installation; skipping redos/* checks\n');
-    return null;
-  }
-  return new DeepRedosAnalyzer({ workerPath, timeBudgetMs });
+  const analyzer = createCliRedosAnalyzer(timeBudgetMs);
+  if (!analyzer) io.stderr.write('kora-ops lint: the ReDoS worker is missing from this installation; skipping redos/* checks\n');
+  return analyzer ?? null;
 }
 
 function parseLintFormat(value: string | undefined): LintFormat {

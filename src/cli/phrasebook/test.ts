@@ -4,13 +4,17 @@ import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { parsePhrasebook } from '../../core/phrasebook/document';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
+import type { DeepRedosAnalyzer } from '../../core/redos/deep';
+import { createCliRedosAnalyzer } from '../redosWorker';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, reportUnreachable, withClient } from './common';
 
 const HELP = `Usage: kora-ops phrasebook test MESSAGE [--file FILE] [options]
 
 Shows which phrasebook entry answers MESSAGE on the daemon (its /test route, live phrasebook), and
 with --file also locally for FILE: first entry whose Python pattern matches at the start of the
-trimmed message (cut at 1,024 characters), reply rendered with the daemon's snapshot.
+trimmed message (cut at 1,024 characters), reply rendered with the daemon's snapshot. Matching
+stops before an entry whose pattern can backtrack catastrophically (it is never run locally);
+"local" then says "skipped": true and why.
 
 Options:
   --file FILE             also answer locally for this phrasebook YAML file
@@ -20,6 +24,7 @@ JSON output: {"local":{...},"daemon":{...}} ("local" only with --file); "daemon"
 /test body, "local" has the same fields plus "entry_index" and fall-through reasons.
 Exit status: 0 on success, 2 on usage or connection errors.
 `;
+
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' } }, true);
@@ -38,15 +43,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
+  // Only a local answer runs the file's patterns; the analyzer vets them first.
+  const analyzer = payload === undefined ? undefined : createAnalyzer(io);
   let report: TestMessageReport;
   try {
-    report = await withClient(io, values, (client) => testMessage(client, message, payload, new Date()));
+    report = await withClient(io, values, (client) => testMessage(client, message, payload, new Date(), analyzer));
   } catch (error) {
     return reportUnreachable(io, error);
+  } finally {
+    analyzer?.dispose();
   }
   const json = report.local ? { local: report.local, daemon: report.daemon } : { daemon: report.daemon };
   print(io, format, json, () => renderText(message, report, values.file));
   return EXIT_OK;
+}
+
+function createAnalyzer(io: CliIo): DeepRedosAnalyzer | undefined {
+  const analyzer = createCliRedosAnalyzer();
+  if (analyzer) return analyzer;
+  io.stderr.write('kora-ops phrasebook test: the ReDoS worker is missing from this installation; the file\'s patterns run unchecked\n');
+  return undefined;
 }
 
 function renderText(message: string, report: TestMessageReport, file: string | undefined): string {

@@ -2,6 +2,7 @@
 // the active phrasebook file, side by side, with the differences and their cause.
 import * as vscode from 'vscode';
 import { looksLikePhrasebook, parsePhrasebook } from '../../core/phrasebook/document';
+import type { RedosAnalyzer } from '../../core/phrasebook/lintDeep';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import { chooseDaemon } from './daemonAccess';
@@ -29,7 +30,8 @@ function activePhrasebook(): vscode.TextDocument | undefined {
   return document.languageId === 'yaml' && looksLikePhrasebook(document.getText()) ? document : undefined;
 }
 
-export async function testMessageFlow(env: OpsEnv, args: TestMessageArgs = {}): Promise<TestMessageSummary | undefined> {
+/** `analyzer` vets the file's patterns before they run in the extension host (see testMessage). */
+export async function testMessageFlow(env: OpsEnv, analyzer: RedosAnalyzer, args: TestMessageArgs = {}): Promise<TestMessageSummary | undefined> {
   // Captured first: the input box does not change it, but a daemon QuickPick could steal focus.
   const file = activePhrasebook();
   const message =
@@ -45,7 +47,7 @@ export async function testMessageFlow(env: OpsEnv, args: TestMessageArgs = {}): 
   let report: TestMessageReport;
   try {
     const payload = file ? (parsePhrasebook(file.getText()).entriesValue ?? []) : undefined;
-    report = await testMessage(daemon.client, message, payload, env.now());
+    report = await testMessage(daemon.client, message, payload, env.now(), analyzer);
   } catch (error) {
     env.notify.error(`Could not test the message on "${daemon.name}": ${errorText(error)}`);
     return undefined;

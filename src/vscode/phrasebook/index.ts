@@ -24,10 +24,20 @@ export interface PhrasebookApi {
   readonly onDidPublish: vscode.Event<vscode.Uri>;
 }
 
+const deepAnalyses = new WeakMap<KoraContext, DeepAnalysisService>();
+
+/** The analyzer the diagnostics fill, for other features that need verdicts (Test Message). */
+export function deepAnalysisOf(kora: KoraContext): DeepAnalysisService {
+  const deep = deepAnalyses.get(kora);
+  if (!deep) throw new Error('the Kora phrasebook features are not active');
+  return deep;
+}
+
 export function registerPhrasebookFeatures(kora: KoraContext): PhrasebookApi {
   const log = kora.logger('phrasebook');
   const documents = kora.register(new PhrasebookDocuments());
   const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, log));
+  deepAnalyses.set(kora, deep);
   const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log));
   const registry = daemonRegistry(kora);
   const snapshots = new DaemonSnapshots(() => registry.list(), log.child('live-snapshot'));

@@ -1,12 +1,17 @@
 // "Test a message": what the daemon's `/test` answers for its live phrasebook, next to what the
 // local matcher answers for a file (first entry whose Python pattern matches at the start of the
 // trimmed message, reply rendered with the daemon's snapshot), and why the two may differ.
+// Local matching runs the patterns synchronously, so a pattern that can backtrack catastrophically
+// is never run here: a deep-analysis verdict for each pattern is obtained first.
 
 import type { PhrasebookTestResponse } from '../../daemon/schemas';
+import type { RedosVerdict } from '../../redos/verdict';
 import type { DaemonEntry } from '../format';
 import { isPlainObject } from '../daemonRules';
+import type { RedosAnalyzer } from '../lintDeep';
 import { matchMessage, type FallThroughReason, type MatchableEntry } from '../match';
 import { referencedSnapshotFields } from '../placeholders';
+import { compileDaemonPattern, translateDaemonPattern } from '../pythonRegex';
 import type { PhrasebookOpsClient } from './client';
 import { canonicalEntriesHash } from './format';
 
@@ -16,6 +21,14 @@ export type LocalTestResult =
       matched: false;
       would_fall_through_to_reasoning_engine: true;
       reason: FallThroughReason;
+      untranslatable?: Array<{ entry_index: number; reason: string }>;
+    }
+  | {
+      /** Matching stopped before an entry whose pattern could stall it: the local answer is unknown. */
+      matched: false;
+      skipped: true;
+      skipped_entry_index: number;
+      reason: string;
       untranslatable?: Array<{ entry_index: number; reason: string }>;
     }
   | {
@@ -74,6 +87,58 @@ export function localTestResult(payload: unknown, message: string, snapshot: unk
   };
 }
 
+/** From this degree on, polynomial backtracking stalls too: n³ steps on a 1,024-character message. */
+const MIN_STALLING_POLYNOMIAL_DEGREE = 3;
+
+/** How badly a pattern can backtrack when that is too badly to run it here, else undefined. */
+export function stallingComplexity(verdict: RedosVerdict): string | undefined {
+  // "inconclusive" and "unsupported" verdicts proceed: the analysis could not decide, and refusing
+  // every such pattern would withhold local answers without a known risk.
+  if (verdict.status !== 'vulnerable') return undefined;
+  if (verdict.complexity === 'exponential') return 'exponential';
+  const degree = verdict.degree ?? 0;
+  return degree >= MIN_STALLING_POLYNOMIAL_DEGREE ? `polynomial, degree ${degree}` : undefined;
+}
+
+/** A pattern that does not compile or translate is never run locally, so it needs no verdict. */
+function verdictOf(pattern: string, analyzer: RedosAnalyzer): Promise<RedosVerdict> | undefined {
+  const compiled = compileDaemonPattern(pattern);
+  if (compiled.kind !== 'ok') return undefined;
+  const translation = translateDaemonPattern(pattern, compiled.compiled);
+  return translation.ok ? analyzer.analyze(translation.source, translation.flags) : undefined;
+}
+
+/** The first entry, in file order, whose pattern must not run locally, and why. */
+async function firstStallingEntry(payload: unknown, analyzer: RedosAnalyzer): Promise<{ fileIndex: number; complexity: string } | undefined> {
+  const usable = matchableEntries(payload);
+  const verdicts = await Promise.all(usable.map(({ entry }) => verdictOf(entry.pattern, analyzer)));
+  for (const [position, verdict] of verdicts.entries()) {
+    const complexity = verdict && stallingComplexity(verdict);
+    if (complexity) return { fileIndex: usable[position].fileIndex, complexity };
+  }
+  return undefined;
+}
+
+/**
+ * `localTestResult`, but entries are tried only up to the first one whose pattern the analyzer
+ * finds can backtrack catastrophically: entries are tried in order, so later ones cannot be
+ * reached without running it. An answer before that entry is still the true local answer.
+ */
+export async function guardedLocalTestResult(payload: unknown, message: string, snapshot: unknown, now: Date, analyzer: RedosAnalyzer): Promise<LocalTestResult> {
+  const stalling = await firstStallingEntry(payload, analyzer);
+  if (!stalling) return localTestResult(payload, message, snapshot, now);
+  const entriesBefore = (payload as unknown[]).slice(0, stalling.fileIndex); // an array: it has entries
+  const reached = localTestResult(entriesBefore, message, snapshot, now);
+  if (reached.matched || reached.reason !== 'no-match') return reached;
+  return {
+    matched: false,
+    skipped: true,
+    skipped_entry_index: stalling.fileIndex,
+    reason: `entry ${stalling.fileIndex}'s pattern can backtrack catastrophically (${stalling.complexity}); not run locally, nor the entries after it — the daemon would also stall on such a message`,
+    ...(reached.untranslatable ? { untranslatable: reached.untranslatable } : {}),
+  };
+}
+
 export interface TestComparison {
   same: boolean;
   /** What differs, e.g. `answer: entry "greeting" locally, no match on the daemon`. */
@@ -104,6 +169,11 @@ export function compareTestResults(
 ): TestComparison {
   const differences: string[] = [];
   const answer = (result: { matched: boolean; category?: string }) => (result.matched ? `entry "${result.category}"` : 'no match');
+  if ('skipped' in local) {
+    // Nothing to compare: the local answer is unknown, and the skip is the whole reason.
+    differences.push(`answer: unknown locally (stopped before entry ${local.skipped_entry_index}), ${answer(daemon)} on the daemon`);
+    return { same: false, differences, causes: [local.reason] };
+  }
   if (local.matched !== daemon.matched || (local.matched && daemon.matched && (local.category !== daemon.category || local.pattern !== daemon.pattern))) {
     differences.push(`answer: ${answer(local)} locally, ${answer(daemon)} on the daemon`);
   } else if (local.matched && daemon.matched) {
@@ -129,6 +199,8 @@ export function compareTestResults(
 /** Either side's answer, in the terms the side-by-side view shows. */
 interface ShownAnswer {
   matched: boolean;
+  /** Not evaluated (see `why`): a pattern could have stalled the matcher. */
+  skipped?: boolean;
   entryIndex?: number;
   category?: string;
   description?: string;
@@ -142,6 +214,7 @@ interface ShownAnswer {
 
 function shownLocal(result: LocalTestResult): ShownAnswer {
   const notes = (result.untranslatable ?? []).map((item) => `entry ${item.entry_index} could not be evaluated locally: ${item.reason}`);
+  if ('skipped' in result) return { matched: false, skipped: true, renderedReply: null, why: result.reason, notes };
   if (!result.matched) return { matched: false, renderedReply: null, why: result.reason === 'no-match' ? undefined : describeFallThrough(result.reason), notes };
   const why = result.fall_through_reason ? describeFallThrough(result.fall_through_reason, result.fall_through_path) : undefined;
   return {
@@ -175,7 +248,9 @@ function shownDaemon(result: PhrasebookTestResponse): ShownAnswer {
 export function renderTestResult(heading: string, message: string, result: { local: LocalTestResult } | { daemon: PhrasebookTestResponse }): string {
   const shown = 'local' in result ? shownLocal(result.local) : shownDaemon(result.daemon);
   const lines = [heading, `Message: ${JSON.stringify(message)}`, ''];
-  if (!shown.matched) {
+  if (shown.skipped) {
+    lines.push('Answer: not evaluated locally', `Why: ${shown.why}`);
+  } else if (!shown.matched) {
     lines.push('Answer: no entry matches');
     if (shown.why) lines.push(`Why: ${shown.why}`);
     lines.push('Reply: none — falls through to the reasoning engine');
@@ -197,6 +272,9 @@ export interface TestMessageReport {
 /**
  * Asks the daemon, and when a file's `entries` are given, answers locally with the daemon's
  * snapshot. Live is read too, to tell "the file differs from live" from a translation limit.
+ * `analyzer` guards the local answer against patterns that would stall it (see
+ * `guardedLocalTestResult`); the editor and the CLI always pass one. Without it the file's
+ * patterns run unchecked, which suits only callers that know them (tests with the seed).
  * Throws the client's DaemonError when the daemon's answer cannot be had.
  */
 export async function testMessage(
@@ -204,6 +282,7 @@ export async function testMessage(
   message: string,
   filePayload: unknown | undefined,
   now: Date,
+  analyzer?: RedosAnalyzer,
 ): Promise<TestMessageReport> {
   if (filePayload === undefined) return { daemon: await client.testPhrasebook(message) };
   const [daemon, snapshot, live] = await Promise.all([
@@ -211,7 +290,10 @@ export async function testMessage(
     client.getSnapshot().catch(() => undefined),
     client.getPhrasebook().catch(() => undefined),
   ]);
-  const local = localTestResult(filePayload, message, snapshot?.kind === 'snapshot' ? snapshot.snapshot : undefined, now);
+  const snapshotValue = snapshot?.kind === 'snapshot' ? snapshot.snapshot : undefined;
+  const local = analyzer
+    ? await guardedLocalTestResult(filePayload, message, snapshotValue, now, analyzer)
+    : localTestResult(filePayload, message, snapshotValue, now);
   const fileEntries = matchableEntries(filePayload).map(({ entry }) => entry);
   const comparison = compareTestResults(local, daemon, { fileEntries, liveEntries: live?.entries });
   return { daemon, local, comparison };
