@@ -27,10 +27,11 @@ const USAGE = `Usage: node scripts/run-integration.js [--installed [--vsix FILE]
   --metrics-out   write {"activate_ms"} measured in the extension host to FILE
 
 Environment: HARNESS_TIMEOUT_MS (default 300000), HARNESS_GREP (mocha grep; in --ui a file-name
-filter), HARNESS_KEEP=1 (keep the run folder), HARNESS_VERBOSE=1, HARNESS_FORCE_FAIL=1 (one smoke
-test fails on purpose), HARNESS_DEV_LOAD_TIMEOUT_MS (default 45000), HARNESS_SETTINGS (JSON merged
-into the user settings), HARNESS_SHOTS (screenshot dir), CODE_SERVER_NODE, CODE_SERVER_ENTRY,
-CHROMIUM (override .cache-env).`;
+filter), HARNESS_SUITES (comma-separated test files/folders under out/test/integration; default:
+installed/ + smoke.test.js with --installed, everything else otherwise), HARNESS_KEEP=1 (keep the
+run folder), HARNESS_VERBOSE=1, HARNESS_FORCE_FAIL=1 (one smoke test fails on purpose),
+HARNESS_DEV_LOAD_TIMEOUT_MS (default 45000), HARNESS_SETTINGS (JSON merged into the user settings),
+HARNESS_SHOTS (screenshot dir), CODE_SERVER_NODE, CODE_SERVER_ENTRY, CHROMIUM (override .cache-env).`;
 
 const DEFAULT_TIMEOUT_MS = 300000;
 const MODE = { development: 'development', installed: 'installed', ui: 'ui' };
@@ -116,7 +117,7 @@ function testEnvironment(environment, mode, expectedExtensionRoot) {
     ),
     KORA_TEST_WORKSPACE: environment.runDir.workspace,
   };
-  for (const knob of ['HARNESS_GREP', 'HARNESS_FORCE_FAIL']) if (process.env[knob]) env[knob] = process.env[knob];
+  for (const knob of ['HARNESS_GREP', 'HARNESS_FORCE_FAIL', 'HARNESS_SUITES']) if (process.env[knob]) env[knob] = process.env[knob];
   return env;
 }
 

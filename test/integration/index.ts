@@ -37,6 +37,25 @@ interface Results {
   metrics?: { activateMs?: number };
 }
 
+/** The suite that proves the installed `.vsix`; it runs (with the smoke suite) only in that mode. */
+const INSTALLED_SUITE = 'installed';
+const SMOKE_SUITE = 'smoke.test.js';
+
+/**
+ * Which suites (files or folders relative to this directory) run: `HARNESS_SUITES` (comma-separated)
+ * when set, else by mode — the installed package gets its smoke suites, every other run (the
+ * development extension, or @vscode/test-electron) gets everything except the installed suite.
+ */
+function selectTestFiles(dir: string): string[] {
+  const all = findTestFiles(dir);
+  const relative = (file: string) => path.relative(dir, file).split(path.sep).join('/');
+  const inSuite = (file: string, suite: string) => relative(file) === suite || relative(file).startsWith(`${suite}/`);
+  const requested = process.env.HARNESS_SUITES?.split(',').map((suite) => suite.trim()).filter(Boolean);
+  if (requested?.length) return all.filter((file) => requested.some((suite) => inSuite(file, suite)));
+  if (process.env.KORA_TEST_MODE === 'installed') return all.filter((file) => inSuite(file, INSTALLED_SUITE) || inSuite(file, SMOKE_SUITE));
+  return all.filter((file) => !inSuite(file, INSTALLED_SUITE));
+}
+
 /** Every `*.test.js` below `dir`, sorted, so helpers may add sub-folders. */
 function findTestFiles(dir: string): string[] {
   const files: string[] = [];
@@ -105,7 +124,7 @@ export async function run(): Promise<void> {
     timeout: TEST_TIMEOUT_MS,
     grep: process.env.HARNESS_GREP || undefined,
   });
-  for (const file of findTestFiles(__dirname)) mocha.addFile(file);
+  for (const file of selectTestFiles(__dirname)) mocha.addFile(file);
   markReportLines(process.env.HARNESS_REPORT_PREFIX);
 
   const results = await runMocha(mocha);
