@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
-import { createCliRedosAnalyzer } from './redosWorker';
+import { createCliRedosAnalyzer } from './redosAnalyzer';
 import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';

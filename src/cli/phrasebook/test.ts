@@ -5,7 +5,7 @@ import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { parsePhrasebook } from '../../core/phrasebook/document';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import type { DeepRedosAnalyzer } from '../../core/redos/deep';
-import { createCliRedosAnalyzer } from '../redosWorker';
+import { createCliRedosAnalyzer } from '../redosAnalyzer';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, reportUnreachable, withClient } from './common';
 
 const HELP = `Usage: kora-ops phrasebook test MESSAGE [--file FILE] [options]

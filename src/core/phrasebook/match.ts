@@ -127,11 +127,18 @@ function isDict(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyFloat);
 }
 
-/** Fresh = `computed_at` (`YYYY-MM-DDTHH:MM:SSZ`) within 600 s of `now`. */
+/** Clock skew tolerated between this machine and the daemon's, as in the health model. */
+const FUTURE_SKEW_MS = 60_000;
+
+/**
+ * Fresh = `computed_at` (`YYYY-MM-DDTHH:MM:SSZ`) at most 600 s old. The daemon counts any future
+ * timestamp as stale; here a minute ahead is tolerated, since `now` is this machine's clock.
+ */
 export function isFresh(snapshot: Record<string, unknown>, now: Date): boolean {
   const computedAt = snapshot.computed_at;
   if (typeof computedAt !== 'string') return false;
   const time = Date.parse(computedAt);
   if (Number.isNaN(time)) return false;
-  return Math.abs(now.getTime() - time) <= SNAPSHOT_FRESH_SECONDS * 1000;
+  const ageMs = now.getTime() - time;
+  return ageMs >= -FUTURE_SKEW_MS && ageMs <= SNAPSHOT_FRESH_SECONDS * 1000;
 }

@@ -53,6 +53,17 @@ describe('Phrasebook tree section', () => {
     assert.match(failed.tooltip, /connection refused/);
   });
 
+  it('shows a daemon-supplied backup name as one plain line', () => {
+    const hostile = 'slack_dm.2026-05-23T10-00-00Z\n\u202eevil.yml';
+    const node = buildPhrasebookSection({
+      daemonName: 'a',
+      data: { loading: false, live: { source: 'override', source_path: '/k/x.yml', override_candidate_path: '/k/x.yml', entryCount: 1 }, backups: { backups: [{ filename: hostile, timestamp: 't', size_bytes: 1, entry_count: 1 }], rotation_keep: 10 } },
+      backupsWithHistory: new Set(),
+      now,
+    });
+    assert.equal(node.children[0].children[0].label, 'slack_dm.2026-05-23T10-00-00Z evil.yml');
+  });
+
   it('uses the context values the manifest menus match on', () => {
     assert.equal(SECTION_CONTEXT.phrasebook, TREE_CONTEXT.phrasebook);
     assert.equal(SECTION_CONTEXT.backup, TREE_CONTEXT.backup);

@@ -2,7 +2,7 @@
 // Python's str() of values and a differential check of first-match selection against CPython.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { matchMessage, parseJsonKeepingFloats, pythonFloatRepr, pythonStr, renderReply, type MatchableEntry } from '../../../src/core/phrasebook';
+import { isFresh, matchMessage, parseJsonKeepingFloats, pythonFloatRepr, pythonStr, renderReply, type MatchableEntry } from '../../../src/core/phrasebook';
 import { pythonAvailable, runPython } from './python';
 
 const SEED: MatchableEntry[] = [
@@ -129,5 +129,16 @@ print(json.dumps([first(m) for m in data["messages"]]))`,
       { patterns: SEED.map((e) => e.pattern), messages },
     );
     messages.forEach((message, index) => assert.equal(matchMessage(SEED, message, null).entryIndex, expected[index], JSON.stringify(message)));
+  });
+
+  it('counts a snapshot fresh up to 600 s old, tolerating a minute of clock skew but not the future', () => {
+    const now = new Date(Date.UTC(2026, 4, 23, 10, 0, 0));
+    const at = (seconds: number) => ({ computed_at: new Date(now.getTime() - seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z') });
+    assert.equal(isFresh(at(0), now), true);
+    assert.equal(isFresh(at(600), now), true);
+    assert.equal(isFresh(at(601), now), false);
+    assert.equal(isFresh(at(-60), now), true);
+    assert.equal(isFresh(at(-3600), now), false);
+    assert.equal(isFresh({ computed_at: 'unknown' }, now), false);
   });
 });

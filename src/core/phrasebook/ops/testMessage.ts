@@ -152,7 +152,7 @@ const FALL_THROUGH_TEXT: Record<FallThroughReason, string> = {
   'empty-message': 'the message is empty after trimming',
   'no-match': 'no entry matches',
   'no-snapshot': 'the daemon has no snapshot',
-  'stale-snapshot': 'the snapshot is older than 10 minutes',
+  'stale-snapshot': 'the snapshot is not fresh (computed over 10 minutes ago, or in the future)',
   'missing-value': 'a placeholder names a value the snapshot does not have',
   'null-value': 'a placeholder value is null',
   'unknown-value': 'a placeholder value is "unknown"',

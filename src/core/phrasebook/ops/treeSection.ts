@@ -4,7 +4,7 @@
 
 import type { HealthNode } from '../../health/treeModel';
 import { COLOR } from '../../health/treeLooks';
-import { MarkdownBuilder } from '../../text/markdown';
+import { MarkdownBuilder, toPlainLine } from '../../text/markdown';
 import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../../daemon/schemas';
 import { describeBackup, sortBackupsNewestFirst } from './backupChoices';
 import { entryCountText } from './changes';
@@ -87,7 +87,8 @@ function backupsNode(input: SectionInput, backups: PhrasebookBackupsResponse): H
     const { when, facts } = describeBackup(backup, input.now);
     const corrupt = backup.entry_count === null;
     const known = input.backupsWithHistory.has(backup.filename);
-    item.label = backup.filename;
+    // A daemon-supplied name: one plain line, no control or bidi characters.
+    item.label = toPlainLine(backup.filename);
     item.description = `${when.split(' · ')[0]} · ${facts}`;
     item.iconId = corrupt ? 'warning' : known ? 'file-code' : 'file';
     if (corrupt) item.colorId = COLOR.warning;
