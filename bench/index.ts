@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHealth } from './health';
 import { benchPhrasebook } from './phrasebook';
+import { benchPyre } from './pyre';
 import { benchRedos } from './redos';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,6 +22,8 @@ const METRICS: Metric[] = [
   { key: 'validation_vs_parse_ratio', label: '200-entry validation / bare yaml parse', unit: '×', goal: '≤ 2' },
   { key: 'lint_10k_ms', label: 'CLI lint of a 10,000-entry file', unit: 'ms' },
   { key: 'scale_10k_over_1k', label: '10,000 / 1,000 entries time ratio', unit: '×', goal: '≈ 10 (linear)' },
+  { key: 'pyre_parse_512_us', label: 'regex parse of a 512-char pattern (worst shape)', unit: 'µs' },
+  { key: 'pyre_parse_4096_over_512', label: 'parse time 4,096 / 512 chars (worst shape)', unit: '×', goal: '≈ 8 (linear)' },
   { key: 'redos_200_ms', label: 'deep ReDoS analysis, 200 distinct patterns', unit: 'ms' },
   { key: 'redos_max_stall_ms', label: 'worst event-loop stall during that analysis', unit: 'ms' },
   { key: 'requests_per_update', label: 'requests per endpoint per daemon update (view visible)', unit: '', goal: '≤ 2' },
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const report: Record<string, number | null> = {
     ...(await benchPhrasebook()),
+    ...benchPyre(),
     ...(await benchRedos()),
     ...(await benchHealth()),
     bundle_bytes: statSync(join(ROOT, 'dist', 'extension.js')).size,
