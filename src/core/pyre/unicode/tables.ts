@@ -24,26 +24,24 @@ export class CodePointSet {
   }
 
   has(cp: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (cp < this.starts[mid]) hi = mid - 1;
-      else if (cp >= this.ends[mid]) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    return this.runIndex(cp) !== -1;
   }
 
   /** Start of the run containing cp (cp must be a member). */
   runStart(cp: number): number {
+    const index = this.runIndex(cp);
+    return index === -1 ? -1 : this.starts[index];
+  }
+
+  /** Binary search for the run [start, end) containing cp, or -1. */
+  private runIndex(cp: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (cp < this.starts[mid]) hi = mid - 1;
       else if (cp >= this.ends[mid]) lo = mid + 1;
-      else return this.starts[mid];
+      else return mid;
     }
     return -1;
   }
