@@ -38,7 +38,7 @@ export function nodeValue(node: unknown, ctx: ValueContext, depth = 0): unknown 
   if (isMap(node)) {
     const result: Record<string, unknown> = {};
     for (const pair of effectivePairs(node.items as Pair[], ctx, depth)) {
-      defineKey(result, keyString(pair.key, ctx), nodeValue(pair.value, ctx, depth + 1));
+      defineKey(result, keyString(pair.key, ctx, depth + 1), nodeValue(pair.value, ctx, depth + 1));
     }
     return result;
   }
@@ -55,9 +55,13 @@ function scalarValue(node: import('yaml').Scalar, ctx: ValueContext): unknown {
   return node.value;
 }
 
-/** The key as the daemon's dict would hold it, stringified for a JavaScript object. */
-export function keyString(key: unknown, ctx: ValueContext): string {
-  const value = nodeValue(key, ctx);
+/**
+ * The key as the daemon's dict would hold it, stringified for a JavaScript object. `depth` carries
+ * the nesting on: a key can be an alias of an enclosing node (`&a {*a: x}`), and resetting the depth
+ * here would let such a cycle recurse until the stack overflows.
+ */
+export function keyString(key: unknown, ctx: ValueContext, depth = 0): string {
+  const value = nodeValue(key, ctx, depth);
   return typeof value === 'string' ? value : String(value);
 }
 

@@ -1,7 +1,7 @@
 // The YAML layer: values exactly as PyYAML's safe_load gives them to the daemon, positions of
 // entries, keys and values, syntax errors that do not hide the entries that parsed.
 import * as assert from 'node:assert/strict';
-import { looksLikePhrasebook, parsePhrasebook, pythonFloatRepr } from '../../../src/core/phrasebook';
+import { lintPhrasebook, looksLikePhrasebook, parsePhrasebook, pythonFloatRepr } from '../../../src/core/phrasebook';
 import { pythonAvailable, runPython } from './python';
 
 const PLAIN_CANDIDATES = [
@@ -84,6 +84,16 @@ describe('phrasebook document', () => {
   it('reads YAML 1.2 core values when the file is not loaded from disk', () => {
     const doc = parsePhrasebook('entries:\n  - category: no\n    pattern: 1:30\n', { fromDisk: false });
     assert.deepEqual(doc.entriesValue, [{ category: 'no', pattern: '1:30' }]);
+  });
+
+  it('survives self-referential aliases (an alias of an enclosing node, as a key or a value)', () => {
+    for (const text of ['&a \nentries:  - *a', '&a\nentries:\n  - *a\n', '&a\n*a : x\nentries: []\n', 'entries: &e\n  - pattern: *e\n']) {
+      for (const fromDisk of [true, false]) {
+        const doc = parsePhrasebook(text, { fromDisk });
+        assert.ok(Array.isArray(doc.entries), `${JSON.stringify(text)} parsed`);
+        assert.doesNotThrow(() => lintPhrasebook(text, { fromDisk }), JSON.stringify(text));
+      }
+    }
   });
 
   it('records the spans of entries, keys and values', () => {
