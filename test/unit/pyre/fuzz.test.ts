@@ -29,8 +29,8 @@ function assertCompiles(pattern: string): void {
 describe('pyre fuzzing (fast-check)', function () {
   this.timeout(120_000);
 
-  it('never throws on arbitrary strings (12,000 runs)', function () {
-    fc.assert(fc.property(fc.string({ maxLength: MAX_PATTERN_LENGTH }), assertCompiles), { numRuns: 12_000, seed: 1 });
+  it('never throws on arbitrary strings (18,000 runs)', function () {
+    fc.assert(fc.property(fc.string({ maxLength: MAX_PATTERN_LENGTH }), assertCompiles), { numRuns: 18_000, seed: 1 });
   });
 
   it('never throws on full-Unicode and lone-surrogate strings (6,000 runs)', function () {
@@ -39,7 +39,7 @@ describe('pyre fuzzing (fast-check)', function () {
     fc.assert(fc.property(fc.oneof(anyUnits, surrogates), assertCompiles), { numRuns: 6_000, seed: 2 });
   });
 
-  it('compiles and translates regex-alphabet strings, mostly valid ones, without throwing (14,000 runs)', function () {
+  it('compiles and translates regex-alphabet strings, mostly valid ones, without throwing (20,000 runs)', function () {
     const regexLike = fc.string({ unit: fc.constantFrom(...REGEX_CHARS), maxLength: MAX_PATTERN_LENGTH });
     fc.assert(fc.property(regexLike, fc.string({ maxLength: 20 }), (pattern, text) => {
       assertCompiles(pattern);
@@ -48,6 +48,6 @@ describe('pyre fuzzing (fast-check)', function () {
         const outcome = pythonMatch(result, text);
         if ('matched' in outcome && outcome.matched) assert.ok(outcome.end >= 0 && outcome.end <= Array.from(text).length);
       }
-    }), { numRuns: 14_000, seed: 3 });
+    }), { numRuns: 20_000, seed: 3 });
   });
 });
