@@ -17,7 +17,8 @@ import { waitFor } from '../helpers';
 import { hasAlphaAndBeta, healthOf, koraApi, restoreDaemons, rootNode } from '../health/support';
 import { assertCommandOutcome, armAtConfirmation, expectedWrites, folderSnapshot, prepareCommand } from './commands';
 import { daemonControl } from './control';
-import { NotificationCounter, watchUnhandled, type UnhandledWatch } from './observers';
+import { NotificationCounter } from './observers';
+import { describeReason, spyOnUnhandled, type UnhandledSpy } from '../../support/unhandled';
 
 const DAEMON = 'beta';
 /** The slowest row waits for the client's 30 s total deadline (slow body), health and command at once. */
@@ -98,7 +99,7 @@ describe('fault matrix (integration): health view and phrasebook commands under 
   const beta = () => daemonControl(DAEMON);
   const notifications = new NotificationCounter();
   let api: KoraApi;
-  let unhandled: UnhandledWatch;
+  let unhandled: UnhandledSpy;
 
   before(async function () {
     if (!hasAlphaAndBeta()) this.skip();
@@ -111,7 +112,7 @@ describe('fault matrix (integration): health view and phrasebook commands under 
   });
 
   beforeEach(() => {
-    unhandled = watchUnhandled();
+    unhandled = spyOnUnhandled();
   });
 
   afterEach(async () => {
@@ -120,7 +121,7 @@ describe('fault matrix (integration): health view and phrasebook commands under 
     await beta().reset();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if (api) await restoreDaemons(api);
-    assert.deepEqual(unhandled.reasons, [], 'no unhandled rejection or exception reached the extension host');
+    assert.deepEqual(unhandled.reasons.map(describeReason), [], 'no unhandled rejection or exception reached the extension host');
   });
 
   after(() => {

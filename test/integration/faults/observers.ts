@@ -1,26 +1,6 @@
-// What the fault and security suites watch in the extension host while a fault plays: unhandled
-// promise rejections and uncaught exceptions (listeners on `process`, which the host shares with
-// the extension), and the notifications the extension shows.
+// What the fault and security suites watch in the extension host while a fault plays: the
+// notifications the extension shows (unhandled rejections: test/support/unhandled.ts).
 import * as vscode from 'vscode';
-
-export interface UnhandledWatch {
-  readonly reasons: string[];
-  stop(): void;
-}
-
-export function watchUnhandled(): UnhandledWatch {
-  const reasons: string[] = [];
-  const record = (reason: unknown) => reasons.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
-  process.on('unhandledRejection', record);
-  process.on('uncaughtException', record);
-  return {
-    reasons,
-    stop() {
-      process.off('unhandledRejection', record);
-      process.off('uncaughtException', record);
-    },
-  };
-}
 
 type ShowMessage = 'showErrorMessage' | 'showWarningMessage' | 'showInformationMessage';
 const SHOW_MESSAGES: readonly ShowMessage[] = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'];

@@ -3,7 +3,7 @@
 // and the schedule's own next poll (no manual refresh) within one min interval shows "ok" again.
 import * as assert from 'node:assert/strict';
 import { buildHealthTree } from '../../../src/core/health/treeModel';
-import { spyOnUnhandled, settle, type UnhandledSpy } from '../redos/unhandled';
+import { spyOnUnhandled, settle, type UnhandledSpy } from '../../support/unhandled';
 import { coverage } from './coverage';
 import { FAULT_MATRIX } from './matrix';
 import { clearInjection, HEALTH_PATHS, inject } from './injection';

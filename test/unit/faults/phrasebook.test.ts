@@ -11,7 +11,7 @@ import { testMessage, type TestMessageReport } from '../../../src/core/phraseboo
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { startFakeDaemon, type FakeDaemon } from '../../fake-daemon/server';
 import { confirmingHooks, entry, seedPlus } from '../phrasebook-ops/fixtures';
-import { spyOnUnhandled, settle, type UnhandledSpy } from '../redos/unhandled';
+import { spyOnUnhandled, settle, type UnhandledSpy } from '../../support/unhandled';
 import { coverage } from './coverage';
 import { FAULT_MATRIX, TEST_MESSAGE_TEXT, type CommandOutcome, type FaultRow } from './matrix';
 import { clearInjection, COMMAND_PATH, inject, injectOnce } from './injection';

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { DeepRedosAnalyzer } from '../../../src/core/redos/deep';
 import { MAX_ANALYSED_GROUP_DEPTH, MAX_ANALYSED_PATTERN_LENGTH } from '../../../src/core/redos/limits';
 import type { RedosVerdict } from '../../../src/core/redos/verdict';
-import { settle, spyOnUnhandled, type UnhandledSpy } from './unhandled';
+import { settle, spyOnUnhandled, type UnhandledSpy } from '../../support/unhandled';
 import { FORBIDDEN_EXIT_CODE, WORKER_UNDER_TEST_ENV } from './fixtures/constants';
 import { NO_SPAWN_WORKER_PATH, redosWorkerPath } from './workerBundle';
 

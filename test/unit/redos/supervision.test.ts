@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { DeepRedosAnalyzer } from '../../../src/core/redos/deep';
 import type { RedosVerdict } from '../../../src/core/redos/verdict';
 import { CRASH, HANG, THROW } from './fixtures/constants';
-import { settle, spyOnUnhandled, type UnhandledSpy } from './unhandled';
+import { settle, spyOnUnhandled, type UnhandledSpy } from '../../support/unhandled';
 import { FAKE_WORKER_PATH } from './workerBundle';
 
 /** The fake worker answers `unsupported` with "thread <id>": which worker thread served a request. */

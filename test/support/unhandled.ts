@@ -1,5 +1,6 @@
 // Records unhandled promise rejections and uncaught exceptions while a suite runs, so a test can
-// assert that the analyzer never leaks one (in the extension host they would be reported as errors).
+// assert that nothing leaks one. vscode-free: the unit suites and the integration suites (where the
+// extension host shares `process` with the extension) both use it.
 
 export interface UnhandledSpy {
   readonly reasons: unknown[];
@@ -25,4 +26,9 @@ export function spyOnUnhandled(): UnhandledSpy {
 /** Lets pending microtasks and timers run, so a leaked rejection has the chance to surface. */
 export function settle(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A recorded reason as one readable line, for assertion messages. */
+export function describeReason(reason: unknown): string {
+  return reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
 }
