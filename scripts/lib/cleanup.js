@@ -35,6 +35,21 @@ class Cleanup {
     }
   }
 
+  /**
+   * When the process that started us dies without passing a signal on (npm killed with SIGKILL, a
+   * closed terminal), we are re-parented: tear down rather than leave code-server on the port.
+   */
+  exitWhenOrphaned(intervalMs = 1000) {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(timer);
+      this.logger.info('the parent process is gone, cleaning up…');
+      this.run().finally(() => process.exit(129));
+    }, intervalMs);
+    timer.unref();
+  }
+
   /** On SIGINT/SIGTERM: tear down, then exit with the conventional 128 + signal code. */
   exitOnSignals() {
     const codes = { SIGINT: 130, SIGTERM: 143 };

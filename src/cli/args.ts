@@ -23,6 +23,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** `kora-ops phrasebook push`: what every error line starts with (set by the dispatcher). */
+  invocation?: string;
 }
 
 export interface CommandModule {
@@ -38,7 +40,31 @@ export interface CommandEntry {
 export type CommandTable = Readonly<Record<string, CommandEntry>>;
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return { stdout: pipeSafe(process.stdout), stderr: pipeSafe(process.stderr), stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/**
+ * A reader that closes early (`kora-ops validate --stdin < big.json | head -c 100`) is not an
+ * error of ours: once the pipe is gone (EPIPE), further output is dropped and the command still
+ * ends with its own exit status instead of a Node stack.
+ */
+export function pipeSafe(stream: NodeJS.WriteStream): CliOutput {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return {
+    get isTTY() {
+      return stream.isTTY;
+    },
+    write: (text: string) => (closed ? false : stream.write(text)),
+  };
+}
+
+/** Writes one error line, `kora-ops <command>: message`: the same prefix for every command. */
+export function printError(io: CliIo, message: string): void {
+  io.stderr.write(`${io.invocation ?? 'kora-ops'}: ${message}\n`);
 }
 
 /** A mistake in how the command was called; printed with a pointer to `--help`, exit 2. */
@@ -74,9 +100,13 @@ export function parseFormat(value: string | undefined): OutputFormat {
   throw new UsageError(`--format must be "text" or "json", not "${value}"`);
 }
 
-/** Runs `argv[0]` from the table; prints usage for none/unknown/help. */
-export async function dispatch(table: CommandTable, argv: readonly string[], io: CliIo, program: string): Promise<number> {
+/** Runs `argv[0]` from the table; prints usage for none/unknown/help, and `--version`. */
+export async function dispatch(table: CommandTable, argv: readonly string[], io: CliIo, program: string, version?: string): Promise<number> {
   const [name, ...rest] = argv;
+  if (version !== undefined && (name === '--version' || name === '-V')) {
+    io.stdout.write(`${program} ${version}\n`);
+    return EXIT_OK;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
     if (topic && table[topic]) return runEntry(table[topic], ['--help'], io, `${program} ${topic}`);
@@ -91,16 +121,17 @@ export async function dispatch(table: CommandTable, argv: readonly string[], io:
   return runEntry(entry, rest, io, `${program} ${name}`);
 }
 
-async function runEntry(entry: CommandEntry, argv: string[], io: CliIo, invocation: string): Promise<number> {
+async function runEntry(entry: CommandEntry, argv: string[], outerIo: CliIo, invocation: string): Promise<number> {
+  const io = { ...outerIo, invocation };
   try {
     const module = await entry.load();
     return await module.run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`${invocation}: ${error.message}\nRun "${invocation} --help" for usage.\n`);
+      printError(io, `${error.message}\nRun "${invocation} --help" for usage.`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`${invocation}: ${error instanceof Error ? error.message : String(error)}\n`);
+    printError(io, error instanceof Error ? error.message : String(error));
     return EXIT_FAILURE;
   }
 }
@@ -109,5 +140,5 @@ export function usage(table: CommandTable, program: string): string {
   const names = Object.keys(table);
   const width = Math.max(0, ...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${table[name].summary}`);
-  return `Usage: ${program} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "${program} <command> --help" for a command's options.\n`;
+  return `Usage: ${program} <command> [options]\n       ${program} --version\n\nCommands:\n${lines.join('\n')}\n\nRun "${program} <command> --help" for a command's options.\n`;
 }

@@ -7,7 +7,7 @@ import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, 
 import { createCliRedosAnalyzer } from './redosAnalyzer';
 import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 import { toSarif, type FileFindings } from './sarif';
 
 const HELP = `Usage: kora-ops lint [--format text|json|sarif] [options] FILE...
@@ -57,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       try {
         text = await readFile(path.resolve(io.cwd, file), 'utf8');
       } catch (error) {
-        io.stderr.write(`kora-ops lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        printError(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         unreadable = true;
         continue;
       }
@@ -73,7 +73,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } finally {
     analyzer?.dispose();
   }
-  io.stdout.write(render(format, results, io.cwd));
+  // With no file read there is nothing to report: the error lines say why (no "0 file(s)" summary).
+  if (results.length > 0 || format !== 'text') io.stdout.write(render(format, results, io.cwd));
   if (unreadable) return EXIT_USAGE;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FAILURE : EXIT_OK;
 }
@@ -82,7 +83,7 @@ function createAnalyzer(budget: string | undefined, io: CliIo): (RedosAnalyzer &
   const timeBudgetMs = budget === undefined ? undefined : Number(budget);
   if (timeBudgetMs !== undefined && !(timeBudgetMs > 0)) throw new UsageError(`--redos-budget must be a positive number of milliseconds, not "${budget}"`);
   const analyzer = createCliRedosAnalyzer(timeBudgetMs);
-  if (!analyzer) io.stderr.write('kora-ops lint: the ReDoS worker is missing from this installation; skipping redos/* checks\n');
+  if (!analyzer) printError(io, 'the ReDoS worker is missing from this installation; skipping redos/* checks');
   return analyzer ?? null;
 }
 

@@ -1,6 +1,7 @@
 // kora-ops: the headless CLI on the same core as the extension. Each command lives in its own
 // file exporting `run(argv, io): Promise<number>` and is registered here with one line.
 
+import { version } from '../../package.json';
 import { dispatch, processIo, type CliIo, type CommandTable } from './args';
 
 export const PROGRAM = 'kora-ops';
@@ -13,7 +14,7 @@ export const COMMANDS: CommandTable = {
 };
 
 export function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  return dispatch(COMMANDS, argv, io, PROGRAM);
+  return dispatch(COMMANDS, argv, io, PROGRAM, version);
 }
 
 if (require.main === module) {

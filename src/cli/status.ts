@@ -1,6 +1,7 @@
 // `kora-ops status [--url URL]... [--format text|json] [--mcp-token-env VAR] [--allow-insecure-http]`
 // Reads each daemon once and prints the same tree the Health view shows (text), or the documented
-// JSON. Exit 0 when every daemon could be read (ok, warming or stale), 1 otherwise.
+// JSON. Exit 0 when every daemon could be read (ok, warming or stale), 2 when one could not be
+// reached at all (offline, cleartext refused), 1 otherwise (reached, but its answer is not usable).
 // The session token is scraped from the cockpit page; `KORA_SESSION_TOKEN` is the stored fallback.
 
 import { KoraClient } from '../core/daemon/client';
@@ -9,7 +10,7 @@ import { readHealthOnce } from '../core/health/readOnce';
 import { buildHealthTree, type HealthNode } from '../core/health/treeModel';
 import type { DaemonHealth } from '../core/health/types';
 import { toPlainLine } from '../core/text/markdown';
-import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';
+import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';
 
 export const DEFAULT_DAEMON_URL = 'http://127.0.0.1:9119';
 export const SESSION_TOKEN_ENV = 'KORA_SESSION_TOKEN';
@@ -29,7 +30,9 @@ Options:
   -h, --help              show this help
 
 The session token is read from the daemon's cockpit page; when the cockpit is not built, set
-${SESSION_TOKEN_ENV}. Exit status: 0 when every daemon could be read, 1 otherwise, 2 on usage errors.
+${SESSION_TOKEN_ENV}. Exit status: 0 when every daemon could be read; 2 on usage errors or when a
+daemon could not be reached; 1 when one was reached but its answer is not usable (unauthorized,
+old daemon, malformed).
 `;
 
 const STATUS_OPTIONS = {
@@ -67,7 +70,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
 
   io.stdout.write(format === 'json' ? `${JSON.stringify(toCliStatusDocument(healths), null, 2)}\n` : renderText(healths, Date.now()));
+  if (healths.some(isUnreachable)) return EXIT_USAGE;
   return healths.every(isReadable) ? EXIT_OK : EXIT_FAILURE;
+}
+
+/** The connection-error case of the CLI's one exit-code rule (2), like every other command. */
+function isUnreachable(health: DaemonHealth): boolean {
+  return health.state === 'offline' || health.state === 'insecure_refused' || health.state === 'connecting';
 }
 
 /** "local" for the default daemon, else host:port (the URL itself is printed alongside). */

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 
@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     errors = validateEntries(payload);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`kora-ops validate: ${error.message}\n`);
+    printError(io, error.message);
     return EXIT_USAGE;
   }
   // The daemon's JSON: compact, non-ASCII characters as they are (like FastAPI's JSONResponse).

@@ -3,9 +3,9 @@
 import { createInterface } from 'node:readline';
 import { KoraClient } from '../../core/daemon/client';
 import { isDaemonError } from '../../core/daemon/errors';
-import { EXIT_USAGE, type CliIo, type OutputFormat } from '../args';
+import { EXIT_USAGE, printError, type CliIo, type OutputFormat } from '../args';
 
-export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../args';
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, printError } from '../args';
 /** `push --if-match`: live changed since the given hash; nothing was sent. */
 export const EXIT_CONFLICT = 3;
 
@@ -62,7 +62,7 @@ export function printLiveHash(io: CliIo, hash: string): void {
 /** A daemon that cannot be read is a connection error: exit 2 with the reason. */
 export function reportUnreachable(io: CliIo, error: unknown): number {
   const message = isDaemonError(error) || error instanceof Error ? error.message : String(error);
-  io.stderr.write(`error: ${message}\n`);
+  printError(io, message);
   return EXIT_USAGE;
 }
 

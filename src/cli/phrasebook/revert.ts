@@ -13,6 +13,7 @@ import {
   NOT_A_TERMINAL,
   confirmOnTerminal,
   print,
+  printError,
   printLiveHash,
   reportUnreachable,
   withClient,
@@ -56,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }),
   );
   if (refusedForTerminal) {
-    io.stderr.write(`error: ${NOT_A_TERMINAL}\n`);
+    printError(io, NOT_A_TERMINAL);
     return EXIT_USAGE;
   }
   return report(io, format, outcome);

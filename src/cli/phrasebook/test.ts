@@ -6,7 +6,7 @@ import { parsePhrasebook } from '../../core/phrasebook/document';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import type { DeepRedosAnalyzer } from '../../core/redos/deep';
 import { createCliRedosAnalyzer } from '../redosAnalyzer';
-import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, reportUnreachable, withClient } from './common';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, printError, reportUnreachable, withClient } from './common';
 
 const HELP = `Usage: kora-ops phrasebook test MESSAGE [--file FILE] [options]
 
@@ -18,6 +18,8 @@ stops before an entry whose pattern can backtrack catastrophically (it is never 
 
 Options:
   --file FILE             also answer locally for this phrasebook YAML file
+  --no-redos              with --file: skip the deep ReDoS vetting (seconds of CPU per new
+                          pattern); only for files you trust, a catastrophic pattern can then stall
 ${COMMON_HELP}
 
 JSON output: {"local":{...},"daemon":{...}} ("local" only with --file); "daemon" is the daemon's
@@ -27,7 +29,7 @@ Exit status: 0 on success, 2 on usage or connection errors.
 
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' }, 'no-redos': { type: 'boolean', default: false } }, true);
   const format = parseFormat(values.format);
   if (values.help) {
     io.stdout.write(HELP);
@@ -44,7 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   }
   // Only a local answer runs the file's patterns; the analyzer vets them first.
-  const analyzer = payload === undefined ? undefined : createAnalyzer(io);
+  const analyzer = payload === undefined || values['no-redos'] ? undefined : createAnalyzer(io);
   let report: TestMessageReport;
   try {
     report = await withClient(io, values, (client) => testMessage(client, message, payload, new Date(), analyzer));
@@ -61,7 +63,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 function createAnalyzer(io: CliIo): DeepRedosAnalyzer | undefined {
   const analyzer = createCliRedosAnalyzer();
   if (analyzer) return analyzer;
-  io.stderr.write('kora-ops phrasebook test: the ReDoS worker is missing from this installation; the file\'s patterns run unchecked\n');
+  printError(io, "the ReDoS worker is missing from this installation; the file's patterns run unchecked");
   return undefined;
 }
 

@@ -50,7 +50,7 @@ describe('kora-ops status', () => {
     ['old_daemon', 'endpoint_missing', 1],
     ['no_frontend', 'no_frontend', 1],
     ['malformed', 'malformed', 1],
-    ['offline', 'offline', 1],
+    ['offline', 'offline', 2],
   ];
   for (const [scenario, state, exitCode] of expectations) {
     it(`reports state "${state}" (exit ${exitCode}) for the ${scenario} scenario`, async () => {
@@ -96,12 +96,12 @@ describe('kora-ops status', () => {
     assert.equal(listeners[0].name, 'heartbeat', 'registration order from MCP');
   });
 
-  it('reads several daemons and fails when one cannot be read', async () => {
+  it('reads several daemons and exits 2 when one cannot be reached', async () => {
     const offline = await startFakeDaemon({ scenario: 'offline' });
     try {
       const { code, document } = await statusJson([daemon.url, offline.url]);
       assert.deepEqual(document.daemons.map((status) => status.state), ['ok', 'offline']);
-      assert.equal(code, 1);
+      assert.equal(code, 2);
     } finally {
       await offline.close();
     }
@@ -152,7 +152,7 @@ describe('kora-ops status', () => {
     assert.equal((JSON.parse(again.stdout) as CliStatusDocument).daemons[0].state, 'ok');
     await daemon.setScenario('offline');
     await assert.rejects(run(['status', '--url', daemon.url, '--format', 'json']), (error: { code?: number; stdout?: string }) => {
-      assert.equal(error.code, 1);
+      assert.equal(error.code, 2, "an offline daemon is a connection error");
       assert.equal((JSON.parse(error.stdout ?? '') as CliStatusDocument).daemons[0].state, 'offline');
       return true;
     });

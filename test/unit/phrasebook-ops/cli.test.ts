@@ -153,13 +153,36 @@ describe('kora-ops phrasebook (CLI)', () => {
     await cli(dir, 'pull', '--url', url, '-o', 'slack_dm.yml');
     const text = readFileSync(join(dir, 'slack_dm.yml'), 'utf8').replace('^(hey|hi|hello|yo|sup)', '^(hi|hello|yo|sup)');
     writeFileSync(join(dir, 'slack_dm.yml'), text);
-    const both = await cli(dir, 'test', 'hey', '--url', url, '--file', 'slack_dm.yml', '--format', 'json');
+    // Plumbing only: the deep ReDoS vetting has its own test below, with its own budget.
+    const both = await cli(dir, 'test', 'hey', '--url', url, '--file', 'slack_dm.yml', '--no-redos', '--format', 'json');
     const body = JSON.parse(both.stdout);
     assert.deepEqual(Object.keys(body), ['local', 'daemon']);
     assert.equal(body.daemon.matched, true);
     assert.equal(body.local.matched, false, 'the edited file no longer greets "hey"');
-    const textOut = await cli(dir, 'test', 'hey', '--url', url, '--file', 'slack_dm.yml');
+    const textOut = await cli(dir, 'test', 'hey', '--url', url, '--file', 'slack_dm.yml', '--no-redos');
     assert.match(textOut.stdout, /the file differs from the live phrasebook/);
+  });
+
+  it('test --file vets the file with the deep ReDoS analysis and never runs a catastrophic pattern', async function () {
+    // The real worker: seconds of CPU per pattern, more on a loaded machine. The budget is the
+    // test's, not mocha's default.
+    this.timeout(300_000);
+    writeFileSync(
+      join(dir, 'hostile.yml'),
+      [
+        'entries:',
+        "  - {pattern: '^(a|aa)+$', category: trap, description: exponential, reply_template: never}",
+        "  - {pattern: '^hey', category: greeting, description: safe, reply_template: hi}",
+        '',
+      ].join('\n'),
+    );
+    const vetted = await cli(dir, 'test', 'hey', '--url', harness.daemon.url, '--file', 'hostile.yml', '--format', 'json');
+    assert.equal(vetted.code, 0, vetted.stderr);
+    const local = JSON.parse(vetted.stdout).local;
+    assert.equal(local.skipped, true, JSON.stringify(local));
+    assert.equal(local.skipped_entry_index, 0);
+    const unvetted = await cli(dir, 'test', 'hey', '--url', harness.daemon.url, '--file', 'hostile.yml', '--no-redos', '--format', 'json');
+    assert.equal(JSON.parse(unvetted.stdout).local.skipped, undefined, '--no-redos runs the entries unvetted');
   });
 
   it('connection errors exit 2', async () => {
@@ -170,6 +193,8 @@ describe('kora-ops phrasebook (CLI)', () => {
   });
 
   it('round trip through the bundle: node dist/cli.js', async function () {
+    // Six fresh Node processes: seconds each on a saturated machine, so the budget is the test's.
+    this.timeout(180_000);
     assert.ok(existsSync(CLI_BUNDLE), `${CLI_BUNDLE} is missing: run "npm run build" first`);
     const exec = promisify(execFile);
     const url = harness.daemon.url;
