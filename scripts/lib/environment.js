@@ -9,7 +9,7 @@ const { launchWorkbenchBrowser } = require('./chromium');
 const { freePort } = require('./net');
 const { killGroup, waitForFileContains } = require('./processes');
 
-const DEFAULT_DEV_LOAD_TIMEOUT_MS = 45000;
+const DEFAULT_DEV_LOAD_TIMEOUT_MS = 180000;
 
 /**
  * @param {{ label: string, toolchain, logger, cleanup: import('./cleanup').Cleanup,

@@ -26,7 +26,8 @@ export interface WaitOptions {
   message?: string;
 }
 
-const DEFAULT_WAIT_TIMEOUT_MS = 10000;
+// Upper bounds for a loaded machine, not speed assertions: a condition that holds returns at once.
+const DEFAULT_WAIT_TIMEOUT_MS = 30000;
 const DEFAULT_WAIT_INTERVAL_MS = 50;
 const FAKE_CONTROL_TIMEOUT_MS = 5000;
 

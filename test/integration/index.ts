@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 
 const TEST_FILE_SUFFIX = '.test.js';
-const TEST_TIMEOUT_MS = 30000;
+// A hang guard sized for a saturated 2-core machine; a passing test returns long before it.
+const TEST_TIMEOUT_MS = 120000;
 /** Where results go when the harness did not say (e.g. under @vscode/test-electron). */
 const FALLBACK_RESULTS_FILE = path.resolve(__dirname, '..', '..', '..', '.test-results', 'integration.json');
 
