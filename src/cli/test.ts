@@ -11,6 +11,7 @@ import { runFileLocally, runFileOnDaemon, type LocalRunOptions } from '../core/p
 import { parseTestFile } from '../core/phrasebook/tests/testFile';
 import type { KoraClient } from '../core/daemon/client';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
+import { forEachInputFile } from './inputFiles';
 import { toJunitXml } from './junit';
 import { openClient, SESSION_TOKEN_ENV } from './phrasebook/common';
 import { createCliRedosAnalyzer } from './redosAnalyzer';
@@ -94,25 +95,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!client && !analyzer) io.stderr.write('kora-ops test: the ReDoS worker is missing from this installation; the phrasebook\'s patterns run unchecked\n');
   const target: Target = client ? { label: values.daemon!, client } : { label: 'local', local: { now, analyzer } };
   const reports: TestFileReport[] = [];
-  let unreadable = false;
+  let allRead: boolean;
   try {
-    for (const file of positionals) {
-      let text: string;
-      try {
-        text = await readFile(path.resolve(io.cwd, file), 'utf8');
-      } catch (error) {
-        io.stderr.write(`kora-ops test: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-        unreadable = true;
-        continue;
-      }
+    allRead = await forEachInputFile(io, 'kora-ops test', positionals, async (file, text) => {
       reports.push(await runOne(file, text, io, target));
-    }
+    });
   } finally {
     analyzer?.dispose();
     await client?.dispose();
   }
   io.stdout.write(format === 'json' ? renderJson(reports) : format === 'junit' ? toJunitXml(reports, now) : renderText(reports));
-  if (unreadable) return EXIT_USAGE;
+  if (!allRead) return EXIT_USAGE;
   const totals = totalsOf(reports);
   const fileErrors = reports.some((report) => report.diagnostics.some((finding) => finding.severity === 'error'));
   return totals.failed + totals.errored > 0 || fileErrors ? EXIT_FAILURE : EXIT_OK;

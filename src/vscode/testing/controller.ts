@@ -40,6 +40,7 @@ export class PhrasebookTestController implements vscode.Disposable {
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly finished = this.store.add(new vscode.EventEmitter<{ itemIds: string[]; target: string }>());
   readonly onDidFinishRun = this.finished.event;
+  readonly profiles: { local: vscode.TestRunProfile; daemon: vscode.TestRunProfile };
 
   constructor(private readonly targets: RunTargets, private readonly log: Logger) {
     this.controller = this.store.add(vscode.tests.createTestController(TEST_CONTROLLER_ID, 'Kora Phrasebook Tests'));
@@ -48,8 +49,10 @@ export class PhrasebookTestController implements vscode.Disposable {
       if (!item) await this.discover();
     };
     this.controller.refreshHandler = () => this.discover();
-    this.controller.createRunProfile('Run Locally', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'local'), true);
-    this.controller.createRunProfile('Run on a Daemon (/test)', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'daemon'), false);
+    this.profiles = {
+      local: this.controller.createRunProfile('Run Locally', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'local'), true),
+      daemon: this.controller.createRunProfile('Run on a Daemon (/test)', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'daemon'), false),
+    };
     const watcher = this.store.add(vscode.workspace.createFileSystemWatcher(TEST_FILE_GLOB));
     this.store.add(watcher.onDidCreate((uri) => void this.update(uri)));
     this.store.add(watcher.onDidChange((uri) => void this.update(uri)));
@@ -131,7 +134,8 @@ export class PhrasebookTestController implements vscode.Disposable {
   }
 
   private async onOpen(document: vscode.TextDocument): Promise<void> {
-    if (this.testFilesOf(document.uri).length > 0) await this.refreshCoverage(document.uri);
+    if (isTestFileUri(document.uri)) await this.update(document.uri);
+    else if (this.testFilesOf(document.uri).length > 0) await this.refreshCoverage(document.uri);
   }
 
   private casesOf(request: vscode.TestRunRequest): Map<string, vscode.TestItem[]> {
@@ -155,7 +159,13 @@ export class PhrasebookTestController implements vscode.Disposable {
 
   async run(request: vscode.TestRunRequest, token: vscode.CancellationToken | undefined, where: 'local' | 'daemon'): Promise<void> {
     const byFile = this.casesOf(request);
-    const daemon = where === 'daemon' ? await this.targets.chooseDaemon() : undefined;
+    let daemon: Awaited<ReturnType<RunTargets['chooseDaemon']>>;
+    try {
+      daemon = where === 'daemon' ? await this.targets.chooseDaemon() : undefined;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Kora: cannot run the phrasebook tests on a daemon: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     if (where === 'daemon' && !daemon) return;
     const target = daemon?.name ?? 'local';
     const run = this.controller.createTestRun(request, daemon ? `Kora phrasebook tests on ${daemon.name}` : 'Kora phrasebook tests', true);

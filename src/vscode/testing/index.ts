@@ -14,6 +14,8 @@ import type { CaseRecord } from './report';
 /** What integration tests may drive and observe. */
 export interface PhrasebookTestingApi {
   readonly controller: vscode.TestController;
+  /** The run profiles: local (the default) and on a daemon (asks which). */
+  readonly profiles: { local: vscode.TestRunProfile; daemon: vscode.TestRunProfile };
   /** Finds every test file now (what opening the Test Explorer does). */
   discover(): Promise<void>;
   /** The last result of a case item, by its id. */
@@ -59,6 +61,7 @@ export function registerPhrasebookTesting(kora: KoraContext): PhrasebookTestingA
   );
   return {
     controller: testing.controller,
+    profiles: testing.profiles,
     discover: () => testing.discover(),
     record: (itemId) => testing.record(itemId),
     onDidFinishRun: testing.onDidFinishRun,

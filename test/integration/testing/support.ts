@@ -9,6 +9,11 @@ export async function testingApi(): Promise<PhrasebookTestingApi> {
   return (await activateKora<KoraApi>()).testing;
 }
 
+/** Answers the next "which daemon?" pick with `name` (real pickers are dismissed under the test driver). */
+export async function pickDaemonNext(name: string): Promise<void> {
+  (await activateKora<KoraApi>()).phrasebookOps.prompter.useScript([{ kind: 'pick', choose: (items) => items.find((item) => item.label === name) }]);
+}
+
 /** The controller's items for a test file, and its cases' items, in file order. */
 export function itemsOf(api: PhrasebookTestingApi, file: vscode.Uri): { file: vscode.TestItem; cases: vscode.TestItem[] } | undefined {
   const item = api.controller.items.get(file.toString());
@@ -21,7 +26,10 @@ export function itemsOf(api: PhrasebookTestingApi, file: vscode.Uri): { file: vs
 
 let folderCount = 0;
 
-/** Writes files into a fresh folder of the workspace (the harness opens a copy of the fixtures). */
+/**
+ * Writes files into a fresh folder of the workspace (the harness opens a copy of the fixtures) and
+ * opens the test files: opening one lists it at once, where the file watcher may take its time.
+ */
 export async function writeWorkspaceFiles(files: Record<string, string>): Promise<Record<string, vscode.Uri>> {
   const folder = vscode.Uri.joinPath(workspaceRoot(), `testing-${process.pid}-${++folderCount}`);
   const uris: Record<string, vscode.Uri> = {};
@@ -29,6 +37,7 @@ export async function writeWorkspaceFiles(files: Record<string, string>): Promis
     uris[name] = vscode.Uri.joinPath(folder, name);
     await vscode.workspace.fs.writeFile(uris[name], new TextEncoder().encode(text));
   }
+  for (const uri of Object.values(uris)) if (uri.path.endsWith('.tests.yml')) await vscode.workspace.openTextDocument(uri);
   return uris;
 }
 

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMAND } from '../../../src/vscode/constants';
 import type { TestMessageSummary } from '../../../src/vscode/phrasebook-ops/testMessageFlow';
-import { fixtureUri, testDaemons, waitFor, waitForDiagnostics } from '../helpers';
-import { itemsOf, testingApi, waitForRecord, writeWorkspaceFiles } from './support';
+import { fakeDaemon, fixtureUri, testDaemons, waitFor, waitForDiagnostics } from '../helpers';
+import { itemsOf, pickDaemonNext, testingApi, waitForRecord, writeWorkspaceFiles } from './support';
 
 const PHRASEBOOK = `entries:
   - pattern: '^h'
@@ -51,6 +51,22 @@ describe('phrasebook tests in the Test Explorer', function () {
     // A test file is not a phrasebook: no phrasebook diagnostics on it.
     const document = await vscode.workspace.openTextDocument(fixture);
     assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
+  });
+
+  it('runs the cases on a daemon\'s /test through the daemon profile', async function () {
+    const [daemon] = testDaemons();
+    if (!daemon) this.skip(); // the harness warns when the fake daemon is not built
+    const api = await testingApi();
+    await fakeDaemon(daemon.name).reset(); // the seed phrasebook: the same entries as slack_dm.yml
+    const found = await waitFor(() => itemsOf(api, fixtureUri('phrasebook/slack_dm.tests.yml')), { timeoutMs: 20000, message: 'the fixture test file' });
+    await pickDaemonNext(daemon.name);
+    const finished = new Promise<{ itemIds: string[]; target: string }>((resolve) => api.onDidFinishRun(resolve));
+    await api.profiles.daemon.runHandler(new vscode.TestRunRequest([found.file], undefined, api.profiles.daemon), new vscode.CancellationTokenSource().token);
+    const run = await finished;
+    assert.equal(run.target, daemon.name);
+    assert.equal(run.itemIds.length, 10);
+    const records = found.cases.map((item) => api.record(item.id));
+    assert.deepEqual(records.map((record) => [record?.target, record?.status]), found.cases.map(() => [daemon.name, 'passed']));
   });
 
   it('a failing case shows expected vs actual at the case; fixing the phrasebook turns it green on save', async () => {
