@@ -3,6 +3,7 @@
 // a save of a test file or of the phrasebook it tests re-runs that file. Diagnostics go on the
 // test file (structure, unknown categories, ...) and coverage hints on the phrasebook.
 import * as vscode from 'vscode';
+import type { PhrasebookTestResponse } from '../../core/daemon/schemas';
 import { parsePhrasebook } from '../../core/phrasebook/document';
 import type { RedosAnalyzer } from '../../core/phrasebook/lintDeep';
 import { checkTestFile } from '../../core/phrasebook/tests/checks';
@@ -22,7 +23,7 @@ const EDIT_DEBOUNCE_MS = 200;
 export interface RunTargets {
   analyzer(): RedosAnalyzer;
   /** A daemon's name and /test, or undefined when the user picked none. */
-  chooseDaemon(): Promise<{ name: string; client: { testPhrasebook(text: string): Promise<import('../../core/daemon/schemas').PhrasebookTestResponse> } } | undefined>;
+  chooseDaemon(): Promise<{ name: string; client: { testPhrasebook(text: string): Promise<PhrasebookTestResponse> } } | undefined>;
 }
 
 function caseDescription(testCase: TestCase): string {
