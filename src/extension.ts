@@ -6,6 +6,7 @@ import { registerCommands } from './vscode/commands';
 import { registerPhrasebookFeatures, type PhrasebookApi } from './vscode/phrasebook';
 import { registerHealth, type HealthApi } from './vscode/health';
 import { registerPhrasebookOps, type PhrasebookOpsApi } from './vscode/phrasebook-ops';
+import { registerPhrasebookTesting, type PhrasebookTestingApi } from './vscode/testing';
 
 let active: KoraContext | undefined;
 
@@ -20,6 +21,8 @@ export interface KoraApi {
   readonly health: HealthApi;
   /** Phrasebook operations: scripted prompts, local history, bases, the tree's Phrasebook section. */
   readonly phrasebookOps: PhrasebookOpsApi;
+  /** Phrasebook tests: the Test Explorer's controller and the last result of each case. */
+  readonly testing: PhrasebookTestingApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): KoraApi {
@@ -31,9 +34,10 @@ export function activate(extension: vscode.ExtensionContext): KoraApi {
   const phrasebook = registerPhrasebookFeatures(kora);
   const health = registerHealth(kora);
   const phrasebookOps = registerPhrasebookOps(kora, health);
+  const testing = registerPhrasebookTesting(kora);
   const activateMs = performance.now() - started;
   kora.logger('activate').info(`Kora Ops ${extension.extension.packageJSON.version} activated in ${activateMs.toFixed(1)} ms`);
-  return { context: kora, activateMs, phrasebook, health, phrasebookOps };
+  return { context: kora, activateMs, phrasebook, health, phrasebookOps, testing };
 }
 
 export function deactivate(): void {

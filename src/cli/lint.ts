@@ -1,13 +1,12 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
-import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
 import { createCliRedosAnalyzer } from './redosAnalyzer';
 import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
+import { forEachInputFile } from './inputFiles';
 import { toSarif, type FileFindings } from './sarif';
 
 const HELP = `Usage: kora-ops lint [--format text|json|sarif] [options] FILE...
@@ -50,32 +49,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give at least one FILE');
   const analyzer = values['no-redos'] ? null : createAnalyzer(values['redos-budget'], io);
   const results: FileFindings[] = [];
-  let unreadable = false;
+  let allRead: boolean;
   try {
-    for (const file of positionals) {
-      let text: string;
-      try {
-        text = await readFile(path.resolve(io.cwd, file), 'utf8');
-      } catch (error) {
-        printError(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-        unreadable = true;
-        continue;
-      }
+    allRead = await forEachInputFile(io, positionals, async (file, text) => {
       const aliasBomb = aliasBombFinding(text);
       if (aliasBomb) {
         results.push({ file, findings: [aliasBomb] });
-        continue;
+        return;
       }
       const result = lintPhrasebook(text, { severityOverrides });
       const deep = analyzer ? await lintPhrasebookDeep(result, analyzer, { severityOverrides }) : [];
       results.push({ file, findings: sortFindings([...result.findings, ...deep]) });
-    }
+    });
   } finally {
     analyzer?.dispose();
   }
   // With no file read there is nothing to report: the error lines say why (no "0 file(s)" summary).
   if (results.length > 0 || format !== 'text') io.stdout.write(render(format, results, io.cwd));
-  if (unreadable) return EXIT_USAGE;
+  if (!allRead) return EXIT_USAGE;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FAILURE : EXIT_OK;
 }
 

@@ -24,6 +24,7 @@ export const COMMAND = {
   compareBackupWithLive: 'kora.compareBackupWithLive',
   copyBackupFileName: 'kora.copyBackupFileName',
   testMessage: 'kora.testMessage',
+  addTestCase: 'kora.addTestCase',
   copyAttackString: 'kora.copyAttackString',
 } as const;
 

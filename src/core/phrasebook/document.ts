@@ -34,6 +34,8 @@ export interface DocumentOptions {
    * applies (a document whose values are sent as JSON by a YAML 1.2 tool).
    */
   fromDisk?: boolean;
+  /** The top-level key of the list read as `entries` (default `entries`; test files use `cases`). */
+  listKey?: string;
 }
 
 export interface FieldNode {
@@ -103,6 +105,7 @@ export const ENTRIES_KEY = 'entries';
 
 export function parsePhrasebook(text: string, options: DocumentOptions = {}): PhrasebookDocument {
   const fromDisk = options.fromDisk ?? true;
+  const listKey = options.listKey ?? ENTRIES_KEY;
   const doc = parseDocument(text, {
     version: fromDisk ? '1.1' : '1.2',
     keepSourceTokens: true,
@@ -134,10 +137,10 @@ export function parsePhrasebook(text: string, options: DocumentOptions = {}): Ph
     const pairs = effectivePairs(root.items.filter(isPair) as Pair[], ctx);
     let entriesPair: Pair | undefined;
     for (const pair of pairs) {
-      if (keyString(pair.key, ctx) === ENTRIES_KEY) entriesPair = pair;
+      if (keyString(pair.key, ctx) === listKey) entriesPair = pair;
     }
     for (const pair of pairs) {
-      if (pair !== entriesPair && keyString(pair.key, ctx) !== ENTRIES_KEY) {
+      if (pair !== entriesPair && keyString(pair.key, ctx) !== listKey) {
         result.otherTopLevelFields.push(fieldNode(pair, text, ctx, false, isFlowNode(root)));
       }
     }

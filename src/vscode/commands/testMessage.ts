@@ -4,6 +4,7 @@ import { daemonNameOf } from '../daemons';
 import { deepAnalysisOf } from '../phrasebook';
 import { phrasebookOps } from '../phrasebook-ops';
 import { testMessageFlow } from '../phrasebook-ops/testMessageFlow';
+import { rememberTestedMessage } from '../testing';
 
 export const testMessage: CommandFactory = (kora) => (options) => {
   const given = (typeof options === 'object' && options !== null ? options : {}) as { daemon?: unknown; message?: unknown };
@@ -12,5 +13,5 @@ export const testMessage: CommandFactory = (kora) => (options) => {
   return testMessageFlow(phrasebookOps(kora), deepAnalysisOf(kora), {
     daemon: typeof given.daemon === 'string' ? given.daemon : daemonNameOf(options),
     message: typeof given.message === 'string' ? given.message : undefined,
-  });
+  }).then((summary) => rememberTestedMessage(kora, summary)); // for "Add as Test Case"
 };

@@ -3,6 +3,7 @@
 // Everything else, plain YAML included, is left alone by every phrasebook feature.
 import * as vscode from 'vscode';
 import { looksLikePhrasebook } from '../../core/phrasebook';
+import { isTestFilePath } from '../../core/phrasebook/tests/paths';
 import { affects, readStringList } from '../config';
 import { CONTEXT, LIVE_PHRASEBOOK_SCHEME, SETTING, YAML_LANGUAGE_ID } from '../constants';
 import { DisposableStore } from '../lifecycle';
@@ -70,6 +71,9 @@ export class PhrasebookDocuments implements vscode.Disposable {
   isPhrasebook(document: vscode.TextDocument): boolean {
     if (!this.isCandidate(document)) return false;
     if (document.uri.scheme === LIVE_PHRASEBOOK_SCHEME) return true;
+    // Test files (`slack_dm.tests.yml`) sit beside phrasebooks and match their globs; the
+    // Testing feature checks them.
+    if (isTestFilePath(document.uri.path)) return false;
     if (this.fileSelector.length > 0 && vscode.languages.match(this.fileSelector, document) > 0) return true;
     return this.contentLooksLikePhrasebook(document);
   }
