@@ -4,6 +4,6 @@
 set -euo pipefail
 command -v xmllint >/dev/null && exit 0
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libxml2-utils >&2
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libxml2-utils >&2
 command -v xmllint >/dev/null
