@@ -22,6 +22,7 @@ export { pythonLength, pythonStrip, pythonPrefix, codePointToUtf16Index } from '
 export { resolvePyYamlPlain, resolvePyYamlTag } from './pyyamlResolve';
 export type { PyYamlScalar, PyYamlTag } from './pyyamlResolve';
 export { compileDaemonPattern, translateDaemonPattern, matchDaemonPattern } from './pythonRegex';
+export { daemonPythonVersion, setDaemonPythonVersion } from './daemonPython';
 export type { DaemonCompileResult, JsTranslation, PythonMatchResult } from './pythonRegex';
 export { quoteYamlString } from './yamlText';
 export { findNestedQuantifiers, isFlaggedByHeuristic, NESTED_QUANTIFIER_HEURISTIC_SOURCE } from '../redos/heuristic';

@@ -2,6 +2,7 @@
 // re-analyses only the entry being edited), then the cheap cross-entry rules — too many entries,
 // duplicates, shadowing — over those results. Findings come out in VS Code positions.
 import type { Finding, Range } from '../findings';
+import { daemonPythonVersion } from './daemonPython';
 import { LruCache } from '../redos/cache';
 import { DAEMON_MESSAGES, MAX_ENTRIES, ROOT_FIELD } from './constants';
 import { findDuplicates } from './daemonRules';
@@ -65,10 +66,12 @@ export function lintEntry(doc: PhrasebookDocument, entryIndex: number, options: 
 /** The entry's analysis from the cache when its content was seen before, else computed (and cached). */
 function analysisFor(doc: PhrasebookDocument, entry: EntryNode, cache: EntryAnalysisCache | undefined): { analysis: EntryAnalysis; reused: boolean } {
   // Entries using aliases or merges depend on text elsewhere: never cached.
-  const cached = entry.selfContained ? cache?.get(entry.contentKey) : undefined;
+  // The daemon's Python is part of the key: switching it re-checks every entry.
+  const key = `${daemonPythonVersion()}\n${entry.contentKey}`;
+  const cached = entry.selfContained ? cache?.get(key) : undefined;
   if (cached) return { analysis: cached, reused: true };
   const analysis = analyzeEntry(doc, entry);
-  if (entry.selfContained) cache?.set(entry.contentKey, analysis);
+  if (entry.selfContained) cache?.set(key, analysis);
   return { analysis, reused: false };
 }
 

@@ -109,7 +109,14 @@ const DEEP = [
   nested('(', ')', 494, '\\q'), nested('(', ')', 493, '\\q'), nested('[', ']', 600),
 ];
 
+/** Issue #12's examples: where CPython 3.11, 3.12 and 3.13 disagree, and the daemon's HTTP 500s. */
+export const VERSION_DEPENDENT = [
+  '(a)(?(+1)b)', '(a)(?(١)b)', '(a)(?( 1)b)', r`\UFFFFFFFF`, r`\U80000000`, r`\U7FFFFFFF`, r`[\UFFFFFFFF]`, '(?t)a', '(?t:a)',
+  '(?-t:a)', '(?it)', '^(a)?(?(1)b|c)$', '[\ud800-a]', '(?\ud800)', '(?P<\ud800>a)', '\N{\udfff}', '[b-\udc00a]',
+];
+
 export const EDGE_CASES: readonly string[] = [
+  ...VERSION_DEPENDENT,
   ...ESCAPES,
   ...SETS,
   ...REPEATS,
