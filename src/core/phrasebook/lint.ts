@@ -121,6 +121,15 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   return findings;
 }
 
+/** When the daemon's index names an entry that failed the required-field check, say so. */
+function duplicateIndexExplanation(reportedIndex: number, declaredIndex: number): string {
+  if (reportedIndex === declaredIndex) return '';
+  return (
+    ` (the daemon names entry ${reportedIndex}, the first entry with this pattern and category, although that entry ` +
+    `fails the required-field check and takes no part in the duplicate rule; this entry duplicates entry ${declaredIndex})`
+  );
+}
+
 function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]): Finding[] {
   const findings: Finding[] = [];
   const patternSpan = (index: number): SourceSpan => {
@@ -128,12 +137,13 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
     const relative = analyses[index].patternSpan;
     return relative ? shift(relative, entry.span.start) : entry.span;
   };
-  for (const [index, first] of findDuplicates(analyses.map((a) => a.duplicateKey))) {
+  const values = doc.entries.map((entry) => entry.value);
+  for (const [index, { declaredIndex: first, reportedIndex }] of findDuplicates(analyses.map((a) => a.duplicateKey), values)) {
     const entry = doc.entries[index];
     const finding: SpanFinding = {
       severity: 'error',
       code: FINDING_CODES.duplicate,
-      message: DAEMON_MESSAGES.duplicate(first),
+      message: DAEMON_MESSAGES.duplicate(reportedIndex) + duplicateIndexExplanation(reportedIndex, first),
       span: patternSpan(index),
       field: ROOT_FIELD,
       related: [{ span: patternSpan(first), message: `first declared here (entry ${first})` }],
