@@ -8,6 +8,7 @@ import { AtCode, isRepeat, PyreItem, SubPattern } from '../ast';
 import { MAXREPEAT, SRE_FLAG_ASCII, SRE_FLAG_DOTALL, SRE_FLAG_IGNORECASE, SRE_FLAG_MULTILINE, TYPE_FLAGS } from '../constants';
 import { categoryBody, CaseStrategy, translateLiteral, translateNotLiteral, translateSet } from './charClasses';
 import { asAtom } from './jsText';
+import { planConditionalSplit } from './conditionalSplit';
 import { GroupTracker } from './groupTracker';
 
 export class Untranslatable extends Error {
@@ -132,7 +133,24 @@ export class Translator {
   }
 
   private sequence(pattern: SubPattern, bits: number): string {
-    return pattern.items.map((item) => this.item(item, bits)).join('');
+    return this.items(pattern.items, bits);
+  }
+
+  /** Items in order; where an item decides a group a later conditional tests, the rest is split. */
+  private items(items: readonly PyreItem[], bits: number): string {
+    let source = '';
+    for (let index = 0; index < items.length; index++) {
+      const variants = planConditionalSplit(items, index, (group) => this.groups.knownState(group) === 'unset');
+      if (variants) {
+        const rest = items.slice(index + 1);
+        const copies = this.groups.alternatives(
+          variants.map((variant) => () => this.groups.withUnset(variant.unset, () => this.items([...variant.items, ...rest], bits))),
+        );
+        return `${source}(?:${copies.join('|')})`;
+      }
+      source += this.item(items[index], bits);
+    }
+    return source;
   }
 
   /** A group body: a lone alternation needs no extra (?:...) inside the group's own parentheses. */
