@@ -1,6 +1,6 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
-import { readFile } from 'node:fs/promises';
+import { readPhrasebookText } from './pyyamlFile';
 import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
@@ -55,7 +55,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const file of positionals) {
       let text: string;
       try {
-        text = await readFile(path.resolve(io.cwd, file), 'utf8');
+        text = await readPhrasebookText(path.resolve(io.cwd, file));
       } catch (error) {
         io.stderr.write(`kora-ops lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
         unreadable = true;

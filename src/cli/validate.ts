@@ -1,9 +1,9 @@
 // `kora-ops validate (FILE | --stdin)`: prints the JSON array the daemon would put in its 422
 // `errors` for this phrasebook (`[]` when it would accept it), exactly as the daemon writes it.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
 import { readPutBody, type PutBodyReading } from '../core/phrasebook/daemonBody';
+import { readPhrasebookText } from './pyyamlFile';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
@@ -67,7 +67,7 @@ function payloadOf(body: Exclude<PutBodyReading, { kind: 'fastapi-422' }>): unkn
 async function payloadFromFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readPhrasebookText(file);
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

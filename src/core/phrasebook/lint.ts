@@ -6,7 +6,7 @@ import { daemonPythonVersion } from './daemonPython';
 import { LruCache } from '../redos/cache';
 import { DAEMON_MESSAGES, MAX_ENTRIES, ROOT_FIELD } from './constants';
 import { findDuplicates } from './daemonRules';
-import { parsePhrasebook, type EntryNode, type PhrasebookDocument } from './document';
+import { ENTRIES_KEY, parsePhrasebook, type EntryNode, type PhrasebookDocument } from './document';
 import { analyzeEntry } from './entryAnalysis';
 import {
   FINDING_CODES,
@@ -84,6 +84,16 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
       message: `PyYAML's safe_load fails here (${error.message}): a daemon loading this file from disk would ignore it and serve the bundled phrasebook.`,
       span: error.span,
       field: null,
+    });
+  }
+  for (const span of doc.ignoredEntriesKeySpans) {
+    findings.push({
+      severity: 'warning',
+      code: FINDING_CODES.yamlDuplicateKey,
+      message: `'${ENTRIES_KEY}' is repeated at the top level: PyYAML keeps only the last one, so the daemon ignores these entries.`,
+      span,
+      field: null,
+      ...(doc.entriesKeySpan ? { related: [{ span: doc.entriesKeySpan, message: `the '${ENTRIES_KEY}' that counts` }] } : {}),
     });
   }
   for (const match of doc.text.matchAll(UNICODE_LINE_BREAKS)) {
