@@ -6,7 +6,7 @@
  * branch `(?:(a)|b)REST` becomes `(?:(a)REST|bREST)`. Only groups that cannot have matched before
  * (outside repeats, not seen earlier) are split on, so "not taken" really means unset.
  */
-import { isRepeat, PyreItem, SubPattern } from '../ast';
+import { childPatterns, PyreItem } from '../ast';
 
 export interface SplitVariant {
   /** Items that replace the deciding item in this copy. */
@@ -15,22 +15,6 @@ export interface SplitVariant {
   unset: number[];
 }
 
-function childPatterns(item: PyreItem): SubPattern[] {
-  if (isRepeat(item)) return [item.item];
-  switch (item.op) {
-    case 'ATOMIC_GROUP':
-    case 'ASSERT':
-    case 'ASSERT_NOT':
-    case 'SUBPATTERN':
-      return [item.pattern];
-    case 'BRANCH':
-      return item.alternatives;
-    case 'GROUPREF_EXISTS':
-      return item.no ? [item.yes, item.no] : [item.yes];
-    default:
-      return [];
-  }
-}
 
 function collect(items: readonly PyreItem[], pick: (item: PyreItem) => number | null, into = new Set<number>()): Set<number> {
   for (const item of items) {

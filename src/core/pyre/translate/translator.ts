@@ -4,7 +4,7 @@
  * uses the 'i' flag when it is uniform and explicit equivalents otherwise; atomic groups and
  * possessive repeats use the (?=(X))\N emulation, which adds JS capture groups.
  */
-import { AtCode, isRepeat, PyreItem, SubPattern } from '../ast';
+import { AtCode, childPatterns, isRepeat, PyreItem, SubPattern } from '../ast';
 import { MAXREPEAT, SRE_FLAG_ASCII, SRE_FLAG_DOTALL, SRE_FLAG_IGNORECASE, SRE_FLAG_MULTILINE, TYPE_FLAGS } from '../constants';
 import { categoryBody, CaseStrategy, translateLiteral, translateNotLiteral, translateSet } from './charClasses';
 import { asAtom } from './jsText';
@@ -52,22 +52,6 @@ function scopeFlagSets(pattern: SubPattern, flags: number, into: Set<number>): S
   return into;
 }
 
-function childPatterns(item: PyreItem): SubPattern[] {
-  if (isRepeat(item)) return [item.item];
-  switch (item.op) {
-    case 'ATOMIC_GROUP':
-    case 'ASSERT':
-    case 'ASSERT_NOT':
-    case 'SUBPATTERN':
-      return [item.pattern];
-    case 'BRANCH':
-      return item.alternatives;
-    case 'GROUPREF_EXISTS':
-      return item.no ? [item.yes, item.no] : [item.yes];
-    default:
-      return [];
-  }
-}
 
 /** Can the sub-pattern match the empty string (on some path)? */
 function canMatchEmpty(pattern: SubPattern): boolean {
