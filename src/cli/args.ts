@@ -5,6 +5,7 @@
 // line in a CommandTable (see main.ts) and loaded only when invoked.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PYTHON_OPTION_HELP } from './pythonOption';
 
 export const EXIT_OK = 0;
 /** The command ran but the answer is "no" (daemon unreadable, validation failed, ...). */
@@ -140,5 +141,8 @@ export function usage(table: CommandTable, program: string): string {
   const names = Object.keys(table);
   const width = Math.max(0, ...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${table[name].summary}`);
-  return `Usage: ${program} <command> [options]\n       ${program} --version\n\nCommands:\n${lines.join('\n')}\n\nRun "${program} <command> --help" for a command's options.\n`;
+  return (
+    `Usage: ${program} <command> [options]\n       ${program} --version\n\nCommands:\n${lines.join('\n')}\n\n` +
+    `Options for every command:\n  ${PYTHON_OPTION_HELP}\n\nRun "${program} <command> --help" for a command's options.\n`
+  );
 }

@@ -1,8 +1,9 @@
 // Reading the FILE... arguments of a command: each readable file goes to `each` in order; an
-// unreadable one is reported on stderr and skipped, so the others still get their answer.
-import { readFile } from 'node:fs/promises';
+// unreadable one is reported on stderr and skipped, so the others still get their answer. Files are
+// decoded as PyYAML decodes them (the daemon's loader).
 import * as path from 'node:path';
 import { printError, type CliIo } from './args';
+import { readPhrasebookText } from './pyyamlFile';
 
 /** True when every file could be read (a command then exits 2 otherwise). */
 export async function forEachInputFile(io: CliIo, files: readonly string[], each: (file: string, text: string) => Promise<void>): Promise<boolean> {
@@ -10,7 +11,7 @@ export async function forEachInputFile(io: CliIo, files: readonly string[], each
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(path.resolve(io.cwd, file), 'utf8');
+      text = await readPhrasebookText(path.resolve(io.cwd, file));
     } catch (error) {
       printError(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       allRead = false;

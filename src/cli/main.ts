@@ -2,7 +2,10 @@
 // file exporting `run(argv, io): Promise<number>` and is registered here with one line.
 
 import { version } from '../../package.json';
-import { dispatch, processIo, type CliIo, type CommandTable } from './args';
+import { setDaemonPythonVersion } from '../core/phrasebook/daemonPython';
+import { DEFAULT_PYTHON_VERSION } from '../core/pyre';
+import { dispatch, EXIT_USAGE, printError, processIo, type CliIo, type CommandTable } from './args';
+import { extractPythonOption } from './pythonOption';
 
 export const PROGRAM = 'kora-ops';
 
@@ -14,8 +17,15 @@ export const COMMANDS: CommandTable = {
   lint: { summary: 'Lint phrasebook files: daemon rules, ReDoS analysis, YAML traps (text, JSON or SARIF)', load: () => import('./lint') },
 };
 
-export function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  return dispatch(COMMANDS, argv, io, PROGRAM, version);
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const python = extractPythonOption(argv);
+  if ('error' in python) {
+    printError(io, python.error);
+    return EXIT_USAGE;
+  }
+  // Always set: an in-process caller (tests) must not inherit a previous run's version.
+  setDaemonPythonVersion(python.version ?? DEFAULT_PYTHON_VERSION);
+  return dispatch(COMMANDS, python.argv, io, PROGRAM, version);
 }
 
 if (require.main === module) {

@@ -1,8 +1,9 @@
 // `kora-ops validate (FILE | --stdin)`: prints the JSON array the daemon would put in its 422
 // `errors` for this phrasebook (`[]` when it would accept it), exactly as the daemon writes it.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
+import { readPutBody, type PutBodyReading } from '../core/phrasebook/daemonBody';
+import { readPhrasebookText } from './pyyamlFile';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
@@ -11,10 +12,13 @@ Validates a phrasebook exactly as the daemon's PUT /api/phrasebook/slack_dm woul
 JSON array the daemon would answer in its 422 "errors" ([] when it would accept the phrasebook).
 
   FILE      a phrasebook YAML file (read as the daemon reads YAML: PyYAML, YAML 1.1)
-  --stdin   read a JSON PUT body {"entries": [...]} (or a bare list) from standard input
+  --stdin   read a JSON PUT body {"entries": [...]} from standard input, as the daemon reads it
+            (UTF-8 with or without BOM, UTF-16/32, NaN and Infinity accepted)
 
 A pattern that would crash the daemon (HTTP 500) gets an item on field "pattern" whose error
-starts with "daemon would fail with HTTP 500:".
+starts with "daemon would fail with HTTP 500:". A body that is not a JSON object (a bare list, a
+string, ...) never reaches the phrasebook rules: FastAPI answers 422 {"detail": [...]}, which is
+printed instead.
 
 Exit status: 0 when the daemon would accept it, 1 when it would not, 2 on usage or input errors.
 `;
@@ -38,7 +42,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let errors: DaemonError[];
   try {
-    const payload = values.stdin ? payloadFromJson(await readAll(io.stdin)) : await payloadFromFile(path.resolve(io.cwd, positionals[0]));
+    const body = values.stdin ? readPutBody(await readAll(io.stdin)) : undefined;
+    if (body?.kind === 'fastapi-422') {
+      io.stdout.write(`${JSON.stringify(body.body)}\n`);
+      return EXIT_FAILURE;
+    }
+    const payload = body ? payloadOf(body) : await payloadFromFile(path.resolve(io.cwd, positionals[0]));
     errors = validateEntries(payload);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -50,22 +59,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   return errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }
 
-/** A PUT body: `{"entries": [...]}` gives its `entries`; a bare list (or any other value) is the payload. */
-export function payloadFromJson(text: string): unknown {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`standard input is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return (body as Record<string, unknown>).entries;
-  return body;
+function payloadOf(body: Exclude<PutBodyReading, { kind: 'fastapi-422' }>): unknown {
+  if (body.kind === 'not-json') throw new InputError(`standard input is not JSON: ${body.message}`);
+  return body.payload;
 }
 
 async function payloadFromFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readPhrasebookText(file);
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -81,8 +83,9 @@ async function payloadFromFile(file: string): Promise<unknown> {
   return document.entriesValue;
 }
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** The raw bytes: the daemon detects the body's encoding itself. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

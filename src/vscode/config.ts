@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { SETTING } from './constants';
 import type { Severity } from '../core/findings';
+import { DEFAULT_PYTHON_VERSION, parsePythonVersion, type PythonVersion } from '../core/pyre';
 
 export interface DaemonSetting {
   name: string;
@@ -77,6 +78,12 @@ export function readSeverityOverrides(): Record<string, SeverityOverride> {
     if (typeof severity === 'string' && allowed.has(severity)) overrides[code] = severity as SeverityOverride;
   }
   return overrides;
+}
+
+/** The daemon's CPython (`kora.pythonVersion`); the default for anything unrecognised. */
+export function readPythonVersion(): PythonVersion {
+  const value = section().get<unknown>(SETTING.pythonVersion);
+  return (typeof value === 'string' && parsePythonVersion(value)) || DEFAULT_PYTHON_VERSION;
 }
 
 /** True when a configuration change touches one of the given `kora.*` keys. */

@@ -40,6 +40,7 @@ export const SETTING = {
   deepAnalysisEnabled: 'phrasebook.deepAnalysis.enabled',
   deepAnalysisTimeBudgetMs: 'phrasebook.deepAnalysis.timeBudgetMs',
   phrasebookSeverity: 'phrasebook.severity',
+  pythonVersion: 'pythonVersion',
   historyMaxEntriesPerDaemon: 'history.maxEntriesPerDaemon',
 } as const;
 

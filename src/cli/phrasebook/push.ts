@@ -1,5 +1,5 @@
 // `kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes]`
-import { readFile } from 'node:fs/promises';
+import { readPhrasebookText } from '../pyyamlFile';
 import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
@@ -56,9 +56,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, positionals[0]);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readPhrasebookText(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const file = readPushableFile(text);
   if (file.blocking.length > 0) return reportBlocking(io, format, positionals[0], file);

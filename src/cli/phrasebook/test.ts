@@ -1,5 +1,5 @@
 // `kora-ops phrasebook test MESSAGE [--file FILE]`
-import { readFile } from 'node:fs/promises';
+import { readPhrasebookText } from '../pyyamlFile';
 import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { parsePhrasebook } from '../../core/phrasebook/document';
@@ -40,9 +40,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let payload: unknown;
   if (values.file !== undefined) {
     try {
-      payload = parsePhrasebook(await readFile(resolve(io.cwd, values.file), 'utf8')).entriesValue ?? [];
+      payload = parsePhrasebook(await readPhrasebookText(resolve(io.cwd, values.file))).entriesValue ?? [];
     } catch (error) {
-      throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
   // Only a local answer runs the file's patterns; the analyzer vets them first.

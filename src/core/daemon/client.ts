@@ -1,6 +1,7 @@
 // KoraClient: one per configured daemon. Reads throw DaemonError; writes return a discriminated
 // result because a failed write has several meaningful outcomes (422 vs 500-after-write vs timeout).
 
+import { parsePythonJson } from '../phrasebook/pyJson';
 import { SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
 import { DaemonError } from './errors';
 import { HttpTransport, isJsonMediaType, isLoopbackHost, type HttpRequest, type HttpResponse, type HttpTimeouts } from './http';
@@ -123,7 +124,13 @@ export class KoraClient {
   }
 
   async getSnapshot(): Promise<SnapshotResult> {
-    return parseSnapshotBody(await this.readJson('GET', ENDPOINTS.snapshot), ENDPOINTS.snapshot);
+    const path = ENDPOINTS.snapshot;
+    const response = await this.sendAuthenticated({ method: 'GET', path });
+    const result = parseSnapshotBody(this.okJson(response, path), path);
+    if (result.kind !== 'snapshot') return result;
+    // The schema coerces off-list values and JSON.parse loses floats and big ints; the renderer
+    // must see what the daemon's Python sees.
+    return { ...result, pythonValues: parsePythonJson(response.text) };
   }
 
   async getHeartbeatServices(): Promise<HeartbeatResponse> {

@@ -76,7 +76,10 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotListener = z.infer<typeof listenerSchema>;
 
 /** `/api/snapshot` answers either the snapshot or `{"error":"no_snapshot","stale":true}` (both 200). */
-export type SnapshotResult = { kind: 'snapshot'; snapshot: Snapshot } | { kind: 'unavailable'; error: string; stale: boolean };
+export type SnapshotResult =
+  /** `pythonValues`: the body as Python's json reads it (float-ness, big ints, values off the schema), for rendering. */
+  | { kind: 'snapshot'; snapshot: Snapshot; pythonValues?: unknown }
+  | { kind: 'unavailable'; error: string; stale: boolean };
 
 export function parseSnapshotBody(json: unknown, path: string): SnapshotResult {
   // The contract says to branch on the presence of `error`.

@@ -65,7 +65,9 @@ export function checkEntry(entry: unknown): EntryCheck {
     if (length > max) issues.push({ rule: 'too-long', field, length, max });
   }
   const compile = compileDaemonPattern(fields.pattern);
-  if (compile.kind === 're.error') {
+  if (compile.kind === 're.error' && findLoneSurrogate(compile.text) !== null) {
+    issues.push(surrogateHttp500(compile.text, compile.pos));
+  } else if (compile.kind === 're.error') {
     issues.push({ rule: 'invalid-regex', reErrorText: compile.text, pos: compile.pos });
   } else if (compile.kind === 'exception') {
     issues.push({ rule: 'http-500', exceptionType: compile.exceptionType, text: compile.text, pos: compile.pos });
@@ -79,6 +81,29 @@ export function checkEntry(entry: unknown): EntryCheck {
     if (!isKnownPlaceholderPath(occurrence.path)) issues.push({ rule: 'unknown-placeholder', occurrence });
   }
   return { issues, duplicateKey: { pattern: fields.pattern, category: fields.category }, compile };
+}
+
+/** The first unpaired UTF-16 surrogate (a lone surrogate in the Python str), or null. */
+export function findLoneSurrogate(text: string): string | null {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text)?.[0] ?? null;
+}
+
+/**
+ * A re.error whose message quotes a lone surrogate (`[\ud800-a]`, `(?\ud800)`): the daemon builds
+ * its 422 body, but encoding that JSON as UTF-8 raises UnicodeEncodeError, so the answer is a
+ * plain HTTP 500 — arguably a daemon bug, reproduced as is. The surrogate is shown escaped.
+ */
+function surrogateHttp500(reErrorText: string, pos: number | null): EntryIssue {
+  const escaped = reErrorText.replace(/[\ud800-\udfff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+  const surrogate = findLoneSurrogate(reErrorText) as string;
+  return {
+    rule: 'http-500',
+    exceptionType: 'UnicodeEncodeError',
+    text:
+      `'utf-8' codec can't encode character '\\u${surrogate.charCodeAt(0).toString(16)}': surrogates not allowed ` +
+      `(the 422 body would say "invalid regex: ${escaped}", and a lone surrogate cannot be sent as UTF-8)`,
+    pos,
+  };
 }
 
 /** The field an issue is reported on, as the daemon names it. */
@@ -123,19 +148,37 @@ export function duplicateRuleKey(key: { pattern: string; category: string }): st
   return JSON.stringify([key.pattern, key.category]);
 }
 
+export interface DuplicateOf {
+  /** The index the daemon's message names (see below). */
+  reportedIndex: number;
+  /** The earlier entry that passed checks a and b with the same key: the real first declaration. */
+  declaredIndex: number;
+}
+
 /**
- * Finds, for each participating entry, the first earlier one with the same key.
- * Returns entry index → index of the first declaration.
+ * Finds, for each participating entry, the earlier one with the same key. Only entries that
+ * passed checks a and b take part, but the daemon then looks the index up among ALL object
+ * entries with an equal pattern and category (contract §4.3 g), so it may name an entry that
+ * failed the required-field check — a daemon quirk reproduced here and explained by the linter.
  */
-export function findDuplicates(keys: ReadonlyArray<{ pattern: string; category: string } | null>): Map<number, number> {
+export function findDuplicates(
+  keys: ReadonlyArray<{ pattern: string; category: string } | null>,
+  entries: readonly unknown[],
+): Map<number, DuplicateOf> {
   const firstByKey = new Map<string, number>();
-  const duplicates = new Map<number, number>();
+  const duplicates = new Map<number, DuplicateOf>();
   keys.forEach((key, index) => {
     if (!key) return;
     const ruleKey = duplicateRuleKey(key);
-    const first = firstByKey.get(ruleKey);
-    if (first === undefined) firstByKey.set(ruleKey, index);
-    else duplicates.set(index, first);
+    const declaredIndex = firstByKey.get(ruleKey);
+    if (declaredIndex === undefined) {
+      firstByKey.set(ruleKey, index);
+      return;
+    }
+    const reportedIndex = entries.findIndex(
+      (entry) => isPlainObject(entry) && entry.pattern === key.pattern && entry.category === key.category,
+    );
+    duplicates.set(index, { declaredIndex, reportedIndex: reportedIndex >= 0 ? reportedIndex : declaredIndex });
   });
   return duplicates;
 }
@@ -152,11 +195,14 @@ export function validateEntries(payload: unknown): DaemonError[] {
     errors.push({ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.tooManyEntries(payload.length) });
   }
   const checks = payload.map((entry) => checkEntry(entry));
-  const duplicates = findDuplicates(checks.map((check) => check.duplicateKey));
+  const duplicates = findDuplicates(
+    checks.map((check) => check.duplicateKey),
+    payload,
+  );
   checks.forEach((check, index) => {
     for (const issue of check.issues) errors.push({ entry_index: index, field: issueField(issue), error: issueMessage(issue) });
-    const first = duplicates.get(index);
-    if (first !== undefined) errors.push({ entry_index: index, field: ROOT_FIELD, error: DAEMON_MESSAGES.duplicate(first) });
+    const duplicate = duplicates.get(index);
+    if (duplicate) errors.push({ entry_index: index, field: ROOT_FIELD, error: DAEMON_MESSAGES.duplicate(duplicate.reportedIndex) });
   });
   return errors;
 }

@@ -2,6 +2,7 @@
 // a cheap walk that records, for every item of the top-level `entries` list, the value the daemon
 // would receive and the source span of the item, of each key and of each value. Syntax errors are
 // collected, and every entry that did parse is still available for checking.
+import { normalizeLoneCarriageReturns, pyYamlTokenTab, pyYamlUnprintable } from './pyyamlReader';
 import {
   isAlias,
   isMap,
@@ -89,6 +90,8 @@ export interface PhrasebookDocument {
   loadErrors: Array<{ span: SourceSpan; message: string }>;
   /** What the daemon's validator would receive as `entries` (undefined when absent). */
   entriesValue: unknown;
+  /** Keys of earlier top-level `entries:` that PyYAML overrides with the last one. */
+  ignoredEntriesKeySpans: SourceSpan[];
   /** Where a root-level daemon error belongs: the `entries` key, or the document start. */
   rootSpan: SourceSpan;
   entriesKeySpan: SourceSpan | null;
@@ -103,9 +106,10 @@ export interface PhrasebookDocument {
 
 export const ENTRIES_KEY = 'entries';
 
-export function parsePhrasebook(text: string, options: DocumentOptions = {}): PhrasebookDocument {
+export function parsePhrasebook(original: string, options: DocumentOptions = {}): PhrasebookDocument {
   const fromDisk = options.fromDisk ?? true;
   const listKey = options.listKey ?? ENTRIES_KEY;
+  const text = normalizeLoneCarriageReturns(original);
   const doc = parseDocument(text, {
     version: fromDisk ? '1.1' : '1.2',
     keepSourceTokens: true,
@@ -124,6 +128,7 @@ export function parsePhrasebook(text: string, options: DocumentOptions = {}): Ph
     syntaxFindings: [...doc.errors, ...doc.warnings].map((error) => syntaxFinding(error, rangeOf)),
     loadErrors: [],
     entriesValue: undefined,
+    ignoredEntriesKeySpans: [],
     rootSpan: { start: 0, end: firstLineEnd(text) },
     entriesKeySpan: null,
     entriesIsList: false,
@@ -137,7 +142,11 @@ export function parsePhrasebook(text: string, options: DocumentOptions = {}): Ph
     const pairs = effectivePairs(root.items.filter(isPair) as Pair[], ctx);
     let entriesPair: Pair | undefined;
     for (const pair of pairs) {
-      if (keyString(pair.key, ctx) === listKey) entriesPair = pair;
+      if (keyString(pair.key, ctx) !== listKey) continue;
+      // PyYAML keeps the last of repeated keys; the ignored ones are reported by the linter.
+      const span = entriesPair && nodeSpan(entriesPair.key);
+      if (span) result.ignoredEntriesKeySpans.push(span);
+      entriesPair = pair;
     }
     for (const pair of pairs) {
       if (pair !== entriesPair && keyString(pair.key, ctx) !== listKey) {
@@ -152,6 +161,15 @@ export function parsePhrasebook(text: string, options: DocumentOptions = {}): Ph
   // A node converted twice (a key read for matching, then for the value) reports once.
   const unique = new Map(ctx.constructErrors.map((error) => [error.node, error.message]));
   result.loadErrors = [...unique].map(([node, message]) => ({ span: nodeSpan(node) ?? result.rootSpan, message }));
+  const tab = pyYamlTokenTab(text);
+  if (tab !== null) {
+    result.loadErrors.unshift({ span: { start: tab, end: tab + 1 }, message: "found character '\\t' that cannot start any token" });
+  }
+  const unprintable = pyYamlUnprintable(text);
+  if (unprintable) {
+    const end = unprintable.offset + (text.codePointAt(unprintable.offset)! > 0xffff ? 2 : 1);
+    result.loadErrors.unshift({ span: { start: unprintable.offset, end }, message: unprintable.message });
+  }
   return result;
 }
 

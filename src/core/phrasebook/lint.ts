@@ -2,10 +2,11 @@
 // re-analyses only the entry being edited), then the cheap cross-entry rules — too many entries,
 // duplicates, shadowing — over those results. Findings come out in VS Code positions.
 import type { Finding, Range } from '../findings';
+import { daemonPythonVersion } from './daemonPython';
 import { LruCache } from '../redos/cache';
 import { DAEMON_MESSAGES, MAX_ENTRIES, ROOT_FIELD } from './constants';
 import { findDuplicates } from './daemonRules';
-import { parsePhrasebook, type EntryNode, type PhrasebookDocument } from './document';
+import { ENTRIES_KEY, parsePhrasebook, type EntryNode, type PhrasebookDocument } from './document';
 import { analyzeEntry } from './entryAnalysis';
 import {
   FINDING_CODES,
@@ -65,10 +66,12 @@ export function lintEntry(doc: PhrasebookDocument, entryIndex: number, options: 
 /** The entry's analysis from the cache when its content was seen before, else computed (and cached). */
 function analysisFor(doc: PhrasebookDocument, entry: EntryNode, cache: EntryAnalysisCache | undefined): { analysis: EntryAnalysis; reused: boolean } {
   // Entries using aliases or merges depend on text elsewhere: never cached.
-  const cached = entry.selfContained ? cache?.get(entry.contentKey) : undefined;
+  // The daemon's Python is part of the key: switching it re-checks every entry.
+  const key = `${daemonPythonVersion()}\n${entry.contentKey}`;
+  const cached = entry.selfContained ? cache?.get(key) : undefined;
   if (cached) return { analysis: cached, reused: true };
   const analysis = analyzeEntry(doc, entry);
-  if (entry.selfContained) cache?.set(entry.contentKey, analysis);
+  if (entry.selfContained) cache?.set(key, analysis);
   return { analysis, reused: false };
 }
 
@@ -81,6 +84,16 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
       message: `PyYAML's safe_load fails here (${error.message}): a daemon loading this file from disk would ignore it and serve the bundled phrasebook.`,
       span: error.span,
       field: null,
+    });
+  }
+  for (const span of doc.ignoredEntriesKeySpans) {
+    findings.push({
+      severity: 'warning',
+      code: FINDING_CODES.yamlDuplicateKey,
+      message: `'${ENTRIES_KEY}' is repeated at the top level: PyYAML keeps only the last one, so the daemon ignores these entries.`,
+      span,
+      field: null,
+      ...(doc.entriesKeySpan ? { related: [{ span: doc.entriesKeySpan, message: `the '${ENTRIES_KEY}' that counts` }] } : {}),
     });
   }
   for (const match of doc.text.matchAll(UNICODE_LINE_BREAKS)) {
@@ -118,6 +131,15 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   return findings;
 }
 
+/** When the daemon's index names an entry that failed the required-field check, say so. */
+function duplicateIndexExplanation(reportedIndex: number, declaredIndex: number): string {
+  if (reportedIndex === declaredIndex) return '';
+  return (
+    ` (the daemon names entry ${reportedIndex}, the first entry with this pattern and category, although that entry ` +
+    `fails the required-field check and takes no part in the duplicate rule; this entry duplicates entry ${declaredIndex})`
+  );
+}
+
 function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]): Finding[] {
   const findings: Finding[] = [];
   const patternSpan = (index: number): SourceSpan => {
@@ -125,12 +147,13 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
     const relative = analyses[index].patternSpan;
     return relative ? shift(relative, entry.span.start) : entry.span;
   };
-  for (const [index, first] of findDuplicates(analyses.map((a) => a.duplicateKey))) {
+  const values = doc.entries.map((entry) => entry.value);
+  for (const [index, { declaredIndex: first, reportedIndex }] of findDuplicates(analyses.map((a) => a.duplicateKey), values)) {
     const entry = doc.entries[index];
     const finding: SpanFinding = {
       severity: 'error',
       code: FINDING_CODES.duplicate,
-      message: DAEMON_MESSAGES.duplicate(first),
+      message: DAEMON_MESSAGES.duplicate(reportedIndex) + duplicateIndexExplanation(reportedIndex, first),
       span: patternSpan(index),
       field: ROOT_FIELD,
       related: [{ span: patternSpan(first), message: `first declared here (entry ${first})` }],

@@ -4,6 +4,7 @@
 // why the reply falls through to the reasoning engine.
 import { MATCH_TEXT_MAX_CHARS, SNAPSHOT_FRESH_SECONDS } from './constants';
 import { FLOAT_VALUED_PATHS, findPlaceholders } from './placeholders';
+import { PY_KEY_ORDER } from './pyJson';
 import { PyFloat, pythonStr } from './pyStr';
 import { pythonPrefix, pythonStrip } from './pyText';
 import { compileDaemonPattern, matchDaemonPattern } from './pythonRegex';
@@ -40,8 +41,15 @@ export interface MatchOutcome {
 }
 
 export interface MatchOptions {
-  /** When given, a snapshot whose `computed_at` is older than 600 s counts as absent. */
+  /** When given, a snapshot whose `computed_at` is older than 600 s, or in the future, counts as absent. */
   now?: Date;
+  /**
+   * The snapshot was read with parsePythonJson: floats are PyFloat, so an integer is an int even
+   * on a float-typed path (`200` renders `200`). Otherwise (JSON.parse lost float-ness) float-typed
+   * paths render integers as floats, the schema's best guess. Default: whether the snapshot
+   * carries parsePythonJson's key order.
+   */
+  pythonTyped?: boolean;
 }
 
 const UNKNOWN_VALUE = 'unknown';
@@ -106,7 +114,8 @@ export function renderReply(template: string, snapshot: unknown, options: MatchO
   for (const occurrence of findPlaceholders(template)) {
     const lookup = lookupPath(snapshot, occurrence.path);
     if ('reason' in lookup) return { reply: null, reason: lookup.reason, path: occurrence.path };
-    reply += template.slice(last, occurrence.start) + pythonStr(lookup.value, FLOAT_VALUED_PATHS.has(occurrence.path));
+    const asFloat = !(options.pythonTyped ?? PY_KEY_ORDER in snapshot) && FLOAT_VALUED_PATHS.has(occurrence.path);
+    reply += template.slice(last, occurrence.start) + pythonStr(lookup.value, asFloat);
     last = occurrence.end;
   }
   return { reply: reply + template.slice(last) };
@@ -127,12 +136,9 @@ function isDict(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof PyFloat);
 }
 
-/** Clock skew tolerated between this machine and the daemon's, as in the health model. */
-const FUTURE_SKEW_MS = 60_000;
-
 /**
- * Fresh = `computed_at` (`YYYY-MM-DDTHH:MM:SSZ`) at most 600 s old. The daemon counts any future
- * timestamp as stale; here a minute ahead is tolerated, since `now` is this machine's clock.
+ * Fresh = `computed_at` (`YYYY-MM-DDTHH:MM:SSZ`) between 0 and 600 s old (contract §3.7): like the
+ * daemon, any future timestamp is stale — 30 s ahead falls through there, so it does here too.
  */
 export function isFresh(snapshot: Record<string, unknown>, now: Date): boolean {
   const computedAt = snapshot.computed_at;
@@ -140,5 +146,5 @@ export function isFresh(snapshot: Record<string, unknown>, now: Date): boolean {
   const time = Date.parse(computedAt);
   if (Number.isNaN(time)) return false;
   const ageMs = now.getTime() - time;
-  return ageMs >= -FUTURE_SKEW_MS && ageMs <= SNAPSHOT_FRESH_SECONDS * 1000;
+  return ageMs >= 0 && ageMs <= SNAPSHOT_FRESH_SECONDS * 1000;
 }

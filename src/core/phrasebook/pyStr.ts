@@ -1,11 +1,11 @@
 // Python's `str()` of the values a snapshot holds, which is what the daemon's renderer puts in a
 // reply: `True`/`False`/`None`, floats as `repr` (`78.12`, `200.0`, `1e+16`), lists and dicts
-// as their repr. JSON.parse forgets whether `200.0` was a float; `parseJsonKeepingFloats` keeps it.
+// as their repr. JSON.parse forgets whether `200.0` was a float; parsePythonJson (pyJson.ts) keeps it.
+import { pyRepr } from '../pyre';
+import { PyFloat, pyDictKeys } from './pyJson';
 
-/** A JSON number that was written as a float (`200.0`, `1e3`): Python reads it as float. */
-export class PyFloat {
-  constructor(readonly value: number) {}
-}
+export { PyFloat };
+
 
 export function pythonStr(value: unknown, renderIntegerAsFloat = false): string {
   if (typeof value === 'string') return value;
@@ -25,8 +25,9 @@ export function pythonRepr(value: unknown, renderIntegerAsFloat = false): string
   if (typeof value === 'string') return pythonStringRepr(value);
   if (Array.isArray(value)) return `[${value.map((item) => pythonRepr(item)).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => `${pythonStringRepr(key)}: ${pythonRepr(item)}`)
+    const dict = value as Record<string, unknown>;
+    return `{${pyDictKeys(dict)
+      .map((key) => `${pythonStringRepr(key)}: ${pythonRepr(dict[key])}`)
       .join(', ')}}`;
   }
   return String(value);
@@ -54,57 +55,7 @@ export function pythonFloatRepr(value: number): string {
   return `${sign}${digits.slice(0, decimalPoint)}.${digits.slice(decimalPoint)}`;
 }
 
-/** `repr(str)`: single quotes unless the text has `'` and no `"`. */
+/** `repr(str)`: CPython's unicode_repr (non-printable characters such as U+2028 escaped). */
 export function pythonStringRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (ch === quote || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + quote;
-}
-
-/**
- * JSON.parse that keeps float-ness: numbers written with `.`/`e` become `PyFloat`. Accepts
- * Python's `NaN`/`Infinity` extensions too. Throws SyntaxError on bad JSON, like JSON.parse.
- */
-export function parseJsonKeepingFloats(text: string): unknown {
-  // A nonce keeps a string that happens to look like a marker from being taken for one.
-  const placeholderPrefix = `\u0000pyfloat${Math.random().toString(36).slice(2)}:`;
-  // Mark float literals outside strings, then let JSON.parse do the real work.
-  let marked = '';
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"') {
-      const end = stringEnd(text, i);
-      marked += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    const number = /^-?(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|NaN|Infinity)/.exec(text.slice(i, i + 400));
-    if (number && !/[\w.]/.test(text[i - 1] ?? '')) {
-      const literal = number[0];
-      marked += /[.eEN]|Infinity/.test(literal) ? JSON.stringify(placeholderPrefix + literal) : literal;
-      i += literal.length;
-      continue;
-    }
-    marked += ch;
-    i++;
-  }
-  return JSON.parse(marked, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(placeholderPrefix) ? new PyFloat(Number(value.slice(placeholderPrefix.length))) : value,
-  );
-}
-
-function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-  return i + 1;
+  return pyRepr(text);
 }

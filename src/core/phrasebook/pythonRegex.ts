@@ -2,9 +2,10 @@
 // the way the daemon does (`re.compile(p, re.IGNORECASE)`), translate it for previews and deep
 // analysis, and match. Results are cached by pattern source: an editor re-validates the same
 // patterns on every keystroke, and compiling is the dominant per-entry cost.
-import { compilePython, INTERNAL_ERROR_TYPE, pythonMatch, translateToJs, type PyreCompiled } from '../pyre';
+import { compilePython, INTERNAL_ERROR_TYPE, pythonMatch, translateToJs, type PyreCompiled, type PythonVersion } from '../pyre';
 import { LruCache } from '../redos/cache';
 import { DAEMON_REGEX_IGNORECASE } from './constants';
+import { daemonPythonVersion } from './daemonPython';
 
 export type DaemonCompileResult =
   | { kind: 'ok'; compiled: PyreCompiled }
@@ -23,18 +24,24 @@ const MAX_CACHED_PATTERNS = 5000;
 const compileCache = new LruCache<string, DaemonCompileResult>(MAX_CACHED_PATTERNS);
 const translationCache = new LruCache<string, JsTranslation>(MAX_CACHED_PATTERNS);
 
-/** `re.compile(source, re.IGNORECASE)` as CPython 3.11 does it — never throws. */
-export function compileDaemonPattern(source: string): DaemonCompileResult {
-  const cached = compileCache.get(source);
+/** Cache key: the same source can compile differently under another CPython. */
+function versionedKey(python: PythonVersion, source: string): string {
+  return `${python}\n${source}`;
+}
+
+/** `re.compile(source, re.IGNORECASE)` as the daemon's CPython does it — never throws. */
+export function compileDaemonPattern(source: string, python: PythonVersion = daemonPythonVersion()): DaemonCompileResult {
+  const key = versionedKey(python, source);
+  const cached = compileCache.get(key);
   if (cached) return cached;
-  const result = compileUncached(source);
-  compileCache.set(source, result);
+  const result = compileUncached(source, python);
+  compileCache.set(key, result);
   return result;
 }
 
-function compileUncached(source: string): DaemonCompileResult {
+function compileUncached(source: string, python: PythonVersion): DaemonCompileResult {
   try {
-    const outcome = compilePython(source, { ignoreCase: DAEMON_REGEX_IGNORECASE });
+    const outcome = compilePython(source, { ignoreCase: DAEMON_REGEX_IGNORECASE, python });
     if (outcome.ok) return { kind: 'ok', compiled: outcome };
     if (outcome.kind === 're.error') return { kind: 're.error', text: outcome.text, pos: outcome.pos ?? null };
     if (outcome.exceptionType === INTERNAL_ERROR_TYPE) return { kind: 'engine-failure', text: outcome.text };
@@ -47,7 +54,8 @@ function compileUncached(source: string): DaemonCompileResult {
 
 /** The JavaScript equivalent of a compiled daemon pattern, or why there is none. */
 export function translateDaemonPattern(source: string, compiled: PyreCompiled): JsTranslation {
-  const cached = translationCache.get(source);
+  const key = versionedKey(compiled.python, source);
+  const cached = translationCache.get(key);
   if (cached) return cached;
   let result: JsTranslation;
   try {
@@ -58,7 +66,7 @@ export function translateDaemonPattern(source: string, compiled: PyreCompiled): 
   } catch (error) {
     result = { ok: false, reason: `translation failed: ${error instanceof Error ? error.message : String(error)}`, pos: null };
   }
-  translationCache.set(source, result);
+  translationCache.set(key, result);
   return result;
 }
 

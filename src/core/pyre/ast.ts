@@ -131,3 +131,21 @@ export function itemsEqual(a: PyreItem, b: PyreItem): boolean {
       return false;
   }
 }
+
+/** The sub-patterns directly inside an item (repeat body, group, branches, conditional arms). */
+export function childPatterns(item: PyreItem): SubPattern[] {
+  if (isRepeat(item)) return [item.item];
+  switch (item.op) {
+    case 'ATOMIC_GROUP':
+    case 'ASSERT':
+    case 'ASSERT_NOT':
+    case 'SUBPATTERN':
+      return [item.pattern];
+    case 'BRANCH':
+      return item.alternatives;
+    case 'GROUPREF_EXISTS':
+      return item.no ? [item.yes, item.no] : [item.yes];
+    default:
+      return [];
+  }
+}

@@ -1,15 +1,18 @@
-/** compilePython: CPython 3.11's re.compile(pattern, flags) accept/reject, as a result object. */
+/** compilePython: CPython's re.compile(pattern, flags) accept/reject (3.11–3.13), as a result object. */
 import { PyreNode } from './ast';
 import { checkCompile } from './compiler';
 import { SRE_FLAG_IGNORECASE } from './constants';
 import { formatReError, PyExceptionSignal, ReErrorSignal } from './errors';
 import { parse } from './parser';
 import { codePointsOf } from './pystr';
-import { PythonStack } from './pythonStack';
+import { BASE_DEPTH, PYTHON_RECURSION_LIMIT, PythonStack } from './pythonStack';
+import { DEFAULT_PYTHON_VERSION, pythonRules, PythonVersion } from './pythonVersion';
 
 export interface PyreCompiled {
   ok: true;
   source: string;
+  /** The CPython version whose rules compiled it. */
+  python: PythonVersion;
   ast: PyreNode;
   groupCount: number;
   groupNames: ReadonlyMap<string, number>;
@@ -41,16 +44,24 @@ export type PyreCompileResult = PyreCompiled | PyreReError | PyreException;
 /** exceptionType reported when pyre itself failed (a bug, never a CPython behaviour). */
 export const INTERNAL_ERROR_TYPE = 'pyre.InternalError';
 
-export function compilePython(source: string, options: { ignoreCase?: boolean } = {}): PyreCompileResult {
+export interface CompileOptions {
+  ignoreCase?: boolean;
+  /** The CPython whose `re` is modelled (default: the daemon's, 3.13). */
+  python?: PythonVersion;
+}
+
+export function compilePython(source: string, options: CompileOptions = {}): PyreCompileResult {
   const flags = options.ignoreCase === false ? 0 : SRE_FLAG_IGNORECASE;
-  const stack = new PythonStack();
+  const python = pythonRules(options.python ?? DEFAULT_PYTHON_VERSION);
+  const stack = new PythonStack(BASE_DEPTH, PYTHON_RECURSION_LIMIT, python.recursionCountsCCalls);
   try {
-    const { pattern, state } = parse(source, flags, stack);
+    const { pattern, state } = parse(source, flags, stack, python);
     const finalFlags = state.flags | flags;
     checkCompile(pattern, { groupwidths: state.groupwidths, stack, flags: finalFlags });
     return {
       ok: true,
       source,
+      python: python.version,
       ast: pattern,
       groupCount: state.groups - 1,
       groupNames: new Map(state.groupdict),

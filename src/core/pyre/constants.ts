@@ -23,7 +23,6 @@ export const INLINE_FLAGS: ReadonlyMap<string, number> = new Map([
 ]);
 
 export const TYPE_FLAGS = SRE_FLAG_ASCII | SRE_FLAG_LOCALE | SRE_FLAG_UNICODE;
-export const GLOBAL_FLAGS = SRE_FLAG_DEBUG | SRE_FLAG_TEMPLATE;
 
 /** _sre.MAXREPEAT: counts at or above it raise OverflowError. */
 export const MAXREPEAT = 4294967295;

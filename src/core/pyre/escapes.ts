@@ -60,8 +60,8 @@ function unicodeEscape(source: Tokenizer, escape: string): number | null {
   if (c === 'u') return fixedHex(4)[0];
   if (c === 'U') {
     const [value, full] = fixedHex(8);
-    // chr() raises OverflowError beyond a C int, ValueError (-> "bad escape") beyond U+10FFFF.
-    if (value > MAX_C_INT) {
+    // chr() raises OverflowError beyond a C int (before 3.13), ValueError (-> "bad escape") beyond U+10FFFF.
+    if (value > MAX_C_INT && !source.python.chrOverflowIsValueError) {
       throw new PyExceptionSignal('OverflowError', 'Python int too large to convert to C int', source.tell() - 10);
     }
     if (value > MAX_UNICODE) throw new BadEscape(full);

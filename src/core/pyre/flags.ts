@@ -1,7 +1,5 @@
 /** Port of re._parser._parse_flags and fix_flags (inline flags such as (?i), (?a-s:...)). */
 import {
-  GLOBAL_FLAGS,
-  INLINE_FLAGS,
   isSubstringOf,
   SRE_FLAG_ASCII,
   SRE_FLAG_LOCALE,
@@ -16,8 +14,8 @@ import { Tokenizer } from './tokenizer';
 /** null = global flags (already merged into state.flags); otherwise the scoped [add, del] flags. */
 export type ParsedFlags = readonly [number, number] | null;
 
-function flagValue(char: string | null): number | undefined {
-  return char === null ? undefined : INLINE_FLAGS.get(char);
+function flagValue(source: Tokenizer, char: string | null): number | undefined {
+  return char === null ? undefined : source.python.inlineFlags.get(char);
 }
 
 /** Error for a character that is not a flag: "unknown flag" for letters, else the expected syntax. */
@@ -35,7 +33,7 @@ function parseFlagsFrame(source: Tokenizer, state: ParserState, first: string): 
   let delFlags = 0;
   if (char !== '-') {
     for (;;) {
-      const flag = flagValue(char) ?? 0;
+      const flag = flagValue(source, char) ?? 0;
       if (char === 'L') throw source.error("bad inline flags: cannot use 'L' flag with a str pattern");
       addFlags |= flag;
       if (flag & TYPE_FLAGS && (addFlags & TYPE_FLAGS) !== flag) {
@@ -44,29 +42,29 @@ function parseFlagsFrame(source: Tokenizer, state: ParserState, first: string): 
       char = source.get();
       if (char === null) throw source.error('missing -, : or )');
       if (isSubstringOf(char, ')-:')) break;
-      if (flagValue(char) === undefined) notAFlag(source, char, 'missing -, : or )');
+      if (flagValue(source, char) === undefined) notAFlag(source, char, 'missing -, : or )');
     }
   }
   if (char === ')') {
     state.flags |= addFlags;
     return null;
   }
-  if (addFlags & GLOBAL_FLAGS) throw source.error('bad inline flags: cannot turn on global flag', 1);
+  if (addFlags & source.python.globalFlags) throw source.error('bad inline flags: cannot turn on global flag', 1);
   if (char === '-') {
     char = source.get();
     if (char === null) throw source.error('missing flag');
-    if (flagValue(char) === undefined) notAFlag(source, char, 'missing flag');
+    if (flagValue(source, char) === undefined) notAFlag(source, char, 'missing flag');
     for (;;) {
-      const flag = flagValue(char) ?? 0;
+      const flag = flagValue(source, char) ?? 0;
       if (flag & TYPE_FLAGS) throw source.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
       delFlags |= flag;
       char = source.get();
       if (char === null) throw source.error('missing :');
       if (char === ':') break;
-      if (flagValue(char) === undefined) notAFlag(source, char, 'missing :');
+      if (flagValue(source, char) === undefined) notAFlag(source, char, 'missing :');
     }
   }
-  if (delFlags & GLOBAL_FLAGS) throw source.error('bad inline flags: cannot turn off global flag', 1);
+  if (delFlags & source.python.globalFlags) throw source.error('bad inline flags: cannot turn off global flag', 1);
   if (addFlags & delFlags) throw source.error('bad inline flags: flag turned on and off', 1);
   return [addFlags, delFlags];
 }

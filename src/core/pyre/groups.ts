@@ -1,10 +1,10 @@
 /** The '(' branch of re._parser._parse: groups, extensions (?...), look-arounds and conditionals. */
 import { PyreItem, SubPattern } from './ast';
-import { INLINE_FLAGS, isSubstringOf, MAXGROUPS, SRE_FLAG_VERBOSE } from './constants';
+import { isSubstringOf, MAXGROUPS, SRE_FLAG_VERBOSE } from './constants';
 import { PyExceptionSignal, ReErrorSignal } from './errors';
 import { parseFlags } from './flags';
 import { appendItem, parseSequence, parseSub, SequenceContext } from './parser';
-import { isIdentifier, pyInt, pyLen, pyRepr } from './pystr';
+import { intDigitLimitMessage, isIdentifier, pyInt, pyLen, pyRepr } from './pystr';
 
 /** What the extension after "(?" asks for, when it is a group with contents to parse. */
 interface GroupKind {
@@ -81,7 +81,7 @@ function parseExtension(context: SequenceContext, start: number, kind: GroupKind
     kind.atomic = true;
     return false;
   }
-  if (INLINE_FLAGS.has(char) || char === '-') {
+  if (source.python.inlineFlags.has(char) || char === '-') {
     const flags = parseFlags(source, state, char);
     if (flags === null) {
       source.stack.reach('p'); // `subpattern` truthiness
@@ -146,13 +146,18 @@ function parseLookaround(context: SequenceContext, start: number, first: string)
 function conditionGroup(context: SequenceContext, condname: string): number {
   const { source, state } = context;
   const offset = pyLen(condname) + 1;
-  if (isIdentifier(condname)) {
+  // 3.11 takes any identifier as a name and anything int() reads as a number; 3.12+ only ASCII digits.
+  const isName = source.python.asciiDigitGroupNumbers ? !/^[0-9]+$/.test(condname) : isIdentifier(condname);
+  if (isName) {
     source.checkgroupname(condname, 1);
     const gid = state.groupdict.get(condname);
     if (gid === undefined) throw source.error(`unknown group name ${pyRepr(condname)}`, offset);
     return gid;
   }
   const parsed = pyInt(condname);
+  if (!parsed.ok && parsed.tooManyDigits && source.python.asciiDigitGroupNumbers) {
+    throw new PyExceptionSignal('ValueError', intDigitLimitMessage(pyLen(condname)), source.tell() - offset);
+  }
   if (!parsed.ok || parsed.value < 0n) throw source.error(`bad character in group name ${pyRepr(condname)}`, offset);
   if (parsed.value === 0n) throw source.error('bad group number', offset);
   if (parsed.value >= BigInt(MAXGROUPS)) throw source.error(`invalid group reference ${parsed.value}`, offset);

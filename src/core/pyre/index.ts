@@ -1,5 +1,6 @@
 /**
- * pyre — CPython's `re` for TypeScript. Target: CPython 3.11 (3.11.7, Unicode 14), str patterns,
+ * pyre — CPython's `re` for TypeScript. Targets CPython 3.11, 3.12 and 3.13 (default 3.13, the daemon's;
+ * see pythonVersion.ts for what differs; Unicode data is 14.0 for all), str patterns,
  * `re.compile(p, re.IGNORECASE)` as the daemon calls it. compilePython is a statement-by-statement
  * port of re/_parser.py plus the compile-time checks of re/_compiler.py: same accept/reject, same
  * exception types, same str(exc) (messages, code-point positions, line/column). Never throws.
@@ -13,9 +14,11 @@
  *   `notes` or reported as untranslatable.
  */
 export { compilePython, INTERNAL_ERROR_TYPE } from './compile';
-export type { PyreCompileResult, PyreCompiled, PyreReError, PyreException } from './compile';
+export type { CompileOptions, PyreCompileResult, PyreCompiled, PyreReError, PyreException } from './compile';
+export { DEFAULT_PYTHON_VERSION, parsePythonVersion, PYTHON_VERSIONS, pythonRules } from './pythonVersion';
+export type { PythonRules, PythonVersion } from './pythonVersion';
 export { translateToJs, pythonMatch } from './translate';
 export type { JsTranslation, JsUntranslatable } from './translate';
-export { codePointIndexToUtf16 } from './pystr';
+export { codePointIndexToUtf16, pyRepr } from './pystr';
 export { isRepeat } from './ast';
 export type { PyreNode, PyreItem, SubPattern, SetMember, AtCode, CategoryCode, RepeatOp } from './ast';

@@ -19,6 +19,7 @@ import { fixFlags } from './flags';
 import { parseGroup } from './groups';
 import { intDigitLimitMessage, pyInt, pyLen } from './pystr';
 import { PythonStack } from './pythonStack';
+import { PythonRules } from './pythonVersion';
 import { ParserState } from './state';
 import { Tokenizer } from './tokenizer';
 
@@ -28,9 +29,9 @@ export interface ParseResult {
 }
 
 /** parse(str, flags): the whole pattern, including the checks done after the last token. */
-export function parse(pattern: string, flags: number, stack: PythonStack): ParseResult {
+export function parse(pattern: string, flags: number, stack: PythonStack, python: PythonRules): ParseResult {
   return stack.call(() => {
-    const source = new Tokenizer(pattern, stack);
+    const source = new Tokenizer(pattern, stack, python);
     const state = new ParserState(stack);
     state.flags = flags;
     const parsed = parseSub(source, state, (flags & SRE_FLAG_VERBOSE) !== 0, 0);

@@ -28,12 +28,21 @@ export class PythonStack {
   /** Code-point position to report with a RecursionError (best effort: where parsing was). */
   position: () => number | null = () => null;
 
-  constructor(baseDepth = BASE_DEPTH, private readonly limit = PYTHON_RECURSION_LIMIT) {
+  /**
+   * `countsCCalls`: CPython 3.11 counts C-level calls ('t', 'c') against the same limit; from 3.12
+   * on only Python frames count, so such links are dropped from every chain.
+   */
+  constructor(
+    baseDepth = BASE_DEPTH,
+    private readonly limit = PYTHON_RECURSION_LIMIT,
+    private readonly countsCCalls = true,
+  ) {
     this.depth = baseDepth;
   }
 
   /** Checks a chain of helper calls made from the current frame; the first frame over the limit raises. */
-  reach(chain: CallChain): void {
+  reach(fullChain: CallChain): void {
+    const chain = this.countsCCalls ? fullChain : fullChain.replace(/[tc]/g, '');
     if (this.depth + chain.length <= this.limit) return;
     const crossing = chain[Math.max(0, this.limit - this.depth)];
     const message =

@@ -1,6 +1,7 @@
 /** Port of re._parser.Tokenizer for str patterns: tokens are one code point, or '\\' plus one. */
 import { ERROR_CONSTRUCTION, reError, ReErrorSignal } from './errors';
 import { PythonStack } from './pythonStack';
+import { PythonRules } from './pythonVersion';
 import { isIdentifier, pyLen, pyRepr } from './pystr';
 
 export class Tokenizer {
@@ -12,7 +13,7 @@ export class Tokenizer {
   next: string | null = null;
   private nextLength = 0;
 
-  constructor(pattern: string, readonly stack: PythonStack) {
+  constructor(pattern: string, readonly stack: PythonStack, readonly python: PythonRules) {
     this.chars = Array.from(pattern);
     stack.position = () => this.tell();
     this.advance();

@@ -4,8 +4,8 @@
 // are dropped when the document moved on in the meantime.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import type { SeverityOverrides } from '../../core/phrasebook';
-import { affects, readSeverityOverrides } from '../config';
+import { setDaemonPythonVersion, type SeverityOverrides } from '../../core/phrasebook';
+import { affects, readPythonVersion, readSeverityOverrides } from '../config';
 import { DIAGNOSTIC_SOURCE, SETTING } from '../constants';
 import { DisposableStore } from '../lifecycle';
 import type { Logger } from '../log';
@@ -48,11 +48,14 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
     this.store.add(deep.onDidChangeSettings(() => this.restartDeepAnalysis()));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!affects(event, SETTING.phrasebookSeverity)) return;
+        if (!affects(event, SETTING.phrasebookSeverity, SETTING.pythonVersion)) return;
         this.severityOverrides = readSeverityOverrides();
+        setDaemonPythonVersion(readPythonVersion());
         this.refreshAll();
       }),
     );
+    // The daemon's Python is process-wide in the core (Test Message reads it too); set it first.
+    setDaemonPythonVersion(readPythonVersion());
     this.refreshAll();
   }
 

@@ -75,7 +75,7 @@ describe('kora-ops validate', () => {
     assert.equal(run.stdout(), `${JSON.stringify(errors)}\n`);
   });
 
-  it('reads a JSON PUT body or a bare list from stdin', async () => {
+  it('reads a JSON PUT body from stdin (a bare list gets FastAPI\'s 422, see daemonBody.test)', async () => {
     const body = JSON.stringify({ entries: [{ pattern: 'a{99999999999}', category: 'c', description: 'd', reply_template: 'r' }] });
     const run = captureIo(directory, body);
     assert.equal(await runCli(['validate', '--stdin'], run.io), 1);
@@ -83,7 +83,8 @@ describe('kora-ops validate', () => {
     assert.equal(item.field, 'pattern');
     assert.match(item.error, /^daemon would fail with HTTP 500: OverflowError: /);
     const bare = captureIo(directory, JSON.stringify([{ pattern: '^a$', category: 'c', description: 'd', reply_template: 'r' }]));
-    assert.equal(await runCli(['validate', '--stdin'], bare.io), 0);
+    assert.equal(await runCli(['validate', '--stdin'], bare.io), 1);
+    assert.match(bare.stdout(), /^\{"detail":\[\{"type":"dict_type"/);
     const notList = captureIo(directory, '{"other": 1}');
     assert.equal(await runCli(['validate', '--stdin'], notList.io), 1);
     assert.equal(notList.stdout(), '[{"entry_index":-1,"field":"_root","error":"entries must be a list"}]\n');

@@ -2,7 +2,9 @@
 // `validateEntries` against a CPython transcription of the daemon's code on generated payloads.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { pythonLength, pythonStrip, validateEntries } from '../../../src/core/phrasebook';
+import { pythonLength, pythonStrip, setDaemonPythonVersion, validateEntries } from '../../../src/core/phrasebook';
+import { DEFAULT_PYTHON_VERSION } from '../../../src/core/pyre';
+import { findOracleInterpreters } from '../pyre/oracle';
 import { pythonAvailable, runPython } from './python';
 import { PYTHON_VALIDATE_ENTRIES } from './pythonReference';
 
@@ -90,12 +92,63 @@ describe('daemon rules', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => Array.isArray(validateEntries(value))), { numRuns: 2000 });
   });
 
-  it('agrees with a CPython transcription of the daemon on generated payloads (differential)', function () {
-    if (!pythonAvailable()) this.skip();
-    const payloads = fc.sample(payloadArbitrary, { numRuns: 600, seed: 7 });
-    const expected = runPython<unknown[]>(`${PYTHON_VALIDATE_ENTRIES}\nprint(json.dumps([validate_entries(p) for p in data]))`, payloads);
-    payloads.forEach((payload, index) => {
-      assert.deepEqual(validateEntries(payload), expected[index], `payload ${index}: ${JSON.stringify(payload).slice(0, 300)}`);
+  it('names the first object with the key, even one that failed the required-field check (daemon quirk)', () => {
+    const hi = { ...VALID, pattern: '^hi$' };
+    const errors = validateEntries([{ ...hi, description: ' ' }, hi, hi]);
+    assert.deepEqual(errors.at(-1), { entry_index: 2, field: '_root', error: 'duplicate (pattern, category) \u2014 already declared at index 0' });
+  });
+
+  it('predicts the HTTP 500 of a regex error quoting a lone surrogate (its 422 body cannot be encoded)', () => {
+    for (const pattern of ['[\ud800-a]', '(?\ud800)']) {
+      const [error] = validateEntries([{ ...VALID, pattern }]);
+      assert.match(error.error, /^daemon would fail with HTTP 500: UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800'/);
+    }
+    // repr() escapes the surrogate: an ordinary 422.
+    assert.match(validateEntries([{ ...VALID, pattern: '(?P<\ud800>a)' }])[0].error, /^invalid regex: bad character in group name '\\ud800'/);
+  });
+});
+
+/** Payloads for the differential test: generated, plus issue #12's examples. */
+function differentialPayloads(): unknown[] {
+  const hi = { ...VALID, pattern: '^hi$', category: 'greeting' };
+  const examples: unknown[] = [
+    [{ ...hi, description: ' ' }, hi, hi],
+    [{ ...hi, reply_template: 7 }, 'x', hi, { ...hi, description: 'other' }],
+    [{ ...VALID, pattern: '[\ud800-a]' }, { ...VALID, pattern: '(?\ud800)' }, { ...VALID, pattern: '(?P<\udc00>a)' }],
+    ['(a)(?(+1)b)', '(a)(?(١)b)', '\\UFFFFFFFF', '(?t)a', '^(a)?(?(1)b|c)$'].map((pattern) => ({ ...VALID, pattern })),
+  ];
+  return [...examples, ...fc.sample(payloadArbitrary, { numRuns: 600, seed: 7 })];
+}
+
+describe('daemon rules: differential test against a CPython transcription of the daemon', function () {
+  // One python process per version for 600+ payloads; generous for a saturated machine.
+  this.timeout(120_000);
+  const { found, missing } = findOracleInterpreters();
+  for (const interpreter of found) {
+    it(`agrees with the transcription run by CPython ${interpreter.fullVersion}`, function () {
+      const payloads = differentialPayloads();
+      const expected = runPython<unknown[]>(
+        `${PYTHON_VALIDATE_ENTRIES}\nprint(json.dumps([validate_entries(p) for p in data]))`,
+        payloads,
+        interpreter.executable,
+      );
+      setDaemonPythonVersion(interpreter.version);
+      try {
+        payloads.forEach((payload, index) => {
+          assert.deepEqual(validateEntries(payload), expected[index], `payload ${index}: ${JSON.stringify(payload).slice(0, 300)}`);
+        });
+      } finally {
+        setDaemonPythonVersion(DEFAULT_PYTHON_VERSION);
+      }
     });
+  }
+  for (const { version } of missing) {
+    it(`CPython ${version} NOT FOUND: the transcription did not run under it`, function () {
+      this.skip();
+    });
+  }
+  it('ran under at least one CPython', function () {
+    if (!pythonAvailable()) this.skip();
+    assert.ok(found.length > 0);
   });
 });

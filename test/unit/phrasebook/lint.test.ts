@@ -55,6 +55,16 @@ describe('lint: daemon rules at the exact character', () => {
     assert.equal(fixed, `entries:\n${entry('^hi$')}${entry('^x$')}`);
   });
 
+  it('gives the daemon\'s duplicate index, explained, when it names an entry missing a field', () => {
+    const blank = '    category: c\n    description: " "\n    reply_template: r\n';
+    const text = `entries:\n${entry('^hi$', blank)}${entry('^hi$')}${entry('^hi$')}`;
+    const finding = only(lintPhrasebook(text).findings, 'daemon/duplicate');
+    assert.equal(finding.entryIndex, 2);
+    assert.ok(finding.message.startsWith('duplicate (pattern, category) \u2014 already declared at index 0 (the daemon names entry 0'));
+    assert.match(finding.message, /fails the required-field check .* this entry duplicates entry 1\)$/);
+    assert.equal(finding.related?.[0].message, 'first declared here (entry 1)');
+  });
+
   it('reports root errors on the entries key or the document start', () => {
     const notList = lintPhrasebook('entries: {a: 1}\n').findings;
     assert.equal(only(notList, 'daemon/root-not-list').message, 'entries must be a list');

@@ -131,14 +131,65 @@ print(json.dumps([first(m) for m in data["messages"]]))`,
     messages.forEach((message, index) => assert.equal(matchMessage(SEED, message, null).entryIndex, expected[index], JSON.stringify(message)));
   });
 
-  it('counts a snapshot fresh up to 600 s old, tolerating a minute of clock skew but not the future', () => {
+  it('counts a snapshot fresh from 0 to 600 s old; any future timestamp (even 30 s) is stale, as on the daemon', () => {
     const now = new Date(Date.UTC(2026, 4, 23, 10, 0, 0));
     const at = (seconds: number) => ({ computed_at: new Date(now.getTime() - seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z') });
     assert.equal(isFresh(at(0), now), true);
     assert.equal(isFresh(at(600), now), true);
     assert.equal(isFresh(at(601), now), false);
-    assert.equal(isFresh(at(-60), now), true);
+    assert.equal(isFresh(at(-30), now), false);
     assert.equal(isFresh(at(-3600), now), false);
     assert.equal(isFresh({ computed_at: 'unknown' }, now), false);
+    assert.equal(renderReply('{snapshot.schema_version}', { ...at(-30), schema_version: 4 }, { now }).reason, 'stale-snapshot');
+  });
+});
+
+/** Snapshot bodies (as the daemon's json module reads them) and templates of issue #12. */
+const RENDER_SNAPSHOTS = [
+  '{"computed_at": "x", "schema_version": 9007199254740993, "cost_ladder": {"credit_pool_usd": 200, "monthly_budget_pct_used": 2.0, "spent_to_date_usd": 200.0}}',
+  '{"daemon_health": {"overall_status": "Unknown", "uptime_seconds": {"b": 1, "10": [1.5, "x\\u2028", true], "a": null, "b": 2}}}',
+  '{"operational_state": {"primary": 42, "paused": "yes", "pause_reason": [NaN, Infinity, -Infinity, 1e16, 1e-5, -0.0]}}',
+  '\ufeff{"alerts": {"active_count": -12345678901234567890123, "by_severity": {"critical": 0.1, "warning": "unknown", "info": false}}}',
+];
+const RENDER_TEMPLATES = [
+  '{snapshot.schema_version} {snapshot.cost_ladder.credit_pool_usd} {snapshot.cost_ladder.monthly_budget_pct_used} {snapshot.cost_ladder.spent_to_date_usd}',
+  '{snapshot.daemon_health.overall_status}: {snapshot.daemon_health.uptime_seconds}',
+  '{snapshot.operational_state.primary} {snapshot.operational_state.paused} {snapshot.operational_state.pause_reason}',
+  '{snapshot.alerts.active_count} {snapshot.alerts.by_severity.critical} {snapshot.alerts.by_severity.info}',
+  '{snapshot.alerts.by_severity.warning}',
+];
+
+describe('rendering: differential test against a CPython restatement of the daemon\'s renderer', () => {
+  it('renders every template over every snapshot exactly as Python str() does (json.loads, walk, str)', function () {
+    if (!pythonAvailable()) this.skip();
+    const expected = runPython<Array<Array<string | null>>>(
+      `import re
+PLACEHOLDER = re.compile(r"\\{snapshot\\.([a-zA-Z0-9_.]+)\\}")
+def render(template, snapshot):
+    values = []
+    for m in PLACEHOLDER.finditer(template):
+        cur = snapshot
+        for seg in m.group(1).split("."):
+            if not isinstance(cur, dict) or seg not in cur:
+                return None
+            cur = cur[seg]
+        if cur is None or cur == "unknown":
+            return None
+        values.append(str(cur))
+    it = iter(values)
+    return PLACEHOLDER.sub(lambda m: next(it), template)
+out = []
+for body in data["snapshots"]:
+    snap = json.loads(body.encode("utf-8"))
+    out.append([render(t, snap) for t in data["templates"]])
+print(json.dumps(out))`,
+      { snapshots: RENDER_SNAPSHOTS, templates: RENDER_TEMPLATES },
+    );
+    RENDER_SNAPSHOTS.forEach((body, i) => {
+      const snapshot = parseJsonKeepingFloats(body.replace(/^\ufeff/, ''));
+      const actual = RENDER_TEMPLATES.map((template) => renderReply(template, snapshot).reply);
+      assert.deepEqual(actual, expected[i], body);
+    });
+    assert.equal(expected[0][0], '9007199254740993 200 2.0 200.0', 'exact big int, int stays int, floats stay floats');
   });
 });

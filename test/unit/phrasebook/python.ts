@@ -8,9 +8,9 @@ export function pythonAvailable(module = 'json'): boolean {
 }
 
 /** Runs `script` with `input` as JSON on stdin (as `data`); the script prints JSON. */
-export function runPython<T>(script: string, input: unknown): T {
+export function runPython<T>(script: string, input: unknown, executable = 'python3'): T {
   const prelude = 'import json, sys\ndata = json.loads(sys.stdin.read())\n';
-  const result = spawnSync('python3', ['-c', prelude + script], {
+  const result = spawnSync(executable, ['-c', prelude + script], {
     input: JSON.stringify(input),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

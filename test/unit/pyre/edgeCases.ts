@@ -109,7 +109,15 @@ const DEEP = [
   nested('(', ')', 494, '\\q'), nested('(', ')', 493, '\\q'), nested('[', ']', 600),
 ];
 
+/** Issue #12's examples: where CPython 3.11, 3.12 and 3.13 disagree, and the daemon's HTTP 500s. */
+export const VERSION_DEPENDENT = [
+  '(a)(?(+1)b)', '(a)(?(١)b)', '(a)(?( 1)b)', r`\UFFFFFFFF`, r`\U80000000`, r`\U7FFFFFFF`, r`[\UFFFFFFFF]`, '(?t)a', '(?t:a)',
+  '(?-t:a)', '(?it)', '^(a)?(?(1)b|c)$', '^(a)??(?(1)b|c)', '(?:(a)|x)(?(1)b|c)', '^(a)*(?(1)b|c)$',
+  '(a)?(?(1)(b)?(?(2)c|d)|e)', '(?P<x>a)?(?(x)b|c)$', '(?:(a)|(b)|c)(?(1)x|(?(2)y|z))', '(a)?(b)?(?(1)(?(2)c|d)|e)', '[\ud800-a]', '(?\ud800)', '(?P<\ud800>a)', '\N{\udfff}', '[b-\udc00a]',
+];
+
 export const EDGE_CASES: readonly string[] = [
+  ...VERSION_DEPENDENT,
   ...ESCAPES,
   ...SETS,
   ...REPEATS,

@@ -1,6 +1,15 @@
-/** Targeted tests of pyre's parser: one per construct / error, expectations from CPython 3.11. */
+/**
+ * Targeted tests of pyre's parser: one per construct / error, expectations from CPython 3.11
+ * (pythonVersions.test.ts covers what 3.12 and 3.13 do differently).
+ */
 import * as assert from 'assert';
-import { codePointIndexToUtf16, compilePython, PyreCompiled, PyreCompileResult } from '../../../src/core/pyre';
+import { codePointIndexToUtf16, CompileOptions, PyreCompiled, PyreCompileResult } from '../../../src/core/pyre';
+import { compilePython as compileAnyPython } from '../../../src/core/pyre';
+
+/** This file's expectations are CPython 3.11's. */
+function compilePython(pattern: string, options: CompileOptions = {}): PyreCompileResult {
+  return compileAnyPython(pattern, { python: '3.11', ...options });
+}
 
 function reError(pattern: string): { msg: string; pos: number | null; text: string } {
   const result = compilePython(pattern);

@@ -119,11 +119,30 @@ describe('pyre translator: groups, atomic and possessive', function () {
   it('resolves conditionals when the group state is known, else reports them untranslatable', function () {
     assert.strictEqual(matchEnd('(a)(?(1)b|c)', 'ab'), 2);
     assert.strictEqual(matchEnd('(?(1)b|c)(a)', 'ca'), 2);
-    const result = translateToJs(compiled('(a)?(?(1)b|c)'));
+    // Inside a repeat a group may keep an earlier iteration's value: no split, no translation.
+    const result = translateToJs(compiled('(?:(a)?(?(1)b|c))*d'));
     assert.ok(!result.ok);
     assert.match(result.reason, /depends on whether group 1 matched/);
-    assert.strictEqual(result.pos, 4);
-    assert.deepStrictEqual(pythonMatch(compiled('(a)?(?(1)b|c)'), 'ab'), result);
+    assert.strictEqual(result.pos, 7);
+    assert.deepStrictEqual(pythonMatch(compiled('(?:(a)?(?(1)b|c))*d'), 'abd'), result);
+  });
+
+  it('splits the rest of the sequence where an optional group or a branch decides a conditional (issue #12)', function () {
+    // Expected ends are CPython's re.match(p, t, re.I).end() (checked again by the differential test).
+    const cases: Array<[string, string, number | null]> = [
+      ['^(a)?(?(1)b|c)$', 'ab', 2],
+      ['^(a)?(?(1)b|c)$', 'c', 1],
+      ['^(a)?(?(1)b|c)$', 'ac', null],
+      ['^(a)?(?(1)b|c)$', 'b', null],
+      ['^(a)??(?(1)b|c)', 'ab', 2],
+      ['(?:(a)|x)(?(1)b|c)', 'xc', 2],
+      ['(?:(a)|x)(?(1)b|c)', 'xb', null],
+      ['^(a)*(?(1)b|c)$', 'aaab', 4],
+      ['(a)?(?(1)(b)?(?(2)c|d)|e)', 'abc', 3],
+      ['(a)?(?(1)(b)?(?(2)c|d)|e)', 'ad', 2],
+      ['(?P<x>a)?(?(x)b|c)', 'c', 1],
+    ];
+    for (const [pattern, text, end] of cases) assert.strictEqual(matchEnd(pattern, text), end, `${pattern} on ${text}`);
   });
 
   it('notes approximations instead of hiding them', function () {

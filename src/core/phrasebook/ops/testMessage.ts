@@ -290,7 +290,8 @@ export async function testMessage(
     client.getSnapshot().catch(() => undefined),
     client.getPhrasebook().catch(() => undefined),
   ]);
-  const snapshotValue = snapshot?.kind === 'snapshot' ? snapshot.snapshot : undefined;
+  // Rendered from the values as the daemon's Python holds them, when the client kept them.
+  const snapshotValue = snapshot?.kind === 'snapshot' ? (snapshot.pythonValues ?? snapshot.snapshot) : undefined;
   const local = analyzer
     ? await guardedLocalTestResult(filePayload, message, snapshotValue, now, analyzer)
     : localTestResult(filePayload, message, snapshotValue, now);

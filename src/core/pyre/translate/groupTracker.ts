@@ -11,6 +11,8 @@ export class GroupTracker {
   /** Groups closed anywhere earlier in the pattern text (set on some path). */
   private readonly closedEarlier = new Set<number>();
   private repeatDepth = 0;
+  /** Groups a conditional split has established as not matched on the current path. */
+  private readonly knownUnset = new Map<number, number>();
 
   private add(group: number): void {
     if (this.definitelySet.has(group)) return;
@@ -64,6 +66,20 @@ export class GroupTracker {
     return source;
   }
 
+  /** Translates one copy of a conditional split, in which `groups` are known not to have matched. */
+  withUnset(groups: readonly number[], translate: () => string): string {
+    for (const group of groups) this.knownUnset.set(group, (this.knownUnset.get(group) ?? 0) + 1);
+    try {
+      return translate();
+    } finally {
+      for (const group of groups) {
+        const count = (this.knownUnset.get(group) ?? 1) - 1;
+        if (count === 0) this.knownUnset.delete(group);
+        else this.knownUnset.set(group, count);
+      }
+    }
+  }
+
   isDefinitelySet(group: number): boolean {
     return this.definitelySet.has(group);
   }
@@ -71,6 +87,7 @@ export class GroupTracker {
   /** 'unset' when the group cannot have matched yet: not closed earlier and not inside a repetition. */
   knownState(group: number): 'set' | 'unset' | 'unknown' {
     if (this.definitelySet.has(group)) return 'set';
+    if (this.knownUnset.has(group)) return 'unset';
     if (this.repeatDepth === 0 && !this.closedEarlier.has(group)) return 'unset';
     return 'unknown';
   }

@@ -4,10 +4,11 @@
  * uses the 'i' flag when it is uniform and explicit equivalents otherwise; atomic groups and
  * possessive repeats use the (?=(X))\N emulation, which adds JS capture groups.
  */
-import { AtCode, isRepeat, PyreItem, SubPattern } from '../ast';
+import { AtCode, childPatterns, isRepeat, PyreItem, SubPattern } from '../ast';
 import { MAXREPEAT, SRE_FLAG_ASCII, SRE_FLAG_DOTALL, SRE_FLAG_IGNORECASE, SRE_FLAG_MULTILINE, TYPE_FLAGS } from '../constants';
 import { categoryBody, CaseStrategy, translateLiteral, translateNotLiteral, translateSet } from './charClasses';
 import { asAtom } from './jsText';
+import { planConditionalSplit } from './conditionalSplit';
 import { GroupTracker } from './groupTracker';
 
 export class Untranslatable extends Error {
@@ -51,22 +52,6 @@ function scopeFlagSets(pattern: SubPattern, flags: number, into: Set<number>): S
   return into;
 }
 
-function childPatterns(item: PyreItem): SubPattern[] {
-  if (isRepeat(item)) return [item.item];
-  switch (item.op) {
-    case 'ATOMIC_GROUP':
-    case 'ASSERT':
-    case 'ASSERT_NOT':
-    case 'SUBPATTERN':
-      return [item.pattern];
-    case 'BRANCH':
-      return item.alternatives;
-    case 'GROUPREF_EXISTS':
-      return item.no ? [item.yes, item.no] : [item.yes];
-    default:
-      return [];
-  }
-}
 
 /** Can the sub-pattern match the empty string (on some path)? */
 function canMatchEmpty(pattern: SubPattern): boolean {
@@ -132,7 +117,24 @@ export class Translator {
   }
 
   private sequence(pattern: SubPattern, bits: number): string {
-    return pattern.items.map((item) => this.item(item, bits)).join('');
+    return this.items(pattern.items, bits);
+  }
+
+  /** Items in order; where an item decides a group a later conditional tests, the rest is split. */
+  private items(items: readonly PyreItem[], bits: number): string {
+    let source = '';
+    for (let index = 0; index < items.length; index++) {
+      const variants = planConditionalSplit(items, index, (group) => this.groups.knownState(group) === 'unset');
+      if (variants) {
+        const rest = items.slice(index + 1);
+        const copies = this.groups.alternatives(
+          variants.map((variant) => () => this.groups.withUnset(variant.unset, () => this.items([...variant.items, ...rest], bits))),
+        );
+        return `${source}(?:${copies.join('|')})`;
+      }
+      source += this.item(items[index], bits);
+    }
+    return source;
   }
 
   /** A group body: a lone alternation needs no extra (?:...) inside the group's own parentheses. */
