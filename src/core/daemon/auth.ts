@@ -73,6 +73,11 @@ export class SessionAuth {
     this.cached = undefined;
   }
 
+  /** A token read from the cockpit page by someone else (the liveness check) replaces a scraped one. */
+  adoptScraped(value: string): void {
+    if (this.cached === undefined || this.cached.source === 'scraped') this.cached = { value, source: 'scraped' };
+  }
+
   private acquire(): Promise<SessionToken> {
     this.pending ??= this.scrapeOrFallback().then(
       (token) => {

@@ -21,7 +21,7 @@
 
 import type { DaemonError, DaemonErrorKind } from '../daemon/errors';
 import type { HeartbeatResponse, McpDaemonStatus, Snapshot, SnapshotListener, SnapshotResult } from '../daemon/schemas';
-import { orderServices } from './treeModel';
+import { orderServices } from './services';
 import type { AlertSummary, CostSummary, DaemonHealth, DaemonRef, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from './types';
 
 export type Outcome<T> = { ok: true; value: T; at: number } | { ok: false; error: DaemonError; at: number };
@@ -33,7 +33,9 @@ export interface HealthInputs {
   /** Value undefined = no MCP token configured. Failures never change the state (MCP is optional). */
   mcpStatus?: Outcome<McpDaemonStatus | undefined>;
   lastSuccessAt?: number | null;
+  lastContactAt?: number | null;
   nextPollAt?: number | null;
+  expectedUpdateMs?: number | null;
 }
 
 /** The daemon serves a snapshot only while `computed_at` is at most this old (contract §3.7). */
@@ -87,7 +89,9 @@ export function buildHealth(inputs: HealthInputs, now: number): DaemonHealth {
     alerts: buildAlerts(snapshot),
     cost: buildCost(snapshot),
     lastSuccessAt: inputs.lastSuccessAt ?? null,
+    lastContactAt: inputs.lastContactAt ?? inputs.lastSuccessAt ?? null,
     nextPollAt: inputs.nextPollAt ?? null,
+    expectedUpdateMs: inputs.expectedUpdateMs ?? null,
   };
 }
 

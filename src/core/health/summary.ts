@@ -2,7 +2,7 @@
 // and which welcome page (if any) the empty view shows. Pure, so the editor glue stays trivial.
 import { formatAgo } from '../text/duration';
 import { MarkdownBuilder, escapeMarkdown } from '../text/markdown';
-import { LISTENER_SEVERITY, READABLE_STATES, SERVICE_SEVERITY, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './treeLooks';
+import { LISTENER_SEVERITY, READABLE_STATES, SERVICE_SEVERITY, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './looks';
 import type { DaemonHealth } from './types';
 
 /** Which welcome content the (then empty) view shows; `ready` means the tree has roots. */

@@ -79,6 +79,10 @@ export interface DaemonHealth {
   cost: CostSummary | null;
   /** Epoch ms of the last successful read of any endpoint, or null. */
   lastSuccessAt: number | null;
+  /** Epoch ms of the last answer to any request (the liveness check included), or null. */
+  lastContactAt: number | null;
   /** Epoch ms of the next scheduled poll (for "retrying in N s"), or null when not scheduled. */
   nextPollAt: number | null;
+  /** How often the daemon publishes new data (learned, else its default); null for a one-off read. */
+  expectedUpdateMs: number | null;
 }

@@ -1,7 +1,7 @@
 // The status-bar item: overall status of all daemons; a click reveals the Health view.
 import * as vscode from 'vscode';
 import { summarizeStatus } from '../../core/health/summary';
-import { Severity } from '../../core/health/treeLooks';
+import { Severity } from '../../core/health/looks';
 import type { DaemonHealth } from '../../core/health/types';
 import { STATUS_BAR_ITEM_ID, VIEW } from '../constants';
 

@@ -2,8 +2,8 @@
 // handles interned by node id, so the view can be told about exactly the nodes that changed
 // (VS Code finds a refreshed element by identity) while their content is always the latest.
 import * as vscode from 'vscode';
-import { buildHealthTree, type HealthNode, type NodeAction } from '../../core/health/treeModel';
-import { HealthTreeState, type RefreshPlan } from '../../core/health/treeState';
+import { buildHealthTree, type HealthNode, type NodeAction } from '../../core/tree/daemonTree';
+import { HealthTreeState, type RefreshPlan } from '../../core/tree/treeState';
 import { welcomeState } from '../../core/health/summary';
 import type { DaemonHealth } from '../../core/health/types';
 import { COMMAND } from '../constants';

@@ -2,10 +2,10 @@
 // (when it is reachable, once, and again after every write) and rebuilds the section's nodes.
 import * as vscode from 'vscode';
 import type { LocalHistory } from '../../core/history/localHistory';
-import type { HealthNode } from '../../core/health/treeModel';
-import { READABLE_STATES } from '../../core/health/treeLooks';
+import type { HealthNode } from '../../core/tree/daemonTree';
+import { READABLE_STATES } from '../../core/health/looks';
 import type { DaemonHealth } from '../../core/health/types';
-import { buildPhrasebookSection, type PhrasebookSectionData } from '../../core/phrasebook/ops/treeSection';
+import { buildPhrasebookSection, type PhrasebookSectionData } from '../../core/tree/phrasebookNodes';
 import { COMMAND } from '../constants';
 import type { DaemonTreeSection } from '../health';
 import type { Logger } from '../log';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
 import type { PhrasebookEntryWrite } from '../../../src/core/daemon/schemas';
-import type { HealthNode } from '../../../src/core/health/treeModel';
+import type { HealthNode } from '../../../src/core/tree/daemonTree';
 import type { PickItem, ScriptedAnswer } from '../../../src/vscode/phrasebook-ops/prompter';
 import { activateKora, fakeDaemon, testDaemon, waitFor, workspaceRoot } from '../helpers';
 

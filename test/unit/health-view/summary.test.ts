@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { freshnessDescription, summarizeBadge, summarizeStatus, welcomeState } from '../../../src/core/health/summary';
-import { Severity } from '../../../src/core/health/treeLooks';
+import { Severity } from '../../../src/core/health/looks';
 import { NOW, aDaemon } from './builders';
 
 describe('health summaries', () => {

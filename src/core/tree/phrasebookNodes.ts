@@ -2,13 +2,13 @@
 // backups (k of rotation_keep) with their context values. Pure: data in, tree nodes out, built
 // like the health nodes so the view can diff and refresh them the same way.
 
-import type { HealthNode } from '../../health/treeModel';
-import { COLOR } from '../../health/treeLooks';
-import { MarkdownBuilder, toPlainLine } from '../../text/markdown';
-import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../../daemon/schemas';
-import { describeBackup, sortBackupsNewestFirst } from './backupChoices';
-import { entryCountText } from './changes';
-import { LIVE_SOURCE } from './live';
+import type { HealthNode } from './node';
+import { COLOR } from '../health/looks';
+import { MarkdownBuilder, toPlainLine } from '../text/markdown';
+import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../daemon/schemas';
+import { describeBackup, sortBackupsNewestFirst } from '../phrasebook/ops/backupChoices';
+import { entryCountText } from '../phrasebook/ops/changes';
+import { LIVE_SOURCE } from '../phrasebook/ops/live';
 
 /** Tree item context values (package.json menus match on them; = TREE_CONTEXT of the extension). */
 export const SECTION_CONTEXT = {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { buildHealthTree, orderServices, type HealthNode } from '../../../src/core/health/treeModel';
-import { COLOR } from '../../../src/core/health/treeLooks';
+import { buildHealthTree, orderServices, type HealthNode } from '../../../src/core/tree/daemonTree';
+import { COLOR } from '../../../src/core/health/looks';
 import type { DaemonState } from '../../../src/core/health/types';
 import { TREE_CONTEXT } from '../../../src/vscode/constants';
-import { NOW, aDaemon, listener, service } from './builders';
+import { NOW, aDaemon, listener, service } from '../health-view/builders';
 
 function only(nodes: HealthNode[]): HealthNode {
   assert.equal(nodes.length, 1);

@@ -15,16 +15,15 @@ import {
   Severity,
   worstSeverity,
   type Look,
-} from './treeLooks';
-import { metricNodes } from './treeMetricNodes';
-import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './treeNode';
-import { stateNodes } from './treeStateNodes';
-import type { DaemonHealth, ListenerHealth, ServiceHealth } from './types';
+} from '../health/looks';
+import { metricNodes } from './metricNodes';
+import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './node';
+import { stateNodes } from './stateNodes';
+import { orderServices } from '../health/services';
+import type { DaemonHealth, ListenerHealth, ServiceHealth } from '../health/types';
 
-export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './treeNode';
-
-/** The daemon's probes in the order the cockpit shows them; extra probes follow alphabetically. */
-export const CANONICAL_SERVICES = ['vercel', 'sentry', 'doppler', 'supabase', 'fly'] as const;
+export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './node';
+export { CANONICAL_SERVICES, orderServices } from '../health/services';
 
 /** Data younger than this goes without an age on the root (so its text does not tick every second). */
 const JUST_NOW_SECONDS = 60;
@@ -129,15 +128,6 @@ function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: numbe
     { label: toPlainLine(listener.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
     LISTENER_LOOK[listener.status],
   );
-}
-
-/** Services in the cockpit's order: the five known probes, then extras alphabetically. */
-export function orderServices(services: readonly ServiceHealth[]): ServiceHealth[] {
-  const rank = (name: string) => {
-    const index = (CANONICAL_SERVICES as readonly string[]).indexOf(name);
-    return index === -1 ? CANONICAL_SERVICES.length : index;
-  };
-  return [...services].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
