@@ -68,6 +68,10 @@ export class SimulatedDaemon implements HealthSource {
     return { instance: this.instance };
   }
 
+  daemonInstance(): number {
+    return this.instance;
+  }
+
   /** Like a daemon restart: a new session token on the cockpit page, uptime from zero. */
   restart(): void {
     this.instance += 1;

@@ -86,9 +86,8 @@ export class KoraClient {
   private mcpToken: string | undefined;
   private lastTokenSource: TokenSource | undefined;
   private rpcId = 0;
-  /** The session token the last liveness check saw, and how many different ones it has seen. */
+  /** The session token the last liveness check saw (for redaction). */
   private livenessToken: string | undefined;
-  private livenessInstance = 0;
 
   constructor(config: DaemonConfig, private readonly options: KoraClientOptions = {}) {
     this.config = { ...config };
@@ -135,10 +134,14 @@ export class KoraClient {
     const page = await this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } });
     const token = page.status === 200 ? extractSessionToken(page.text) : undefined;
     if (token === undefined) return {};
-    if (this.livenessToken !== undefined && token !== this.livenessToken) this.livenessInstance += 1;
     this.livenessToken = token;
     this.auth.adoptScraped(token);
-    return { instance: this.livenessInstance };
+    return { instance: this.auth.instance };
+  }
+
+  /** Which daemon process answered last, as far as its session tokens tell (any read may re-read the token). */
+  daemonInstance(): number {
+    return this.auth.instance;
   }
 
   async getSnapshot(): Promise<SnapshotResult> {

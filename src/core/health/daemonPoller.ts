@@ -236,6 +236,22 @@ export class DaemonPoller {
       this.retryAt = null;
     }
     if (content.length > 0) this.livenessOk = content.some((outcome) => outcome.ok);
+    // A read that met a restarted daemon (and re-read its token) leaves the other streams outdated.
+    const instance = this.source.daemonInstance?.();
+    if (instance !== undefined && this.noteInstance(instance)) this.onRestart(wanted);
+  }
+
+  /** Records which daemon process answered; true when it is not the one seen before. */
+  private noteInstance(instance: number): boolean {
+    const restarted = this.livenessInstance !== undefined && instance !== this.livenessInstance;
+    this.livenessInstance = instance;
+    return restarted;
+  }
+
+  /** Reads at once what the last poll (`alreadyRead`) did not, since it all may have changed. */
+  private onRestart(alreadyRead: ReadonlySet<Stream>): void {
+    if (!CONTENT_STREAMS.every((stream) => alreadyRead.has(stream) || stream === 'mcp')) this.force('liveness');
+    if (this.phrasebookDueAt !== null && !PHRASEBOOK_STREAMS.every((stream) => alreadyRead.has(stream))) this.phrasebookDueAt = this.now();
   }
 
   /** One cheap request; a change (gone, back, restarted) reads the affected streams at once. */
@@ -252,13 +268,11 @@ export class DaemonPoller {
       return;
     }
     this.lastContactAt = outcome.at;
-    const restarted = outcome.value.instance !== undefined && this.livenessInstance !== undefined && outcome.value.instance !== this.livenessInstance;
-    if (outcome.value.instance !== undefined) this.livenessInstance = outcome.value.instance;
+    const restarted = outcome.value.instance !== undefined && this.noteInstance(outcome.value.instance);
     if (wasOk === false || restarted) {
       this.retryAt = null;
       this.failures = 0;
-      this.force('liveness');
-      if (this.phrasebookDueAt !== null) this.phrasebookDueAt = this.now();
+      this.onRestart(new Set());
     }
   }
 

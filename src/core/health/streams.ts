@@ -22,6 +22,8 @@ export interface HealthSource {
   getPhrasebookBackups?(): Promise<PhrasebookBackupsResponse>;
   /** The cheapest request the daemon answers (its cockpit page); throws when it cannot be reached. */
   checkLiveness?(): Promise<Liveness>;
+  /** The daemon process last seen by any read (changes on a restart), when the source can tell. */
+  daemonInstance?(): number;
 }
 
 export interface StreamValues {

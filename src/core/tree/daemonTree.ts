@@ -2,7 +2,8 @@
 // nodes, so the VS Code tree (and anything else) can diff two builds and refresh only what
 // changed. Labels and descriptions are plain text; tooltips are Markdown in which every value
 // that came from the daemon is escaped. The state and metric nodes live in their own modules.
-import { formatAgo, formatUptime, parseTimestamp } from '../text/duration';
+import { formatAgo, formatSpan, formatUptime, parseTimestamp } from '../text/duration';
+import { isDataStale } from '../health/summary';
 import { MarkdownBuilder, escapeMarkdown, toPlainLine } from '../text/markdown';
 import {
   LISTENER_LOOK,
@@ -63,11 +64,11 @@ function rootLook(health: DaemonHealth): Look {
 
 function rootDescription(health: DaemonHealth, now: number): string {
   const parts = [READABLE_STATES.has(health.state) && health.state !== 'stale' ? health.overallStatus : STATE_LOOK[health.state].word];
+  // Right after the status, so a narrow sidebar still shows it; the tooltip has the details.
+  const readAgo = health.lastSuccessAt === null ? undefined : formatAgo(secondsSince(health.lastSuccessAt, now));
+  if (isDataStale(health, now)) parts.push(`stale, read ${readAgo}`);
+  else if (!READABLE_STATES.has(health.state) && readAgo !== undefined && secondsSince(health.lastSuccessAt!, now) >= JUST_NOW_SECONDS) parts.push(`read ${readAgo}`);
   if (health.uptimeSeconds !== null && READABLE_STATES.has(health.state)) parts.push(`up ${formatUptime(health.uptimeSeconds)}`);
-  // Fresh data goes without saying (the view description has the seconds); older data says its age.
-  if (health.lastSuccessAt !== null && secondsSince(health.lastSuccessAt, now) >= JUST_NOW_SECONDS) {
-    parts.push(`updated ${formatAgo(secondsSince(health.lastSuccessAt, now))}`);
-  }
   return parts.join(' · ');
 }
 
@@ -78,6 +79,9 @@ function rootTooltip(health: DaemonHealth, now: number): string {
   if (health.uptimeSeconds !== null) md.field('Uptime', formatUptime(health.uptimeSeconds));
   md.field('Booted at', health.bootAt).field('Coordinator', health.coordinatorState);
   md.field('Last successful read', health.lastSuccessAt === null ? 'never' : formatAgo(secondsSince(health.lastSuccessAt, now), JUST_NOW_SECONDS));
+  md.field('Last answer', health.lastContactAt === null ? 'never' : formatAgo(secondsSince(health.lastContactAt, now), JUST_NOW_SECONDS));
+  if (health.expectedUpdateMs !== null) md.field('Daemon publishes', `every ${formatSpan(health.expectedUpdateMs / 1000)}`);
+  if (isDataStale(health, now)) md.text('**Stale:** nothing was read for longer than the daemon takes to publish an update.');
   return md.toString();
 }
 

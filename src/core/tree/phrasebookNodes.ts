@@ -5,7 +5,8 @@
 import type { HealthNode } from './node';
 import { COLOR } from '../health/looks';
 import { MarkdownBuilder, toPlainLine } from '../text/markdown';
-import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../daemon/schemas';
+import type { PhrasebookBackupsResponse } from '../daemon/schemas';
+import type { PhrasebookReading } from '../health/streams';
 import { describeBackup, sortBackupsNewestFirst } from '../phrasebook/ops/backupChoices';
 import { entryCountText } from '../phrasebook/ops/changes';
 import { LIVE_SOURCE } from '../phrasebook/ops/live';
@@ -21,13 +22,8 @@ export const SECTION_CONTEXT = {
 
 export const SECTION_KIND = { phrasebook: 'phrasebook', backups: 'backups', backup: 'backup' } as const;
 
-export interface PhrasebookSectionData {
-  live?: Pick<PhrasebookResponse, 'source' | 'source_path' | 'override_candidate_path'> & { entryCount: number };
-  backups?: PhrasebookBackupsResponse;
-  /** Why the last read failed (shown instead of the data). */
-  error?: string;
-  loading: boolean;
-}
+/** The poller's phrasebook reading, as the section shows it. */
+export type PhrasebookSectionData = PhrasebookReading;
 
 export interface SectionInput {
   daemonName: string;

@@ -20,8 +20,8 @@ export class HealthStatusBar implements vscode.Disposable {
     this.item.command = { command: `${VIEW.health}.focus`, title: 'Show Kora Health' };
   }
 
-  update(daemons: readonly DaemonHealth[]): void {
-    const summary = summarizeStatus(daemons);
+  update(daemons: readonly DaemonHealth[], now: number): void {
+    const summary = summarizeStatus(daemons, now);
     this.item.text = summary.text;
     const tooltip = new vscode.MarkdownString(summary.tooltip, true);
     this.item.tooltip = tooltip;

@@ -32,7 +32,7 @@ export const answer = {
 /** A fresh daemon (no override, no backups) and a section that shows it. */
 export async function resetDaemon(api: KoraApi): Promise<void> {
   await fakeDaemon(DAEMON).reset();
-  await api.phrasebookOps.section.refresh(DAEMON);
+  await api.health.refresh('manual', DAEMON);
 }
 
 /** Injects a fault through the fake daemon's control API (e.g. `write_then_500`). */
