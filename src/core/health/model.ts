@@ -155,19 +155,21 @@ function sentence(text: string): string {
 
 // ---- status -------------------------------------------------------------------------------------
 
-const SERVICE_STATUS_VALUES: readonly ServiceStatus[] = ['healthy', 'degraded', 'unhealthy', 'unknown'];
+/** Statuses that say something about a service's health ("unknown" and values we do not know do not). */
+const RATED_STATUSES: readonly ServiceStatus[] = ['healthy', 'degraded', 'unhealthy'];
 
 function combineOverall(daemonStatus: ServiceStatus | undefined, services: readonly ServiceHealth[]): ServiceStatus {
-  const known = services.filter((service) => service.status !== UNKNOWN);
+  const known = services.filter((service) => RATED_STATUSES.includes(service.status));
   const servicesTroubled = known.some((service) => service.status === 'degraded' || service.status === 'unhealthy');
   if (daemonStatus === 'unhealthy') return 'unhealthy';
   if (daemonStatus === 'degraded' || servicesTroubled) return 'degraded';
-  if (daemonStatus === 'healthy') return 'healthy';
+  // "healthy", or a value we do not know (e.g. "maintenance"): the daemon's own word, as sent.
+  if (daemonStatus !== undefined && daemonStatus !== '' && daemonStatus !== UNKNOWN) return daemonStatus;
   return known.length > 0 ? 'healthy' : UNKNOWN;
 }
 
-function asServiceStatus(value: string): ServiceStatus {
-  return (SERVICE_STATUS_VALUES as readonly string[]).includes(value) ? (value as ServiceStatus) : UNKNOWN;
+function asServiceStatus(value: unknown): ServiceStatus {
+  return typeof value === 'string' && value !== '' ? value : UNKNOWN;
 }
 
 function uptime(mcp: McpDaemonStatus | undefined, mcpAt: number, snapshot: Snapshot | undefined, freshness: Freshness, now: number): number | null {

@@ -2,7 +2,7 @@
 // and which welcome page (if any) the empty view shows. Pure, so the editor glue stays trivial.
 import { formatAgo } from '../text/duration';
 import { MarkdownBuilder, escapeMarkdown } from '../text/markdown';
-import { LISTENER_SEVERITY, READABLE_STATES, SERVICE_SEVERITY, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './looks';
+import { listenerSeverity, READABLE_STATES, serviceSeverity, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './looks';
 import type { DaemonHealth } from './types';
 
 /** Which welcome content the (then empty) view shows; `ready` means the tree has roots. */
@@ -16,7 +16,7 @@ export function welcomeState(daemons: readonly DaemonHealth[]): WelcomeState {
 /** How bad one daemon is: its state, and when readable also its overall status. */
 export function daemonSeverity(health: DaemonHealth): Severity {
   const state = STATE_LOOK[health.state].severity;
-  return READABLE_STATES.has(health.state) ? worstSeverity([state, SERVICE_SEVERITY[health.overallStatus]]) : state;
+  return READABLE_STATES.has(health.state) ? worstSeverity([state, serviceSeverity(health.overallStatus)]) : state;
 }
 
 /** "offline", "degraded", "snapshot stale", ... — the word for a daemon that needs attention. */
@@ -100,10 +100,10 @@ export function summarizeBadge(daemons: readonly DaemonHealth[]): BadgeSummary {
     // An unreadable daemon has no listeners or services to count, but is the first thing to fix.
     if (!READABLE_STATES.has(health.state) && health.state !== 'connecting') problems.push(`${health.daemon.name} ${STATE_LOOK[health.state].word}`);
     for (const listener of health.listeners) {
-      if (LISTENER_SEVERITY[listener.status] !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
+      if (listenerSeverity(listener.status) !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
     }
     for (const service of health.services) {
-      if (SERVICE_SEVERITY[service.status] !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
+      if (serviceSeverity(service.status) !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
     }
   }
   const shown = problems.slice(0, BADGE_TOOLTIP_ITEMS).join(', ');

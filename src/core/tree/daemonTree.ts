@@ -6,11 +6,11 @@ import { formatAgo, formatSpan, formatUptime, parseTimestamp } from '../text/dur
 import { isDataStale } from '../health/summary';
 import { MarkdownBuilder, escapeMarkdown, toPlainLine } from '../text/markdown';
 import {
-  LISTENER_LOOK,
-  LISTENER_SEVERITY,
+  listenerLook,
+  listenerSeverity,
   READABLE_STATES,
-  SERVICE_LOOK,
-  SERVICE_SEVERITY,
+  serviceLook,
+  serviceSeverity,
   SEVERITY_LOOK,
   STATE_LOOK,
   Severity,
@@ -58,7 +58,7 @@ function daemonNode(health: DaemonHealth, now: number): HealthNode {
 }
 
 function rootLook(health: DaemonHealth): Look {
-  if (health.state === 'ok' || health.state === 'warming') return SERVICE_LOOK[health.overallStatus];
+  if (health.state === 'ok' || health.state === 'warming') return serviceLook(health.overallStatus);
   return STATE_LOOK[health.state];
 }
 
@@ -92,7 +92,7 @@ function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
   const children = health.listeners.map((listener) => listenerNode(health, listener, now));
   const counts = countBy(health.listeners.map((listener) => listener.status), ['up', 'down', 'unknown']);
   const noSnapshot = health.snapshotComputedAt === null;
-  const worst = worstSeverity(health.listeners.map((listener) => LISTENER_SEVERITY[listener.status]));
+  const worst = worstSeverity(health.listeners.map((listener) => listenerSeverity(listener.status)));
   return [
     makeNode(
       health,
@@ -130,7 +130,7 @@ function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: numbe
     ['listeners', listener.name],
     'listener',
     { label: toPlainLine(listener.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    LISTENER_LOOK[listener.status],
+    listenerLook(listener.status),
   );
 }
 
@@ -140,7 +140,7 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
   const children = services.map((service) => serviceNode(health, service, now));
   const counts = countBy(services.map((service) => service.status), ['healthy', 'degraded', 'unhealthy', 'unknown']);
   const empty = health.servicesWarming ? 'probes warming up' : 'none reported';
-  const worst = worstSeverity(services.map((service) => SERVICE_SEVERITY[service.status]));
+  const worst = worstSeverity(services.map((service) => serviceSeverity(service.status)));
   return [
     makeNode(
       health,
@@ -174,7 +174,7 @@ function serviceNode(health: DaemonHealth, service: ServiceHealth, now: number):
     ['services', service.name],
     'service',
     { label: toPlainLine(service.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    SERVICE_LOOK[service.status],
+    serviceLook(service.status),
   );
 }
 

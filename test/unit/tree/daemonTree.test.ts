@@ -198,6 +198,19 @@ describe('health tree model', () => {
     });
   });
 
+  describe('status values we do not know', () => {
+    it('are shown as the daemon sent them, with a neutral icon, on the root and on services', () => {
+      const health = aDaemon('alpha').with({ overallStatus: 'maintenance', services: [service('github', 'maintenance')] }).build();
+      const root = only(buildHealthTree([health], NOW));
+      assert.match(root.description, /^maintenance/);
+      assert.equal(root.iconId, 'circle-outline');
+      const github = child(child(root, 'services'), 'service');
+      assert.match(github.description, /^maintenance/);
+      assert.equal(github.iconId, 'circle-outline');
+      assert.equal(github.colorId, COLOR.muted);
+    });
+  });
+
   describe('daemon-supplied text', () => {
     const hostile = '[pwn](command:workbench.action.terminal.new) <img src=x> https://evil.example';
     const health = aDaemon(`alpha ${hostile}`)
