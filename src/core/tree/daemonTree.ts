@@ -87,6 +87,23 @@ function rootTooltip(health: DaemonHealth, now: number): string {
 
 // ---------------------------------------------------------------- listeners and services
 
+/** What a status means for the operator; statuses we do not know are shown as sent. */
+const STATUS_MEANING: Partial<Record<string, string>> = {
+  up: 'The listener is running.',
+  down: 'The listener is not running, or keeps failing: the daemon counts it against its overall status.',
+  healthy: 'The last probe succeeded.',
+  degraded: 'The last probe succeeded only partly or slowly; the daemon rates this a warning.',
+  unhealthy: 'The last probe failed; see the error.',
+  unknown: 'The daemon could not tell (not probed yet, or no data).',
+};
+const UNRECOGNIZED_MEANING = 'A status value this extension does not know, shown as the daemon sent it.';
+const ROW_HINT = 'Right-click for Copy Details and Show Log.';
+
+function reportedIn(health: DaemonHealth, now: number): string {
+  const computed = parseTimestamp(health.snapshotComputedAt);
+  return computed === null ? 'the daemon\'s coordinator status' : `the snapshot computed ${formatAgo(secondsSince(computed, now))}`;
+}
+
 function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
   if (health.listeners.length === 0 && !READABLE_STATES.has(health.state)) return [];
   const children = health.listeners.map((listener) => listenerNode(health, listener, now));
@@ -124,14 +141,9 @@ function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: numbe
     .field('Status', listener.status)
     .field('Started', listener.started === undefined ? undefined : listener.started ? 'yes' : 'no')
     .field('Consecutive errors', listener.consecutiveErrors)
-    .field('Last event', listener.lastEventAt);
-  return makeNode(
-    health,
-    ['listeners', listener.name],
-    'listener',
-    { label: toPlainLine(listener.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    listenerLook(listener.status),
-  );
+    .field('Last event', withAgo(listener.lastEventAt, now))
+    .field('Reported in', reportedIn(health, now));
+  return memberNode(health, 'listeners', listener.name, listener.status, parts, tooltip, listenerLook(listener.status));
 }
 
 function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
@@ -161,21 +173,29 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
 function serviceNode(health: DaemonHealth, service: ServiceHealth, now: number): HealthNode {
   const parts: string[] = [service.status];
   if (service.latencyMs !== null) parts.push(`${Math.round(service.latencyMs)} ms`);
-  const lastCheck = parseTimestamp(service.lastCheckAt);
   const tooltip = new MarkdownBuilder()
     .heading('Service', service.name)
     .field('Status', service.status)
     .field('Latency', service.latencyMs === null ? 'no round trip' : `${Math.round(service.latencyMs)} ms`)
-    .field('Last check', service.lastCheckAt === null ? null : `${service.lastCheckAt}${lastCheck === null ? '' : ` (${formatAgo(secondsSince(lastCheck, now))})`}`)
+    .field('Last check', withAgo(service.lastCheckAt, now))
     .field('Error', service.error);
   for (const [key, value] of Object.entries(service.details)) tooltip.field(`Detail ${escapeMarkdown(key, LABEL_MAX)}`, value);
-  return makeNode(
-    health,
-    ['services', service.name],
-    'service',
-    { label: toPlainLine(service.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    serviceLook(service.status),
-  );
+  tooltip.field('Reported in', service.lastCheckAt === null ? reportedIn(health, now) : 'the daemon\'s heartbeat (one probe per service each cycle)');
+  return memberNode(health, 'services', service.name, service.status, parts, tooltip, serviceLook(service.status));
+}
+
+/** A listener or service row; what its status means and where to go next close the tooltip. */
+function memberNode(health: DaemonHealth, group: 'listeners' | 'services', name: string, status: string, parts: string[], tooltip: MarkdownBuilder, look: Look): HealthNode {
+  tooltip.text(STATUS_MEANING[status] ?? UNRECOGNIZED_MEANING).text(ROW_HINT);
+  const kind = group === 'listeners' ? 'listener' : 'service';
+  return makeNode(health, [group, name], kind, { label: toPlainLine(name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() }, look);
+}
+
+/** "2026-05-23T10:05:00Z (3 min ago)", the value alone when it is no timestamp, null when absent. */
+function withAgo(timestamp: string | null, now: number): string | null {
+  if (timestamp === null) return null;
+  const at = parseTimestamp(timestamp);
+  return at === null ? timestamp : `${timestamp} (${formatAgo(secondsSince(at, now))})`;
 }
 
 // ---------------------------------------------------------------- helpers

@@ -56,8 +56,10 @@ describe('phrasebook operations: previews', function () {
 
   it('reuses the preview tabs of a second push or revert instead of piling them up', async () => {
     const backup = await withOneBackup();
-    const file = workspaceFile('previews.yml');
-    await vscode.workspace.fs.writeFile(file, Buffer.from(''));
+    // A pulled file plus one entry: pushable, so each push stops at its confirmation.
+    const file = workspaceFile('slack_dm.previews.yml');
+    const pulled = await vscode.commands.executeCommand<vscode.Uri>(COMMAND.pullPhrasebook, DAEMON, file);
+    assert.equal(pulled?.toString(), file.toString());
     await appendAndSave(file, entryYaml('greeting'));
     for (let round = 0; round < 2; round += 1) {
       api.phrasebookOps.prompter.useScript([answer.modal(undefined)]);
