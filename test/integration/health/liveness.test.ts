@@ -62,18 +62,13 @@ describe('health view: refresh all and liveness', function () {
       if (!vscode.window.state.focused) this.skip(); // polling waits for focus, by design
     });
 
-    it('shows a daemon going offline within 15 s and counts it in the badge', async function () {
-      this.timeout(SHOWS_WITHIN_MS + 10_000);
+    it('shows a daemon going offline within 15 s, counts it in the badge, and shows its recovery within 15 s', async function () {
+      this.timeout(2 * SHOWS_WITHIN_MS + 10_000);
       const badgeBefore = api.health.badge() ?? 0;
       await fakeDaemon('alpha').setScenario('offline');
       await waitFor(() => healthOf(api, 'alpha').state === 'offline', { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: 'alpha offline without a Refresh' });
       await waitFor(() => (api.health.badge() ?? 0) === badgeBefore + 1, { timeoutMs: 2_000, message: `the badge counts alpha (was ${badgeBefore}, is ${api.health.badge()})` });
-    });
-
-    it('shows recovery from offline within 15 s', async function () {
-      this.timeout(2 * SHOWS_WITHIN_MS + 10_000);
-      await fakeDaemon('alpha').setScenario('offline');
-      await waitFor(() => healthOf(api, 'alpha').state === 'offline', { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: 'alpha offline' });
+      // Its content retries back off (to minutes); the liveness check does not.
       await fakeDaemon('alpha').reset();
       await waitFor(() => healthOf(api, 'alpha').state === 'ok', { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: 'alpha back without a Refresh' });
     });
