@@ -1,5 +1,6 @@
 // Health polling benchmark: how many requests the poller sends per daemon update while the view is
-// visible, how many while the window is unfocused, and whether 10,000 poll cycles leak memory.
+// visible, how many liveness checks per minute meanwhile, how many requests while the window is
+// unfocused, and whether 10,000 poll cycles leak memory.
 // Runs on a fake clock against the in-memory simulated daemon (same data as the HTTP fake).
 // Numbers only, no assertions. For a precise heap figure run node with --expose-gc.
 
@@ -8,6 +9,7 @@ import { HealthMonitor } from '../src/core/health/poller';
 import { SimulatedDaemon } from '../test/fake-daemon/simulatedSource';
 
 const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
 const UPDATE_PERIOD_MS = 300 * SECOND;
 const LEARNING_UPDATES = 3;
 const MEASURED_UPDATES = 100;
@@ -19,6 +21,8 @@ const MEASURED_POLLS = 10_000;
 export interface HealthBenchResult {
   /** Worst of the two endpoints: requests per daemon update while the view is visible. */
   requests_per_update: number;
+  /** Liveness checks (the cockpit page) per minute while the view is visible. */
+  liveness_per_minute: number;
   /** Requests in 24 simulated hours with the window unfocused. */
   requests_unfocused: number;
   heap_growth_bytes_10k_polls: number;
@@ -31,7 +35,7 @@ function setup() {
   return { clock, daemon, monitor };
 }
 
-async function requestsPerUpdate(): Promise<number> {
+async function requestsWhileVisible(): Promise<{ perUpdate: number; livenessPerMinute: number }> {
   const { clock, daemon, monitor } = setup();
   monitor.setDemand({ focused: true, visible: true });
   await clock.advance(LEARNING_UPDATES * UPDATE_PERIOD_MS);
@@ -40,18 +44,23 @@ async function requestsPerUpdate(): Promise<number> {
   monitor.dispose();
   const snapshot = (daemon.requests.snapshot - start.snapshot) / MEASURED_UPDATES;
   const heartbeat = (daemon.requests.heartbeat - start.heartbeat) / MEASURED_UPDATES;
-  return Math.round(Math.max(snapshot, heartbeat) * 100) / 100;
+  const minutes = (MEASURED_UPDATES * UPDATE_PERIOD_MS) / MINUTE;
+  return {
+    perUpdate: Math.round(Math.max(snapshot, heartbeat) * 100) / 100,
+    livenessPerMinute: Math.round(((daemon.requests.liveness - start.liveness) / minutes) * 100) / 100,
+  };
 }
 
 async function requestsUnfocused(): Promise<number> {
   const { clock, daemon, monitor } = setup();
   monitor.setDemand({ focused: true, visible: true });
   await clock.advance(0);
-  const start = daemon.requests.snapshot + daemon.requests.heartbeat;
+  const total = () => daemon.requests.snapshot + daemon.requests.heartbeat + daemon.requests.liveness;
+  const start = total();
   monitor.setDemand({ focused: false, visible: true });
   await clock.advance(UNFOCUSED_MS);
   monitor.dispose();
-  return daemon.requests.snapshot + daemon.requests.heartbeat - start;
+  return total() - start;
 }
 
 function collectGarbage(): void {
@@ -84,8 +93,10 @@ async function heapGrowth(): Promise<number> {
 }
 
 export async function benchHealth(): Promise<HealthBenchResult> {
+  const visible = await requestsWhileVisible();
   return {
-    requests_per_update: await requestsPerUpdate(),
+    requests_per_update: visible.perUpdate,
+    liveness_per_minute: visible.livenessPerMinute,
     requests_unfocused: await requestsUnfocused(),
     heap_growth_bytes_10k_polls: await heapGrowth(),
   };

@@ -27,6 +27,7 @@ const METRICS: Metric[] = [
   { key: 'redos_200_ms', label: 'deep ReDoS analysis, 200 distinct patterns', unit: 'ms' },
   { key: 'redos_max_stall_ms', label: 'worst event-loop stall during that analysis', unit: 'ms' },
   { key: 'requests_per_update', label: 'requests per endpoint per daemon update (view visible)', unit: '', goal: '≤ 2' },
+  { key: 'liveness_per_minute', label: 'liveness checks per minute per daemon (view visible)', unit: '', goal: '≤ 4' },
   { key: 'requests_unfocused', label: 'requests while the window is unfocused', unit: '', goal: '0' },
   { key: 'heap_growth_bytes_10k_polls', label: 'heap growth over 10,000 poll cycles', unit: 'bytes' },
   { key: 'bundle_bytes', label: 'main bundle (dist/extension.js)', unit: 'bytes' },

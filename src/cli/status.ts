@@ -7,7 +7,7 @@
 import { KoraClient } from '../core/daemon/client';
 import { isReadable, toCliStatusDocument } from '../core/health/cliStatusJson';
 import { readHealthOnce } from '../core/health/readOnce';
-import { buildHealthTree, type HealthNode } from '../core/health/treeModel';
+import { buildHealthTree, type HealthNode } from '../core/tree/daemonTree';
 import type { DaemonHealth } from '../core/health/types';
 import { toPlainLine } from '../core/text/markdown';
 import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';

@@ -10,6 +10,10 @@ export const VIEW = {
 
 export const COMMAND = {
   refresh: 'kora.refresh',
+  refreshDaemon: 'kora.refreshDaemon',
+  openCockpit: 'kora.openCockpit',
+  copyDaemonUrl: 'kora.copyDaemonUrl',
+  copyDetails: 'kora.copyDetails',
   configureDaemons: 'kora.configureDaemons',
   setSessionToken: 'kora.setSessionToken',
   clearSessionToken: 'kora.clearSessionToken',

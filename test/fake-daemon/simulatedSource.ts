@@ -28,7 +28,9 @@ export class SimulatedDaemon implements HealthSource {
   /** When set, every request fails like a refused connection. */
   offline = false;
   snapshotPatch: unknown = {};
-  readonly requests = { snapshot: 0, heartbeat: 0 };
+  readonly requests = { snapshot: 0, heartbeat: 0, liveness: 0 };
+  /** Bumped by restart(), like the session token on the cockpit page. */
+  private instance = 0;
 
   constructor(private readonly options: SimulatedDaemonOptions) {
     this.config = { name: options.name ?? 'sim', url: 'http://127.0.0.1:9119' };
@@ -57,6 +59,23 @@ export class SimulatedDaemon implements HealthSource {
     this.failIfOffline('/api/heartbeat/services');
     const body = heartbeatBody(scenarioServices(this.scenario), this.scenario === 'warming', this.timeline, this.options.now());
     return parseWith(heartbeatSchema, body, '/api/heartbeat/services');
+  }
+
+  /** The cockpit page: answers while online and tells restarts apart. */
+  async checkLiveness(): Promise<{ instance: number }> {
+    this.requests.liveness += 1;
+    this.failIfOffline('/');
+    return { instance: this.instance };
+  }
+
+  daemonInstance(): number {
+    return this.instance;
+  }
+
+  /** Like a daemon restart: a new session token on the cockpit page, uptime from zero. */
+  restart(): void {
+    this.instance += 1;
+    this.timeline.bootAt = this.options.now();
   }
 
   /** When the snapshot (or probe cycle) most recently updated, as of `now`. */

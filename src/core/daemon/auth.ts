@@ -41,6 +41,8 @@ export function extractSessionToken(html: string): string | undefined {
 export class SessionAuth {
   private cached: SessionToken | undefined;
   private pending: Promise<SessionToken> | undefined;
+  private lastScraped: string | undefined;
+  private scrapedTokens = 0;
 
   constructor(
     private readonly fetchIndex: () => Promise<HttpResponse>,
@@ -73,6 +75,22 @@ export class SessionAuth {
     this.cached = undefined;
   }
 
+  /** A token read from the cockpit page by someone else (the liveness check) replaces a scraped one. */
+  adoptScraped(value: string): void {
+    this.noteScraped(value);
+    if (this.cached === undefined || this.cached.source === 'scraped') this.cached = { value, source: 'scraped' };
+  }
+
+  /** How many different tokens the cockpit page has shown: the daemon issues a new one on every start. */
+  get instance(): number {
+    return Math.max(0, this.scrapedTokens - 1);
+  }
+
+  private noteScraped(value: string): void {
+    if (value !== this.lastScraped) this.scrapedTokens += 1;
+    this.lastScraped = value;
+  }
+
   private acquire(): Promise<SessionToken> {
     this.pending ??= this.scrapeOrFallback().then(
       (token) => {
@@ -92,7 +110,10 @@ export class SessionAuth {
     const page = await this.fetchIndex();
     if (page.status === 200) {
       const scraped = extractSessionToken(page.text);
-      if (scraped) return { value: scraped, source: 'scraped' };
+      if (scraped) {
+        this.noteScraped(scraped);
+        return { value: scraped, source: 'scraped' };
+      }
       return this.storedOr('the cockpit page carries no session token (is the cockpit behind a login?)');
     }
     if (page.status === 404 && page.text.includes(FRONTEND_NOT_BUILT_MARKER)) {

@@ -2,7 +2,7 @@
 // result because a failed write has several meaningful outcomes (422 vs 500-after-write vs timeout).
 
 import { parsePythonJson } from '../phrasebook/pyJson';
-import { SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
+import { extractSessionToken, SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
 import { DaemonError } from './errors';
 import { HttpTransport, isJsonMediaType, isLoopbackHost, type HttpRequest, type HttpResponse, type HttpTimeouts } from './http';
 import { normalizeValidationBody, type NormalizedValidation } from './validationBody';
@@ -87,6 +87,8 @@ export class KoraClient {
   private mcpToken: string | undefined;
   private lastTokenSource: TokenSource | undefined;
   private rpcId = 0;
+  /** The session token the last liveness check saw (for redaction). */
+  private livenessToken: string | undefined;
 
   constructor(config: DaemonConfig, private readonly options: KoraClientOptions = {}) {
     this.config = { ...config };
@@ -96,7 +98,7 @@ export class KoraClient {
       baseUrl: parsed.url,
       timeouts: options.timeouts,
       maxResponseBytes: options.maxResponseBytes,
-      secrets: () => [this.auth.currentValue, this.mcpToken].filter((value): value is string => Boolean(value)),
+      secrets: () => [this.auth.currentValue, this.livenessToken, this.mcpToken].filter((value): value is string => Boolean(value)),
     });
     this.auth = new SessionAuth(() => this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } }), options.sessionTokens);
   }
@@ -121,6 +123,26 @@ export class KoraClient {
   /** Drop the cached session token (e.g. after the user stored a new one). */
   forgetSessionToken(): void {
     this.auth.forget();
+  }
+
+  /**
+   * The cheapest request the daemon answers: its cockpit page (no token needed). Any HTTP answer
+   * means it is up; a session token on the page other than the last one seen means it restarted
+   * (and the new token is adopted, so the next read needs no retry). Throws DaemonError when the
+   * daemon cannot be reached.
+   */
+  async checkLiveness(): Promise<{ instance?: number }> {
+    const page = await this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } });
+    const token = page.status === 200 ? extractSessionToken(page.text) : undefined;
+    if (token === undefined) return {};
+    this.livenessToken = token;
+    this.auth.adoptScraped(token);
+    return { instance: this.auth.instance };
+  }
+
+  /** Which daemon process answered last, as far as its session tokens tell (any read may re-read the token). */
+  daemonInstance(): number {
+    return this.auth.instance;
   }
 
   async getSnapshot(): Promise<SnapshotResult> {

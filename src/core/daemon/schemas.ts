@@ -13,13 +13,14 @@ const nullableString = z.string().nullable().catch(null);
 
 export const SERVICE_STATUSES = ['healthy', 'degraded', 'unhealthy', 'unknown'] as const;
 export const LISTENER_STATUSES = ['up', 'down', 'unknown'] as const;
-const serviceStatus = z.enum(SERVICE_STATUSES);
+/** Any status string is kept as sent (issue 9: an unknown value is shown verbatim, not coerced). */
+const serviceStatus = z.string();
 
 // ---- /api/snapshot (schema v4, tolerant of v5) -------------------------------------------------
 
 const listenerSchema = z
   .looseObject({
-    status: z.enum(LISTENER_STATUSES).catch(UNKNOWN),
+    status: z.string().catch(UNKNOWN),
     /** A timestamp, or the "unknown" placeholder (always, in v4). */
     last_event_at: nullableString,
     consecutive_errors: numberOrUnknown.nullable().catch(null),

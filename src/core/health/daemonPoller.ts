@@ -1,21 +1,29 @@
-// Polls one daemon: two endpoints ("streams") with their own cadence, shared backoff while the
-// daemon fails, and a health model rebuilt after every poll. Owned by HealthMonitor (poller.ts).
+// Polls one daemon and owns everything read from it: a table of streams (see streams.ts). Snapshot
+// and heartbeat follow the daemon's learned cadence with shared backoff while it fails; the
+// phrasebook and its backups are read when first needed and refreshed on demand; a cheap liveness
+// check runs whenever nothing else reached the daemon for the minimum interval, so going offline,
+// coming back and restarting show within that interval. Owned by HealthMonitor (poller.ts).
 
-import type { HeartbeatResponse, McpDaemonStatus, SnapshotResult } from '../daemon/schemas';
 import { CadenceLearner, type CadenceOptions } from './cadence';
 import type { Clock, TimerHandle } from './clock';
-import { buildHealth, FUTURE_SKEW_ALLOWANCE_SECONDS, type Outcome } from './model';
+import { buildHealth, FUTURE_SKEW_ALLOWANCE_SECONDS } from './model';
 import { attempt } from './outcome';
-import type { DaemonHealth, DaemonRef } from './types';
-
-/** What the poller needs from a daemon. `KoraClient` satisfies it; tests pass in-memory fakes. */
-export interface HealthSource {
-  readonly config: DaemonRef;
-  getSnapshot(): Promise<SnapshotResult>;
-  getHeartbeatServices(): Promise<HeartbeatResponse>;
-  /** Resolves undefined when no MCP token is configured. */
-  getDaemonStatusViaMcp?(): Promise<McpDaemonStatus | undefined>;
-}
+import {
+  ALL_STREAMS,
+  CONTENT_STREAMS,
+  heartbeatMarker,
+  PHRASEBOOK_STREAMS,
+  phrasebookReading,
+  snapshotMarker,
+  type HealthSource,
+  type Marker,
+  type PhrasebookReading,
+  type RefreshReason,
+  type Stream,
+  type StreamOutcome,
+  type StreamValues,
+} from './streams';
+import type { DaemonHealth } from './types';
 
 export interface PollerOptions extends CadenceOptions {
   clock: Clock;
@@ -24,33 +32,45 @@ export interface PollerOptions extends CadenceOptions {
   maxBackoffMs: number;
 }
 
-export type Stream = 'snapshot' | 'heartbeat';
-const STREAMS: readonly Stream[] = ['snapshot', 'heartbeat'];
+type Cadenced = 'snapshot' | 'heartbeat';
+const CADENCED: readonly Cadenced[] = ['snapshot', 'heartbeat'];
 
 /** Streams due within this window of each other are polled together (one wake-up, not two). */
 const COALESCE_MS = 1_000;
 /** Backoff delays are spread ±20% so many windows do not retry in lock-step. */
 const JITTER_FRACTION = 0.2;
 
-interface StreamState {
+interface CadenceState {
   lastPollAt?: number;
-  outcome?: Outcome<SnapshotResult> | Outcome<HeartbeatResponse>;
   learner: CadenceLearner;
   /** Consecutive successful polls that carried no update marker yet (warming, no_snapshot). */
   waitingPolls: number;
 }
 
+/** One wake-up's plan: which streams, and why. */
+interface PollPlan {
+  streams: readonly Stream[];
+  reason: RefreshReason;
+}
+
 export class DaemonPoller {
   health: DaemonHealth;
-  private readonly streams: Record<Stream, StreamState>;
-  private snapshotOutcome: Outcome<SnapshotResult> | undefined;
-  private heartbeatOutcome: Outcome<HeartbeatResponse> | undefined;
-  private mcpOutcome: Outcome<McpDaemonStatus | undefined> | undefined;
+  phrasebook: PhrasebookReading = { loading: true };
+  private readonly outcomes: { [S in Stream]?: StreamOutcome<S> } = {};
+  private readonly cadence: Record<Cadenced, CadenceState>;
   private failures = 0;
   private retryAt: number | null = null;
   private lastSuccessAt: number | null = null;
+  /** Last time any request (liveness included) got an answer, and last time one was sent. */
+  private lastContactAt: number | null = null;
+  private lastRequestAt: number | null = null;
+  private livenessInstance: number | undefined;
+  private livenessOk: boolean | undefined;
+  /** When the phrasebook streams are wanted next (null: not until asked). */
+  private phrasebookDueAt: number | null;
   private nextPollAt: number | null = null;
   private forcedDueAt: number | null = null;
+  private forcedReason: RefreshReason = 'focus';
   private timer: TimerHandle | undefined;
   private inFlight: Promise<void> | undefined;
   private active = false;
@@ -61,7 +81,8 @@ export class DaemonPoller {
     private readonly options: PollerOptions,
     private readonly onChange: () => void,
   ) {
-    this.streams = { snapshot: this.newStream(), heartbeat: this.newStream() };
+    this.cadence = { snapshot: this.newCadence(), heartbeat: this.newCadence() };
+    this.phrasebookDueAt = source.getPhrasebook ? Number.NEGATIVE_INFINITY : null;
     this.health = this.build();
   }
 
@@ -70,16 +91,24 @@ export class DaemonPoller {
     if (this.disposed || active === this.active) return;
     this.active = active;
     if (active) {
-      const last = this.lastPollAt();
-      if (last === undefined || this.now() - last >= this.options.minIntervalMs) this.forcedDueAt = this.now();
+      const last = this.lastContentPollAt();
+      if (last === undefined || this.now() - last >= this.options.minIntervalMs) this.force('focus');
     }
     this.schedule();
     this.publish();
   }
 
-  /** Polls every endpoint now (manual refresh); resolves when the poll has finished. */
-  refreshNow(): Promise<void> {
-    return this.poll([...STREAMS]);
+  /** The latest outcome of a stream (undefined before its first read). */
+  latest<S extends Stream>(stream: S): StreamOutcome<S> | undefined {
+    return this.outcomes[stream] as StreamOutcome<S> | undefined;
+  }
+
+  /** Reads the given streams (default: all) now, whatever the demand; resolves when read. */
+  refresh(reason: RefreshReason, streams: readonly Stream[] = ALL_STREAMS): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    // A poll already running may not cover these streams: read them right after it.
+    if (this.inFlight) return this.inFlight.then(() => this.refresh(reason, streams));
+    return this.poll({ streams: streams.includes('snapshot') ? [...new Set([...streams, 'mcp' as const])] : streams, reason });
   }
 
   dispose(): void {
@@ -89,26 +118,41 @@ export class DaemonPoller {
 
   // ---- scheduling -------------------------------------------------------------------------------
 
+  private force(reason: RefreshReason): void {
+    this.forcedDueAt = this.now();
+    this.forcedReason = reason;
+  }
+
   private schedule(): void {
     this.clearTimer();
     if (!this.active || this.disposed || this.inFlight) {
       this.nextPollAt = null;
       return;
     }
-    const next = Math.min(...STREAMS.map((stream) => this.dueAt(stream)));
+    const next = Math.min(...CADENCED.map((stream) => this.dueAt(stream)), this.livenessDueAt(), this.phrasebookDue());
     this.nextPollAt = next;
     this.timer = this.options.clock.setTimeout(() => this.onTimer(), Math.max(0, next - this.now()));
   }
 
   private onTimer(): void {
     this.timer = undefined;
-    const horizon = this.now() + COALESCE_MS;
-    const due = STREAMS.filter((stream) => this.dueAt(stream) <= horizon);
-    void this.poll(due.length > 0 ? due : [...STREAMS]);
+    void this.poll(this.duePlan());
   }
 
-  private dueAt(stream: Stream): number {
-    const state = this.streams[stream];
+  /** What is due now (and within the coalescing window). */
+  private duePlan(): PollPlan {
+    const horizon = this.now() + COALESCE_MS;
+    const reason = this.forcedDueAt !== null ? this.forcedReason : 'interval';
+    const streams: Stream[] = [];
+    for (const stream of CADENCED) if (this.dueAt(stream) <= horizon) streams.push(stream);
+    if (streams.includes('snapshot')) streams.push('mcp');
+    if (this.phrasebookDue() <= horizon) streams.push(...PHRASEBOOK_STREAMS);
+    if (streams.length === 0) streams.push('liveness');
+    return { streams, reason };
+  }
+
+  private dueAt(stream: Cadenced): number {
+    const state = this.cadence[stream];
     const forced = this.forcedDueAt ?? Number.POSITIVE_INFINITY;
     if (state.lastPollAt === undefined) return this.now();
     if (this.retryAt !== null) return Math.min(this.retryAt, forced);
@@ -120,6 +164,22 @@ export class DaemonPoller {
     return Math.min(planned, forced);
   }
 
+  /** Liveness is checked only when no other request went out for the minimum interval. */
+  private livenessDueAt(): number {
+    if (!this.source.checkLiveness || this.lastRequestAt === null) return Number.POSITIVE_INFINITY;
+    return this.lastRequestAt + this.options.minIntervalMs;
+  }
+
+  /** The phrasebook is read once the daemon answers, and again when asked (not on a schedule). */
+  private phrasebookDue(): number {
+    if (this.phrasebookDueAt === null || !this.readable()) return Number.POSITIVE_INFINITY;
+    return Math.max(this.phrasebookDueAt, this.now());
+  }
+
+  private readable(): boolean {
+    return this.health.state === 'ok' || this.health.state === 'warming' || this.health.state === 'stale';
+  }
+
   private backoffDelay(): number {
     const { minIntervalMs, maxBackoffMs, random } = this.options;
     const base = Math.min(maxBackoffMs, minIntervalMs * 2 ** (this.failures - 1));
@@ -129,55 +189,98 @@ export class DaemonPoller {
 
   // ---- polling ----------------------------------------------------------------------------------
 
-  private poll(streams: Stream[]): Promise<void> {
+  private poll(plan: PollPlan): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    if (this.inFlight) return this.inFlight;
     this.clearTimer();
     this.forcedDueAt = null;
-    this.inFlight = this.runPoll(streams).finally(() => {
+    this.inFlight = this.runPoll(plan).finally(() => {
       this.inFlight = undefined;
+      // The schedule depends on the state (the phrasebook waits for a readable daemon).
+      this.health = this.build();
       this.schedule();
       this.publish();
     });
     return this.inFlight;
   }
 
-  private async runPoll(streams: readonly Stream[]): Promise<void> {
+  private async runPoll(plan: PollPlan): Promise<void> {
+    const wanted = new Set(plan.streams);
+    if (wanted.has('liveness') && wanted.size === 1) return this.checkLiveness();
     const startedAt = this.now();
-    const wantsSnapshot = streams.includes('snapshot');
-    const wantsHeartbeat = streams.includes('heartbeat');
-    const [snapshot, heartbeat, mcp] = await Promise.all([
-      wantsSnapshot ? this.attempt(() => this.source.getSnapshot()) : undefined,
-      wantsHeartbeat ? this.attempt(() => this.source.getHeartbeatServices()) : undefined,
-      wantsSnapshot && this.source.getDaemonStatusViaMcp ? this.attempt(() => this.source.getDaemonStatusViaMcp!()) : undefined,
+    this.lastRequestAt = startedAt;
+    const source = this.source;
+    const read = <S extends Stream>(stream: S, reader: (() => Promise<StreamValues[S]>) | undefined) =>
+      wanted.has(stream) && reader ? this.attempt(reader) : Promise.resolve(undefined);
+    const [snapshot, heartbeat, mcp, phrasebook, backups] = await Promise.all([
+      read('snapshot', () => source.getSnapshot()),
+      read('heartbeat', () => source.getHeartbeatServices()),
+      read('mcp', source.getDaemonStatusViaMcp && (() => source.getDaemonStatusViaMcp!())),
+      read('phrasebook', source.getPhrasebook && (() => source.getPhrasebook!())),
+      read('backups', source.getPhrasebookBackups && (() => source.getPhrasebookBackups!())),
     ]);
     if (this.disposed) return;
-    if (snapshot) {
-      this.snapshotOutcome = snapshot;
-      this.record('snapshot', snapshot, startedAt, snapshot.ok ? snapshotMarker(snapshot.value) : undefined);
-    }
-    if (heartbeat) {
-      this.heartbeatOutcome = heartbeat;
-      this.record('heartbeat', heartbeat, startedAt, heartbeat.ok ? heartbeatMarker(heartbeat.value) : undefined);
-    }
-    if (mcp) this.mcpOutcome = mcp;
-    const outcomes = [snapshot, heartbeat].filter((outcome) => outcome !== undefined);
+    if (snapshot) this.recordCadenced('snapshot', snapshot, startedAt, snapshot.ok ? snapshotMarker(snapshot.value) : undefined);
+    if (heartbeat) this.recordCadenced('heartbeat', heartbeat, startedAt, heartbeat.ok ? heartbeatMarker(heartbeat.value) : undefined);
+    if (mcp) this.outcomes.mcp = mcp;
+    if (phrasebook || backups) this.recordPhrasebook(phrasebook, backups);
+    const content = [snapshot, heartbeat].filter((outcome) => outcome !== undefined);
+    const answered = [snapshot, heartbeat, phrasebook, backups].some((outcome) => outcome?.ok);
     const finishedAt = this.now();
-    if (outcomes.some((outcome) => outcome.ok)) this.lastSuccessAt = finishedAt;
-    if (outcomes.some((outcome) => !outcome.ok)) {
+    if (answered) this.lastContactAt = finishedAt;
+    if (content.some((outcome) => outcome.ok)) this.lastSuccessAt = finishedAt;
+    if (content.some((outcome) => !outcome.ok)) {
       this.failures += 1;
       this.retryAt = finishedAt + this.backoffDelay();
-    } else {
+    } else if (content.length > 0) {
       this.failures = 0;
       this.retryAt = null;
     }
+    if (content.length > 0) this.livenessOk = content.some((outcome) => outcome.ok);
+    // A read that met a restarted daemon (and re-read its token) leaves the other streams outdated.
+    const instance = this.source.daemonInstance?.();
+    if (instance !== undefined && this.noteInstance(instance)) this.onRestart(wanted);
   }
 
-  private record(stream: Stream, outcome: StreamState['outcome'], polledAt: number, marker: Marker | undefined): void {
-    const state = this.streams[stream];
+  /** Records which daemon process answered; true when it is not the one seen before. */
+  private noteInstance(instance: number): boolean {
+    const restarted = this.livenessInstance !== undefined && instance !== this.livenessInstance;
+    this.livenessInstance = instance;
+    return restarted;
+  }
+
+  /** Reads at once what the last poll (`alreadyRead`) did not, since it all may have changed. */
+  private onRestart(alreadyRead: ReadonlySet<Stream>): void {
+    if (!CONTENT_STREAMS.every((stream) => alreadyRead.has(stream) || stream === 'mcp')) this.force('liveness');
+    if (this.phrasebookDueAt !== null && !PHRASEBOOK_STREAMS.every((stream) => alreadyRead.has(stream))) this.phrasebookDueAt = this.now();
+  }
+
+  /** One cheap request; a change (gone, back, restarted) reads the affected streams at once. */
+  private async checkLiveness(): Promise<void> {
+    this.lastRequestAt = this.now();
+    const outcome = await this.attempt(() => this.source.checkLiveness!());
+    if (this.disposed) return;
+    this.outcomes.liveness = outcome;
+    const wasOk = this.livenessOk;
+    this.livenessOk = outcome.ok;
+    if (!outcome.ok) {
+      // Went away: read the content now so the state says why (a further failure changes nothing).
+      if (wasOk !== false) this.force('liveness');
+      return;
+    }
+    this.lastContactAt = outcome.at;
+    const restarted = outcome.value.instance !== undefined && this.noteInstance(outcome.value.instance);
+    if (wasOk === false || restarted) {
+      this.retryAt = null;
+      this.failures = 0;
+      this.onRestart(new Set());
+    }
+  }
+
+  private recordCadenced(stream: Cadenced, outcome: StreamOutcome<Cadenced>, polledAt: number, marker: Marker | undefined): void {
+    (this.outcomes as Record<Cadenced, StreamOutcome<Cadenced>>)[stream] = outcome;
+    const state = this.cadence[stream];
     state.lastPollAt = polledAt;
-    state.outcome = outcome;
-    if (!outcome?.ok) return;
+    if (!outcome.ok) return;
     if (marker === undefined || isFromTheFuture(marker, polledAt)) {
       state.waitingPolls += 1;
       return;
@@ -186,16 +289,24 @@ export class DaemonPoller {
     state.learner.observe(marker.at, polledAt, marker.spreadMs);
   }
 
-  private attempt<T>(read: () => Promise<T>): Promise<Outcome<T>> {
+  private recordPhrasebook(phrasebook: StreamOutcome<'phrasebook'> | undefined, backups: StreamOutcome<'backups'> | undefined): void {
+    if (phrasebook) this.outcomes.phrasebook = phrasebook;
+    if (backups) this.outcomes.backups = backups;
+    this.phrasebook = phrasebookReading(this.outcomes.phrasebook, this.outcomes.backups, this.phrasebook);
+    const failed = [phrasebook, backups].some((outcome) => outcome && !outcome.ok);
+    // A failed read is retried after the minimum interval; a good one waits to be asked again.
+    this.phrasebookDueAt = failed ? this.now() + this.options.minIntervalMs : this.phrasebookDueAt === null ? null : Number.POSITIVE_INFINITY;
+  }
+
+  private attempt<T>(read: () => Promise<T>) {
     return attempt(read, () => this.now());
   }
 
   // ---- model ------------------------------------------------------------------------------------
 
+  /** Rebuilds the health model and tells the owner; deciding what changed is the view's job. */
   private publish(): void {
-    const next = this.build();
-    if (JSON.stringify(next) === JSON.stringify(this.health)) return;
-    this.health = next;
+    this.health = this.build();
     this.onChange();
   }
 
@@ -203,22 +314,24 @@ export class DaemonPoller {
     return buildHealth(
       {
         daemon: this.source.config,
-        snapshot: this.snapshotOutcome,
-        heartbeat: this.heartbeatOutcome,
-        mcpStatus: this.mcpOutcome,
+        snapshot: this.outcomes.snapshot,
+        heartbeat: this.outcomes.heartbeat,
+        mcpStatus: this.outcomes.mcp,
         lastSuccessAt: this.lastSuccessAt,
+        lastContactAt: this.lastContactAt,
         nextPollAt: this.nextPollAt,
+        expectedUpdateMs: this.cadence.snapshot.learner.periodMs,
       },
       this.now(),
     );
   }
 
-  private newStream(): StreamState {
+  private newCadence(): CadenceState {
     return { learner: new CadenceLearner(this.options), waitingPolls: 0 };
   }
 
-  private lastPollAt(): number | undefined {
-    const times = STREAMS.map((stream) => this.streams[stream].lastPollAt).filter((time): time is number => time !== undefined);
+  private lastContentPollAt(): number | undefined {
+    const times = CADENCED.map((stream) => this.cadence[stream].lastPollAt).filter((time): time is number => time !== undefined);
     return times.length > 0 ? Math.max(...times) : undefined;
   }
 
@@ -232,13 +345,6 @@ export class DaemonPoller {
   }
 }
 
-interface Marker {
-  /** When the update began (epoch ms, daemon clock). */
-  at: number;
-  /** How long after `at` the update is complete (heartbeat probes run one after another). */
-  spreadMs: number;
-}
-
 /**
  * A marker past the clock-skew allowance says nothing about the daemon's cadence (its clock or its
  * data is off): learning from it would schedule the next poll an hour or more ahead, so a fixed
@@ -248,15 +354,5 @@ function isFromTheFuture(marker: Marker, polledAt: number): boolean {
   return marker.at > polledAt + FUTURE_SKEW_ALLOWANCE_SECONDS * 1000;
 }
 
-function snapshotMarker(result: SnapshotResult): Marker | undefined {
-  if (result.kind !== 'snapshot') return undefined;
-  const at = Date.parse(result.snapshot.computed_at);
-  return Number.isFinite(at) ? { at, spreadMs: 0 } : undefined;
-}
-
-function heartbeatMarker(response: HeartbeatResponse): Marker | undefined {
-  const checks = response.services.map((service) => Date.parse(service.last_check_at ?? '')).filter(Number.isFinite);
-  if (checks.length === 0) return undefined;
-  const first = Math.min(...checks);
-  return { at: first, spreadMs: Math.max(...checks) - first };
-}
+export { CONTENT_STREAMS };
+export type { HealthSource } from './streams';

@@ -21,7 +21,7 @@
 
 import type { DaemonError, DaemonErrorKind } from '../daemon/errors';
 import type { HeartbeatResponse, McpDaemonStatus, Snapshot, SnapshotListener, SnapshotResult } from '../daemon/schemas';
-import { orderServices } from './treeModel';
+import { orderServices } from './services';
 import type { AlertSummary, CostSummary, DaemonHealth, DaemonRef, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from './types';
 
 export type Outcome<T> = { ok: true; value: T; at: number } | { ok: false; error: DaemonError; at: number };
@@ -33,7 +33,9 @@ export interface HealthInputs {
   /** Value undefined = no MCP token configured. Failures never change the state (MCP is optional). */
   mcpStatus?: Outcome<McpDaemonStatus | undefined>;
   lastSuccessAt?: number | null;
+  lastContactAt?: number | null;
   nextPollAt?: number | null;
+  expectedUpdateMs?: number | null;
 }
 
 /** The daemon serves a snapshot only while `computed_at` is at most this old (contract §3.7). */
@@ -87,7 +89,9 @@ export function buildHealth(inputs: HealthInputs, now: number): DaemonHealth {
     alerts: buildAlerts(snapshot),
     cost: buildCost(snapshot),
     lastSuccessAt: inputs.lastSuccessAt ?? null,
+    lastContactAt: inputs.lastContactAt ?? inputs.lastSuccessAt ?? null,
     nextPollAt: inputs.nextPollAt ?? null,
+    expectedUpdateMs: inputs.expectedUpdateMs ?? null,
   };
 }
 
@@ -151,19 +155,21 @@ function sentence(text: string): string {
 
 // ---- status -------------------------------------------------------------------------------------
 
-const SERVICE_STATUS_VALUES: readonly ServiceStatus[] = ['healthy', 'degraded', 'unhealthy', 'unknown'];
+/** Statuses that say something about a service's health ("unknown" and values we do not know do not). */
+const RATED_STATUSES: readonly ServiceStatus[] = ['healthy', 'degraded', 'unhealthy'];
 
 function combineOverall(daemonStatus: ServiceStatus | undefined, services: readonly ServiceHealth[]): ServiceStatus {
-  const known = services.filter((service) => service.status !== UNKNOWN);
+  const known = services.filter((service) => RATED_STATUSES.includes(service.status));
   const servicesTroubled = known.some((service) => service.status === 'degraded' || service.status === 'unhealthy');
   if (daemonStatus === 'unhealthy') return 'unhealthy';
   if (daemonStatus === 'degraded' || servicesTroubled) return 'degraded';
-  if (daemonStatus === 'healthy') return 'healthy';
+  // "healthy", or a value we do not know (e.g. "maintenance"): the daemon's own word, as sent.
+  if (daemonStatus !== undefined && daemonStatus !== '' && daemonStatus !== UNKNOWN) return daemonStatus;
   return known.length > 0 ? 'healthy' : UNKNOWN;
 }
 
-function asServiceStatus(value: string): ServiceStatus {
-  return (SERVICE_STATUS_VALUES as readonly string[]).includes(value) ? (value as ServiceStatus) : UNKNOWN;
+function asServiceStatus(value: unknown): ServiceStatus {
+  return typeof value === 'string' && value !== '' ? value : UNKNOWN;
 }
 
 function uptime(mcp: McpDaemonStatus | undefined, mcpAt: number, snapshot: Snapshot | undefined, freshness: Freshness, now: number): number | null {

@@ -1,14 +1,16 @@
-// HealthMonitor: polls N daemons while someone is looking, and tells listeners which daemons' health
-// changed. Demand = window focused AND (view visible OR status bar shown): with no demand, no
-// request is sent at all. See daemonPoller.ts for one daemon's schedule.
+// HealthMonitor: one DaemonPoller per daemon, polled while someone is looking; tells listeners after
+// every poll. Demand = window focused AND (view visible OR status bar shown): with no demand, no
+// request is sent at all. See daemonPoller.ts for one daemon's schedule and streams.ts for what is
+// read. Consumers read a poller's latest values and ask it to refresh; nothing else fetches.
 
 import { DEFAULT_CADENCE } from './cadence';
 import { systemClock, type Clock } from './clock';
 import { DaemonPoller, type HealthSource, type PollerOptions } from './daemonPoller';
 import { Emitter, type Event } from './event';
+import { ALL_STREAMS, type PhrasebookReading, type RefreshReason, type Stream } from './streams';
 import type { DaemonHealth } from './types';
 
-export type { HealthSource } from './daemonPoller';
+export type { HealthSource, RefreshReason, Stream } from './streams';
 
 export interface Demand {
   focused: boolean;
@@ -18,8 +20,6 @@ export interface Demand {
 
 export interface HealthChange {
   daemons: readonly DaemonHealth[];
-  /** Indexes (into `daemons`) whose health changed since the previous event. */
-  changedIndexes: number[];
 }
 
 export interface HealthMonitorOptions {
@@ -43,11 +43,11 @@ export class HealthMonitor {
   private demand: Demand = { focused: false, visible: false };
   private readonly options: PollerOptions;
   private readonly changes = new Emitter<HealthChange>();
-  private pendingIndexes = new Set<number>();
+  private changePending = false;
   private flushQueued = false;
   private disposed = false;
 
-  /** Fires (batched per tick) after polls that changed something, and after `setSources`. */
+  /** Fires (batched per tick) after polls and after `setSources`; what changed is the view's to find. */
   readonly onDidChange: Event<HealthChange> = this.changes.event;
 
   /** Starts idle: nothing is polled until `setDemand` says the window is focused and visible. */
@@ -69,6 +69,16 @@ export class HealthMonitor {
     return this.pollers.map((poller) => poller.health);
   }
 
+  /** The Phrasebook section's data per daemon, in the order of `daemons`. */
+  get phrasebooks(): readonly PhrasebookReading[] {
+    return this.pollers.map((poller) => poller.phrasebook);
+  }
+
+  /** The poller of a daemon by name (its latest stream values; ask it to refresh). */
+  poller(daemonName: string): DaemonPoller | undefined {
+    return this.pollers.find((poller) => poller.source.config.name === daemonName);
+  }
+
   get currentDemand(): Demand {
     return { ...this.demand };
   }
@@ -87,19 +97,23 @@ export class HealthMonitor {
     const previous = this.pollers;
     this.pollers = sources.map((source) => {
       const reused = previous.find((poller) => poller.source === source);
-      return reused ?? new DaemonPoller(source, this.options, () => this.markChanged(source));
+      return reused ?? new DaemonPoller(source, this.options, () => this.markChanged());
     });
     for (const poller of previous) if (!this.pollers.includes(poller)) poller.dispose();
     const active = this.isActive();
     for (const poller of this.pollers) poller.setActive(active);
-    this.pollers.forEach((_, index) => this.pendingIndexes.add(index));
-    this.queueFlush();
+    this.markChanged();
   }
 
-  /** Manual refresh of every daemon (or one), regardless of demand. */
-  async refreshNow(index?: number): Promise<void> {
+  /** Reads every stream of every daemon (or of the one at `index`) now, regardless of demand. */
+  async refresh(reason: RefreshReason, index?: number, streams: readonly Stream[] = ALL_STREAMS): Promise<void> {
     const targets = index === undefined ? this.pollers : this.pollers.slice(index, index + 1);
-    await Promise.all(targets.map((poller) => poller.refreshNow()));
+    await Promise.all(targets.map((poller) => poller.refresh(reason, streams)));
+  }
+
+  /** Manual refresh of every daemon (or one). */
+  refreshNow(index?: number): Promise<void> {
+    return this.refresh('manual', index);
   }
 
   dispose(): void {
@@ -113,21 +127,15 @@ export class HealthMonitor {
     return this.demand.focused && this.demand.visible;
   }
 
-  private markChanged(source: HealthSource): void {
-    const index = this.pollers.findIndex((poller) => poller.source === source);
-    if (index >= 0) this.pendingIndexes.add(index);
-    this.queueFlush();
-  }
-
-  private queueFlush(): void {
+  private markChanged(): void {
+    this.changePending = true;
     if (this.flushQueued || this.disposed) return;
     this.flushQueued = true;
     queueMicrotask(() => {
       this.flushQueued = false;
-      if (this.disposed || this.pendingIndexes.size === 0) return;
-      const changedIndexes = [...this.pendingIndexes].filter((index) => index < this.pollers.length).sort((a, b) => a - b);
-      this.pendingIndexes.clear();
-      this.changes.fire({ daemons: this.daemons, changedIndexes });
+      if (this.disposed || !this.changePending) return;
+      this.changePending = false;
+      this.changes.fire({ daemons: this.daemons });
     });
   }
 }

@@ -2,7 +2,7 @@
 // and which welcome page (if any) the empty view shows. Pure, so the editor glue stays trivial.
 import { formatAgo } from '../text/duration';
 import { MarkdownBuilder, escapeMarkdown } from '../text/markdown';
-import { LISTENER_SEVERITY, READABLE_STATES, SERVICE_SEVERITY, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './treeLooks';
+import { listenerSeverity, READABLE_STATES, serviceSeverity, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './looks';
 import type { DaemonHealth } from './types';
 
 /** Which welcome content the (then empty) view shows; `ready` means the tree has roots. */
@@ -16,7 +16,7 @@ export function welcomeState(daemons: readonly DaemonHealth[]): WelcomeState {
 /** How bad one daemon is: its state, and when readable also its overall status. */
 export function daemonSeverity(health: DaemonHealth): Severity {
   const state = STATE_LOOK[health.state].severity;
-  return READABLE_STATES.has(health.state) ? worstSeverity([state, SERVICE_SEVERITY[health.overallStatus]]) : state;
+  return READABLE_STATES.has(health.state) ? worstSeverity([state, serviceSeverity(health.overallStatus)]) : state;
 }
 
 /** "offline", "degraded", "snapshot stale", ... — the word for a daemon that needs attention. */
@@ -35,14 +35,36 @@ export interface StatusSummary {
 
 export const STATUS_PREFIX = 'Kora';
 
-export function summarizeStatus(daemons: readonly DaemonHealth[]): StatusSummary {
+/** Data older than the daemon's update period plus this is marked stale. */
+export const STALE_GRACE_MS = 60_000;
+
+/** The daemon is readable but nothing was read for longer than it takes to publish an update. */
+export function isDataStale(health: DaemonHealth, now: number): boolean {
+  if (!READABLE_STATES.has(health.state) || health.lastSuccessAt === null || health.expectedUpdateMs === null) return false;
+  return now - health.lastSuccessAt > health.expectedUpdateMs + STALE_GRACE_MS;
+}
+
+/** "read 12 s ago · reachable 3 s ago", or "never read"; what the tooltips say about freshness. */
+export function freshnessText(health: DaemonHealth, now: number): string {
+  if (health.lastSuccessAt === null) return health.lastContactAt === null ? 'never read' : `reachable ${ago(health.lastContactAt, now)}, no data read yet`;
+  const parts = [`read ${ago(health.lastSuccessAt, now)}`];
+  if (health.lastContactAt !== null && health.lastContactAt > health.lastSuccessAt) parts.push(`reachable ${ago(health.lastContactAt, now)}`);
+  if (isDataStale(health, now)) parts.push('stale');
+  return parts.join(' · ');
+}
+
+function ago(epochMs: number, now: number): string {
+  return formatAgo(Math.max(0, (now - epochMs) / 1000));
+}
+
+export function summarizeStatus(daemons: readonly DaemonHealth[], now: number = Date.now()): StatusSummary {
   if (daemons.length === 0) {
     return { text: `$(circle-slash) ${STATUS_PREFIX}`, tooltip: 'No Kora daemon is configured.', severity: Severity.unknown };
   }
   const severities = daemons.map(daemonSeverity);
   const severity = worstSeverity(severities);
   const tooltip = new MarkdownBuilder().heading('Kora daemons');
-  for (const health of daemons) tooltip.field(`$(${iconOf(health)}) ${escapeMarkdown(health.daemon.name)}`, describeForTooltip(health));
+  for (const health of daemons) tooltip.field(`$(${iconOf(health)}) ${escapeMarkdown(health.daemon.name)}`, `${describeForTooltip(health)} (${freshnessText(health, now)})`);
   tooltip.text('Click to show the Health view.');
 
   const allConnecting = daemons.every((health) => health.state === 'connecting');
@@ -64,9 +86,9 @@ function describeForTooltip(health: DaemonHealth): string {
 }
 
 export interface BadgeSummary {
-  /** Non-healthy listeners plus non-healthy services across all daemons. */
+  /** Daemons that cannot be read (offline, token rejected, …) plus non-healthy listeners and services. */
   count: number;
-  /** Plain text, e.g. "3 listeners or services need attention: beta/sentry degraded, …". */
+  /** Plain text, e.g. "3 need attention: alpha offline, beta/sentry degraded, …". */
   tooltip: string;
 }
 
@@ -75,17 +97,18 @@ const BADGE_TOOLTIP_ITEMS = 6;
 export function summarizeBadge(daemons: readonly DaemonHealth[]): BadgeSummary {
   const problems: string[] = [];
   for (const health of daemons) {
+    // An unreadable daemon has no listeners or services to count, but is the first thing to fix.
+    if (!READABLE_STATES.has(health.state) && health.state !== 'connecting') problems.push(`${health.daemon.name} ${STATE_LOOK[health.state].word}`);
     for (const listener of health.listeners) {
-      if (LISTENER_SEVERITY[listener.status] !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
+      if (listenerSeverity(listener.status) !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
     }
     for (const service of health.services) {
-      if (SERVICE_SEVERITY[service.status] !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
+      if (serviceSeverity(service.status) !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
     }
   }
   const shown = problems.slice(0, BADGE_TOOLTIP_ITEMS).join(', ');
   const more = problems.length > BADGE_TOOLTIP_ITEMS ? `, and ${problems.length - BADGE_TOOLTIP_ITEMS} more` : '';
-  const noun = problems.length === 1 ? 'listener or service needs' : 'listeners or services need';
-  return { count: problems.length, tooltip: problems.length === 0 ? '' : `${problems.length} ${noun} attention: ${shown}${more}` };
+  return { count: problems.length, tooltip: problems.length === 0 ? '' : `${problems.length} ${problems.length === 1 ? 'needs' : 'need'} attention: ${shown}${more}` };
 }
 
 /** "updated 12 s ago" from the most recent successful read, or undefined before any. */

@@ -1,7 +1,7 @@
 // Which daemons just turned unhealthy and may be announced: the opt-in notification's logic,
 // kept here so its rate limit is testable with plain numbers for time.
 import { daemonSeverity } from './summary';
-import { Severity } from './treeLooks';
+import { Severity } from './looks';
 import type { DaemonHealth } from './types';
 
 /** At most one announcement per daemon in this window. */

@@ -1,8 +1,9 @@
 // The health model: what the tree, the status bar and the CLI render. Built from the daemon's
 // snapshot and heartbeat (and MCP daemon status when a token is set) by ./model.ts.
 
-export type ServiceStatus = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
-export type ListenerStatus = 'up' | 'down' | 'unknown';
+/** The known values, or whatever else the daemon sent (shown verbatim, never coerced). */
+export type ServiceStatus = 'healthy' | 'degraded' | 'unhealthy' | 'unknown' | (string & {});
+export type ListenerStatus = 'up' | 'down' | 'unknown' | (string & {});
 
 /**
  * Why the daemon's data is (or is not) shown. The CLI prints the snake_case form
@@ -79,6 +80,10 @@ export interface DaemonHealth {
   cost: CostSummary | null;
   /** Epoch ms of the last successful read of any endpoint, or null. */
   lastSuccessAt: number | null;
+  /** Epoch ms of the last answer to any request (the liveness check included), or null. */
+  lastContactAt: number | null;
   /** Epoch ms of the next scheduled poll (for "retrying in N s"), or null when not scheduled. */
   nextPollAt: number | null;
+  /** How often the daemon publishes new data (learned, else its default); null for a one-off read. */
+  expectedUpdateMs: number | null;
 }

@@ -1,6 +1,6 @@
 // The backup a tree action is about: a backup node of the Health tree (its id names the file), or
 // `{ daemonName, filename }` (our own node commands and tests).
-import { backupFilenameOfNodeId } from '../../core/phrasebook/ops/treeSection';
+import { backupFilenameOfNodeId } from '../../core/tree/phrasebookNodes';
 import type { BackupRef } from '../phrasebook-ops/backupActions';
 
 export function backupOf(argument: unknown): BackupRef {

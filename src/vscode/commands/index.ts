@@ -5,6 +5,10 @@ import { COMMAND } from '../constants';
 import { openDaemonSettings } from '../config';
 import { copyAttackString } from './copyAttackString';
 import { refresh } from './refresh';
+import { refreshDaemon } from './refreshDaemon';
+import { openCockpit } from './openCockpit';
+import { copyDaemonUrl } from './copyDaemonUrl';
+import { copyDetails } from './copyDetails';
 import { clearMcpToken, clearSessionToken } from './clearToken';
 import { setMcpToken, setSessionToken } from './setToken';
 import { openLivePhrasebook } from './openLivePhrasebook';
@@ -24,6 +28,10 @@ const COMMANDS: Partial<Record<(typeof COMMAND)[keyof typeof COMMAND], CommandFa
   [COMMAND.configureDaemons]: () => () => openDaemonSettings(),
   [COMMAND.copyAttackString]: copyAttackString,
   [COMMAND.refresh]: refresh,
+  [COMMAND.refreshDaemon]: refreshDaemon,
+  [COMMAND.openCockpit]: openCockpit,
+  [COMMAND.copyDaemonUrl]: copyDaemonUrl,
+  [COMMAND.copyDetails]: copyDetails,
   [COMMAND.setSessionToken]: setSessionToken,
   [COMMAND.clearSessionToken]: clearSessionToken,
   [COMMAND.setMcpToken]: setMcpToken,

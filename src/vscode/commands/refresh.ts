@@ -1,12 +1,13 @@
-// `kora.refresh`: polls every daemon now (view title button), or one daemon when a tree item
-// passes its name (the "Offline — retrying in N s" node). Shows progress on the view meanwhile.
+// `kora.refresh`: reads every daemon now (palette and view title — VS Code passes the view title
+// button the selected row, which must not narrow it), or the one daemon named by a string (the
+// "Offline — retrying in N s" node's action). Shows progress on the view meanwhile.
 import * as vscode from 'vscode';
 import { VIEW } from '../constants';
-import { daemonNameOf } from '../daemons';
 import { healthController } from '../health';
 import type { CommandFactory } from './index';
 
 export const refresh: CommandFactory = (kora) => async (argument?: unknown) => {
   const controller = healthController(kora);
-  await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () => controller.refresh('manual', daemonNameOf(argument)));
+  const daemonName = typeof argument === 'string' ? argument : undefined;
+  await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () => controller.refresh('manual', daemonName));
 };

@@ -1,10 +1,13 @@
-// The single owner of the health feature's lifecycle: it creates the HealthMonitor, tells it
-// when someone is looking (window focus, view visibility, status bar), reacts to settings and
-// token changes, and pushes every health change to the tree, status bar, badge and notifier.
+// The single owner of the health feature's lifecycle: it creates the HealthMonitor (the one reader
+// of daemon data), tells it when someone is looking (window focus, view visibility, status bar),
+// reacts to settings and token changes, and pushes every reading to the tree, status bar, badge
+// and notifier.
 import * as vscode from 'vscode';
 import { systemClock, type Clock } from '../../core/health/clock';
-import { HealthMonitor, DEFAULT_MAX_BACKOFF_MS, DEFAULT_MIN_INTERVAL_MS } from '../../core/health/poller';
+import { HealthMonitor, DEFAULT_MAX_BACKOFF_MS, DEFAULT_MIN_INTERVAL_MS, type RefreshReason, type Stream } from '../../core/health/poller';
+import { ALL_STREAMS } from '../../core/health/streams';
 import type { DaemonHealth, DaemonState } from '../../core/health/types';
+import type { DaemonView } from '../../core/tree/koraTree';
 import { SETTING, VIEW } from '../constants';
 import { affects, readBoolean, readNumber } from '../config';
 import type { KoraContext } from '../context';
@@ -16,7 +19,11 @@ import { HealthStatusBar } from './statusBar';
 import { HealthTreeProvider, type NodeHandle } from './treeProvider';
 import { HealthViewPresenter } from './viewPresenter';
 
-export type RefreshReason = 'manual' | 'token' | 'settings';
+/** Which backups of a daemon local history holds (the tree offers "Compare with Live" for them). */
+export interface BackupHistorySource {
+  withHistory(daemonName: string): ReadonlySet<string>;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 /** How often countdowns and "updated N s ago" are re-rendered while the view is on screen. */
 const TICK_MS = 1000;
@@ -36,6 +43,7 @@ export class HealthController implements vscode.Disposable {
   private monitorSubscription: vscode.Disposable | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private readonly loggedStates = new Map<string, DaemonState>();
+  private backupHistory: BackupHistorySource | undefined;
 
   constructor(
     kora: KoraContext,
@@ -43,7 +51,7 @@ export class HealthController implements vscode.Disposable {
     private readonly clock: Clock = systemClock,
   ) {
     this.log = kora.logger('health');
-    this.treeProvider = this.store.add(new HealthTreeProvider(() => clock.now()));
+    this.treeProvider = this.store.add(new HealthTreeProvider());
     this.store.add(this.statusBar);
     this.view = this.store.add(vscode.window.createTreeView(VIEW.health, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
     this.presenter = new HealthViewPresenter(this.view);
@@ -57,31 +65,42 @@ export class HealthController implements vscode.Disposable {
       registry.onDidChange(() => {
         this.monitorInstance.setSources(this.sources());
         // The monitor reports changes of daemons it has; an emptied list must be shown too.
-        this.show(this.monitorInstance.daemons);
+        this.showLatest();
       }),
     );
     this.store.add(
       registry.onDidChangeCredentials((daemons) => {
-        for (const daemon of daemons) this.refresh('token', daemon.name).catch((error: unknown) => this.log.warn(`refresh after token change failed: ${String(error)}`));
+        for (const daemon of daemons) this.refresh('config', daemon.name).catch((error: unknown) => this.log.warn(`refresh after token change failed: ${String(error)}`));
       }),
     );
-    this.show(this.monitorInstance.daemons);
+    this.showLatest();
     this.updateDemand();
+  }
+
+  /** Lets the phrasebook operations say which backups local history holds. */
+  setBackupHistory(source: BackupHistorySource): vscode.Disposable {
+    this.backupHistory = source;
+    const subscription = source.onDidChange(() => this.showLatest());
+    this.showLatest();
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      if (this.backupHistory === source) this.backupHistory = undefined;
+    });
   }
 
   get monitor(): HealthMonitor {
     return this.monitorInstance;
   }
 
-  /** Polls every daemon (or the named one) now, whatever the demand; resolves when done. */
-  async refresh(reason: RefreshReason, daemonName?: string): Promise<void> {
+  /** Reads every daemon (or the named one) now, whatever the demand; resolves when done. */
+  async refresh(reason: RefreshReason, daemonName?: string, streams: readonly Stream[] = ALL_STREAMS): Promise<void> {
     let index: number | undefined;
     if (daemonName !== undefined) {
       index = this.registry.list().findIndex((daemon) => daemon.name === daemonName);
       if (index === -1) throw new Error(`no configured daemon is named "${daemonName}"`);
     }
-    this.log.trace(`refresh (${reason})${daemonName === undefined ? '' : ` of ${daemonName}`}`);
-    await this.monitorInstance.refreshNow(index);
+    this.log.trace(`refresh (${reason}) of ${daemonName ?? 'every daemon'}: ${streams.join(', ')}`);
+    await this.monitorInstance.refresh(reason, index, streams);
   }
 
   get viewState() {
@@ -99,7 +118,7 @@ export class HealthController implements vscode.Disposable {
     const minIntervalMs = Math.max(MIN_INTERVAL_FLOOR_MS, readNumber(SETTING.pollingMinIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000);
     const maxBackoffMs = Math.max(MAX_BACKOFF_FLOOR_MS, readNumber(SETTING.pollingMaxBackoffSeconds, DEFAULT_MAX_BACKOFF_MS / 1000) * 1000);
     const monitor = new HealthMonitor(this.sources(), { clock: this.clock, minIntervalMs, maxBackoffMs });
-    this.monitorSubscription = monitor.onDidChange((change) => this.show(change.daemons));
+    this.monitorSubscription = monitor.onDidChange(() => this.showLatest());
     return monitor;
   }
 
@@ -107,10 +126,17 @@ export class HealthController implements vscode.Disposable {
     return this.registry.list().map((daemon) => daemon.client);
   }
 
-  private show(daemons: readonly DaemonHealth[]): void {
+  private showLatest(): void {
+    const daemons = this.monitorInstance.daemons;
+    const phrasebooks = this.monitorInstance.phrasebooks;
+    const views: DaemonView[] = daemons.map((health, index) => ({
+      health,
+      phrasebook: phrasebooks[index],
+      backupsWithHistory: this.backupHistory?.withHistory(health.daemon.name),
+    }));
     const now = this.clock.now();
-    this.treeProvider.update(daemons, now);
-    this.statusBar.update(daemons);
+    this.treeProvider.update(views, now);
+    this.statusBar.update(daemons, now);
     this.presenter.update(daemons, now, this.registry.problems.length > 0);
     this.notifier.observe(daemons, now);
     this.logStateChanges(daemons);

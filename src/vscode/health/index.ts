@@ -1,13 +1,14 @@
 // The health feature: sidebar tree, status bar, badge, welcome pages, polling. `registerHealth`
 // is the one line activate() calls; commands find the controller through `healthController`.
-import type { HealthMonitor } from '../../core/health/poller';
+import type { HealthMonitor, RefreshReason, Stream } from '../../core/health/poller';
 import type { KoraContext } from '../context';
 import { daemonRegistry, type DaemonRegistry } from '../daemons';
-import { HealthController } from './controller';
+import { HealthController, type BackupHistorySource } from './controller';
 import type { HealthTreeProvider } from './treeProvider';
 import type { ViewState } from './viewPresenter';
 
-export type { DaemonTreeSection, NodeHandle } from './treeProvider';
+export type { NodeHandle } from './treeProvider';
+export type { BackupHistorySource } from './controller';
 
 /** What integration tests (and other features, e.g. the phrasebook section) may observe. */
 export interface HealthApi {
@@ -25,6 +26,10 @@ export interface HealthApi {
   viewState(): ViewState | undefined;
   /** Whether the Health view is on screen (one of the two reasons to poll). */
   viewVisible(): boolean;
+  /** Asks the daemon's poller (every daemon's, without a name) to read these streams now. */
+  refresh(reason: RefreshReason, daemonName?: string, streams?: readonly Stream[]): Promise<void>;
+  /** Lets the phrasebook operations say which backups local history holds. */
+  setBackupHistory(source: BackupHistorySource): { dispose(): void };
 }
 
 const controllers = new WeakMap<KoraContext, HealthController>();
@@ -42,7 +47,14 @@ export function registerHealth(kora: KoraContext): HealthApi {
     description: () => controller.view.description,
     viewState: () => controller.viewState,
     viewVisible: () => controller.view.visible,
+    refresh: (reason, daemonName, streams) => controller.refresh(reason, daemonName, streams),
+    setBackupHistory: (source) => controller.setBackupHistory(source),
   };
+}
+
+/** The monitor of this extension instance, once the health feature is active (readers registered earlier ask late). */
+export function healthMonitorOf(kora: KoraContext): HealthMonitor | undefined {
+  return controllers.get(kora)?.monitor;
 }
 
 /** The health controller of this extension instance (for commands such as Refresh). */

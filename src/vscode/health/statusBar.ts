@@ -1,7 +1,7 @@
 // The status-bar item: overall status of all daemons; a click reveals the Health view.
 import * as vscode from 'vscode';
 import { summarizeStatus } from '../../core/health/summary';
-import { Severity } from '../../core/health/treeLooks';
+import { Severity } from '../../core/health/looks';
 import type { DaemonHealth } from '../../core/health/types';
 import { STATUS_BAR_ITEM_ID, VIEW } from '../constants';
 
@@ -20,8 +20,8 @@ export class HealthStatusBar implements vscode.Disposable {
     this.item.command = { command: `${VIEW.health}.focus`, title: 'Show Kora Health' };
   }
 
-  update(daemons: readonly DaemonHealth[]): void {
-    const summary = summarizeStatus(daemons);
+  update(daemons: readonly DaemonHealth[], now: number): void {
+    const summary = summarizeStatus(daemons, now);
     this.item.text = summary.text;
     const tooltip = new vscode.MarkdownString(summary.tooltip, true);
     this.item.tooltip = tooltip;

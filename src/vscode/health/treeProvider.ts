@@ -1,11 +1,11 @@
-// The Health view's data provider: a thin layer over the core tree model. Elements are small
+// The Health view's data provider: maps the core tree (built whole in src/core) to tree items. Elements are small
 // handles interned by node id, so the view can be told about exactly the nodes that changed
 // (VS Code finds a refreshed element by identity) while their content is always the latest.
 import * as vscode from 'vscode';
-import { buildHealthTree, type HealthNode, type NodeAction } from '../../core/health/treeModel';
-import { HealthTreeState, type RefreshPlan } from '../../core/health/treeState';
+import type { HealthNode, NodeAction } from '../../core/tree/daemonTree';
+import { buildKoraTree, type DaemonView } from '../../core/tree/koraTree';
+import { HealthTreeState, type RefreshPlan } from '../../core/tree/treeState';
 import { welcomeState } from '../../core/health/summary';
-import type { DaemonHealth } from '../../core/health/types';
 import { COMMAND } from '../constants';
 
 /** What the view holds for a node; view-item menus pass it to commands. */
@@ -13,15 +13,6 @@ export interface NodeHandle {
   readonly id: string;
   readonly daemonName: string;
   readonly kind: string;
-}
-
-/**
- * Another feature's nodes under each daemon (e.g. the phrasebook section). Their ids must start
- * with the daemon root's id and a `/`, and be built like the health nodes.
- */
-export interface DaemonTreeSection {
-  readonly onDidChange: vscode.Event<void>;
-  nodesFor(daemon: DaemonHealth, now: number): HealthNode[];
 }
 
 const ACTION_COMMAND: Record<NodeAction, { command: string; title: string }> = {
@@ -40,45 +31,28 @@ const COLLAPSIBLE: Record<HealthNode['collapsible'], vscode.TreeItemCollapsibleS
 export class HealthTreeProvider implements vscode.TreeDataProvider<NodeHandle>, vscode.Disposable {
   private readonly state = new HealthTreeState();
   private readonly handles = new Map<string, NodeHandle>();
-  private readonly sections = new Set<DaemonTreeSection>();
-  private readonly sectionSubscriptions = new Map<DaemonTreeSection, vscode.Disposable>();
   private readonly changes = new vscode.EventEmitter<NodeHandle | NodeHandle[] | undefined>();
-  private daemons: readonly DaemonHealth[] = [];
+  private views: readonly DaemonView[] = [];
   private changeEvents = 0;
 
   readonly onDidChangeTreeData = this.changes.event;
 
-  /** `now` is the clock the ages and countdowns are computed with (sections re-render with it). */
-  constructor(private readonly now: () => number) {}
-
-  /** Rebuilds from the latest health and tells the view about exactly what changed. */
-  update(daemons: readonly DaemonHealth[], now: number): RefreshPlan {
-    this.daemons = daemons;
+  /** Rebuilds from the latest readings and tells the view about exactly what changed. */
+  update(views: readonly DaemonView[], now: number): RefreshPlan {
+    this.views = views;
     return this.render(now);
   }
 
   /** Rebuilds with the same health at a later time (countdowns, ages). */
   render(now: number): RefreshPlan {
     // While the welcome page is due (nothing configured, first read pending) the tree is empty.
-    const nodes = welcomeState(this.daemons) === 'ready' ? this.withSections(buildHealthTree(this.daemons, now), now) : [];
+    const ready = welcomeState(this.views.map((view) => view.health)) === 'ready';
+    const nodes = ready ? buildKoraTree(this.views, now, { compareCommand: COMMAND.compareBackupWithLive }) : [];
     const plan = this.state.replace(nodes);
     for (const id of [...this.handles.keys()]) if (!this.state.get(id)) this.handles.delete(id);
     if (plan.kind === 'all') this.fire(undefined);
     else if (plan.kind === 'nodes') this.fire(plan.ids.map((id) => this.handleOf(this.state.get(id)!)));
     return plan;
-  }
-
-  /** Adds another feature's nodes under each daemon; re-renders when the section changes. */
-  registerSection(section: DaemonTreeSection): vscode.Disposable {
-    this.sections.add(section);
-    this.sectionSubscriptions.set(section, section.onDidChange(() => this.render(this.now())));
-    this.render(this.now());
-    return new vscode.Disposable(() => {
-      this.sections.delete(section);
-      this.sectionSubscriptions.get(section)?.dispose();
-      this.sectionSubscriptions.delete(section);
-      this.render(this.now());
-    });
   }
 
   /** The current node behind a handle or id (tests and commands read labels, icons, ...). */
@@ -119,18 +93,7 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<NodeHandle>, 
   }
 
   dispose(): void {
-    for (const subscription of this.sectionSubscriptions.values()) subscription.dispose();
-    this.sectionSubscriptions.clear();
-    this.sections.clear();
     this.changes.dispose();
-  }
-
-  private withSections(roots: HealthNode[], now: number): HealthNode[] {
-    if (this.sections.size === 0) return roots;
-    return roots.map((root, index) => {
-      const extra = [...this.sections].flatMap((section) => section.nodesFor(this.daemons[index], now));
-      return extra.length === 0 ? root : { ...root, collapsible: 'expanded', children: [...root.children, ...extra] };
-    });
   }
 
   private handleOf(node: HealthNode): NodeHandle {

@@ -1,7 +1,11 @@
-// The phrasebook operations feature: documents, local history, bases, daemon diagnostics, the
-// Phrasebook section of the Health tree. `registerPhrasebookOps` is the one line activate() calls;
+// The phrasebook operations feature: documents, local history, bases, daemon diagnostics. Their
+// daemon reads go through each daemon's poller (the Health tree shows what they read); local history
+// tells the tree which backups it holds. `registerPhrasebookOps` is the one line activate() calls;
 // the commands find the feature through `phrasebookOps(kora)`.
 import * as vscode from 'vscode';
+import type { HealthMonitor } from '../../core/health/poller';
+import { readingThroughPoller } from '../../core/health/readThrough';
+import { PHRASEBOOK_STREAMS } from '../../core/health/streams';
 import { LocalHistory } from '../../core/history/localHistory';
 import { daemonKeyOf } from '../../core/phrasebook/ops/historyKeeping';
 import { readNumber } from '../config';
@@ -15,7 +19,7 @@ import { DaemonDiagnostics } from './daemonDiagnostics';
 import { notifier, type OpsEnv } from './env';
 import { GlobalStorageHistory } from './historyStorage';
 import { OpsDocumentProvider } from './opsDocuments';
-import { PhrasebookSection } from './phrasebookSection';
+import { BackupHistoryIndex } from './historyIndex';
 import { SwitchablePrompter } from './prompter';
 import { TestResultDocuments } from './testResultDocuments';
 
@@ -27,34 +31,41 @@ export interface PhrasebookOpsApi {
   readonly prompter: SwitchablePrompter;
   readonly history: LocalHistory;
   readonly bases: PhrasebookBases;
-  readonly section: PhrasebookSection;
+  /** Which backups local history holds, per daemon (the tree's "Compare with Live"). */
+  readonly backupHistory: BackupHistoryIndex;
   /** The key history and bases use for a daemon. */
   daemonKey(daemonName: string): string | undefined;
 }
 
 const features = new WeakMap<KoraContext, OpsEnv>();
 
-/** The daemon registry seen as the operations need it. */
-function accessOf(registry: DaemonRegistry): DaemonAccess {
+/** The daemon registry seen as the operations need it: reads through the daemon's poller. */
+function accessOf(registry: DaemonRegistry, monitor: () => HealthMonitor): DaemonAccess {
   return {
-    list: () => registry.list().map((daemon) => ({ name: daemon.name, url: daemon.url, key: daemonKeyOf(daemon), client: daemon.client })),
+    list: () =>
+      registry.list().map((daemon) => ({
+        name: daemon.name,
+        url: daemon.url,
+        key: daemonKeyOf(daemon),
+        client: readingThroughPoller(daemon.client, () => monitor().poller(daemon.name)),
+      })),
     onDidChange: registry.onDidChange,
   };
 }
 
 export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): PhrasebookOpsApi {
   const log = kora.logger('phrasebook-ops');
-  const daemons = accessOf(health.registry);
+  const daemons = accessOf(health.registry, () => health.monitor());
   const history = new LocalHistory(new GlobalStorageHistory(kora.extension.globalStorageUri), {
     maxEntriesPerDaemon: () => readNumber(SETTING.historyMaxEntriesPerDaemon, DEFAULT_HISTORY_MAX),
     onCorrupt: (key, reason) => log.warn(`local history of ${key} was unreadable (${reason}); starting afresh`),
   });
   const documents = kora.register(new OpsDocumentProvider(daemons, history, log));
   const testResults = new TestResultDocuments();
-  const section = kora.register(new PhrasebookSection(daemons, history, log));
+  const backupHistory = kora.register(new BackupHistoryIndex(daemons, history));
   kora.register(vscode.workspace.registerTextDocumentContentProvider(LIVE_PHRASEBOOK_SCHEME, documents));
   kora.register(vscode.workspace.registerTextDocumentContentProvider(TEST_RESULT_SCHEME, testResults));
-  kora.register(health.treeProvider.registerSection(section));
+  kora.register(health.setBackupHistory(backupHistory));
   const prompter = new SwitchablePrompter();
   const bases = new PhrasebookBases(kora.extension.workspaceState);
   const env: OpsEnv = {
@@ -69,7 +80,8 @@ export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): Phr
     notify: notifier(log),
     afterWrite: (daemonName) => {
       documents.refreshLive(daemonName);
-      void section.refresh(daemonName);
+      void backupHistory.refresh(daemonName);
+      health.refresh('write', daemonName, PHRASEBOOK_STREAMS).catch((error: unknown) => log.warn(`re-reading ${daemonName} after a write failed: ${String(error)}`));
     },
     now: () => new Date(),
   };
@@ -78,7 +90,7 @@ export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): Phr
     prompter,
     history,
     bases,
-    section,
+    backupHistory,
     daemonKey: (name) => daemons.list().find((daemon) => daemon.name === name)?.key,
   };
 }

@@ -7,6 +7,7 @@ import { readLive, renderLiveDocument } from '../../core/phrasebook/ops/live';
 import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import type { Logger } from '../log';
 import { findDaemon, type DaemonAccess } from './daemonAccess';
+import { SlotTexts, slotId } from './previewSlots';
 
 type OpsDocumentRef =
   | { kind: 'live'; daemonName: string }
@@ -16,6 +17,7 @@ type OpsDocumentRef =
 const KIND = { live: 'live', frozen: 'frozen', history: 'history' } as const;
 /** Frozen texts are only needed while their diff is open; keep the latest ones. */
 const MAX_FROZEN_DOCUMENTS = 40;
+
 const HASH_PREFIX = 'sha256:';
 
 function buildUri(daemonName: string, kind: string, id: string | undefined, title: string): vscode.Uri {
@@ -44,8 +46,7 @@ function parseUri(uri: vscode.Uri): OpsDocumentRef | undefined {
 export class OpsDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly frozen = new Map<string, string>();
-  private frozenCounter = 0;
+  private readonly frozen = new SlotTexts(MAX_FROZEN_DOCUMENTS);
 
   constructor(
     private readonly daemons: DaemonAccess,
@@ -54,13 +55,17 @@ export class OpsDocumentProvider implements vscode.TextDocumentContentProvider, 
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Registers a text under a read-only URI; its title is the tab/diff side name. */
+  /**
+   * Registers a text under a read-only URI; its title is the tab/diff side name. One URI per daemon
+   * and title: the next push or revert preview replaces the text of the same document (an open tab
+   * shows the new text) instead of opening another tab.
+   */
   freeze(daemonName: string, title: string, text: string): vscode.Uri {
-    this.frozenCounter += 1;
-    const id = String(this.frozenCounter);
+    const id = slotId(daemonName, title);
     this.frozen.set(id, text);
-    while (this.frozen.size > MAX_FROZEN_DOCUMENTS) this.frozen.delete(this.frozen.keys().next().value as string);
-    return buildUri(daemonName, KIND.frozen, id, title);
+    const uri = buildUri(daemonName, KIND.frozen, id, title);
+    this.changed.fire(uri);
+    return uri;
   }
 
   /** Re-fetches every open live document of this daemon (after a write). */

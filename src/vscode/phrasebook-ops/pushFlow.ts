@@ -9,9 +9,13 @@ import { pushPhrasebook, type PushConflict, type PushOutcome, type PushPlan } fr
 import type { Finding } from '../../core/findings';
 import { toVsRange } from '../phrasebook/convert';
 import { chooseDaemon, type OpsDaemon } from './daemonAccess';
+import { editorFindings, findingLine } from './pushFindings';
 import { audit, errorText, notifyReconciliation, fileName, showDiff, type OpsEnv } from './env';
 
 export const PUSH_ACTION = 'Push';
+/** With findings, the safe choice comes first (the modal's default) and pushing is explicit. */
+export const SHOW_FINDINGS_ACTION = 'Show Findings';
+export const PUSH_ANYWAY_ACTION = 'Push Anyway';
 export const REVIEW_ACTION = 'Continue to Review';
 
 /** Returned to the command caller (and the integration tests). */
@@ -62,6 +66,7 @@ export async function pushFlow(env: OpsEnv, target: vscode.Uri | undefined, args
   return report(env, daemon, fileUri, file, outcome);
 }
 
+/** Refuses with every error listed: the editor's own count when it has published one, else the daemon rules'. */
 async function revealBlocking(env: OpsEnv, document: vscode.TextDocument, blocking: readonly Finding[]): Promise<void> {
   const first = blocking[0];
   const editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -69,9 +74,10 @@ async function revealBlocking(env: OpsEnv, document: vscode.TextDocument, blocki
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  env.notify.error(
-    `Push refused: ${blocking.length} error${blocking.length === 1 ? '' : 's'} must be fixed first (line ${first.range.start.line + 1}: ${first.message}). Nothing was sent.`,
-  );
+  const shown = editorFindings(document.uri).errors;
+  const lines = shown.length >= blocking.length ? shown.map(findingLine) : blocking.map((finding) => `line ${finding.range.start.line + 1}: ${finding.message}`);
+  const daemonWould = lines.length === blocking.length ? '' : `, ${blocking.length} of them the daemon would reject`;
+  env.notify.error(`Push refused: ${lines.length} error${lines.length === 1 ? '' : 's'} must be fixed first${daemonWould} — ${lines.join('; ')}. Nothing was sent.`);
 }
 
 async function reviewConflict(env: OpsEnv, daemon: OpsDaemon, fileUri: vscode.Uri, conflict: PushConflict, baseYaml: string | undefined): Promise<boolean> {
@@ -97,12 +103,17 @@ async function confirmPush(env: OpsEnv, daemon: OpsDaemon, fileUri: vscode.Uri, 
     ...(plan.baseUnknown ? [`${fileName(fileUri)} was not pulled from "${daemon.name}", so a colleague's recent change cannot be detected: check the diff.`] : []),
     ...(dirty ? ['Unsaved changes in the editor are included.'] : []),
   ];
+  // The daemon's heuristic does not catch everything the deep analysis finds: say it all before writing.
+  const { errors, redos } = editorFindings(fileUri);
+  const findings = [...new Set([...errors, ...redos])].map(findingLine);
+  if (findings.length > 0) notes.push('', `The editor reports ${findings.length} finding${findings.length === 1 ? '' : 's'} the daemon will not stop:`, ...findings);
   const answer = await env.prompter.askModal(
     `Push ${fileName(fileUri)} (${entryCountText(plan.entries.length)}) to daemon "${daemon.name}"?`,
     notes.join('\n'),
-    [PUSH_ACTION],
+    findings.length > 0 ? [SHOW_FINDINGS_ACTION, PUSH_ANYWAY_ACTION] : [PUSH_ACTION],
   );
-  return answer === PUSH_ACTION;
+  if (answer === SHOW_FINDINGS_ACTION) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return answer === PUSH_ACTION || answer === PUSH_ANYWAY_ACTION;
 }
 
 async function rememberBase(env: OpsEnv, daemon: OpsDaemon, fileUri: vscode.Uri, live: LiveState): Promise<void> {

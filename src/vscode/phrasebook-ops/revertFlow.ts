@@ -1,5 +1,6 @@
-// "Kora: Revert Phrasebook…" and "Revert to this Backup": the QuickPick of backups, the modal
-// confirmation, local history of what is replaced, and the diff previous live → new live after.
+// "Kora: Revert Phrasebook…" and "Revert to this Backup": the QuickPick of backups, the diff of live →
+// the chosen backup and the modal confirmation, local history of what is replaced, and the diff
+// previous live → new live after.
 import { keepAfterRevert, keepBeforeRevert } from '../../core/phrasebook/ops/historyKeeping';
 import { describeBackup, type BackupChoice } from '../../core/phrasebook/ops/backupChoices';
 import { entryCountText } from '../../core/phrasebook/ops/changes';
@@ -59,10 +60,28 @@ export async function revertFlow(env: OpsEnv, args: RevertArgs = {}): Promise<Re
   return report(env, daemon, outcome);
 }
 
+/** What the revert would serve, as far as it is known here: the daemon cannot serve a backup's content. */
+async function targetText(env: OpsEnv, daemon: OpsDaemon, plan: RevertPlan): Promise<string> {
+  if (plan.target.kind === 'bundled_default') return '# The bundled default phrasebook the daemon ships with (its content is not served before the revert).\n';
+  const filename = plan.target.filename ?? plan.target.backup?.filename;
+  const record = filename === undefined ? undefined : await env.history.findByBackup(daemon.key, filename).catch(() => undefined);
+  if (record) return record.yaml;
+  const facts = plan.target.backup ? describeBackup(plan.target.backup, env.now()).facts : 'unknown content';
+  return `# ${filename ?? 'The most recent backup'}: ${facts}.\n# The daemon cannot serve a backup's content and local history on this machine has no copy of it.\n`;
+}
+
+/** The diff live → what the revert would restore, shown before the operator is asked. */
+async function previewRevert(env: OpsEnv, daemon: OpsDaemon, plan: RevertPlan, name: string): Promise<void> {
+  const live = env.documents.freeze(daemon.name, `${daemon.name} · live`, plan.live.yaml);
+  const target = env.documents.freeze(daemon.name, `${daemon.name} · revert target`, await targetText(env, daemon, plan));
+  await showDiff(live, target, `${daemon.name}: live ↔ ${name} (revert preview)`);
+}
+
 async function confirmRevert(env: OpsEnv, daemon: OpsDaemon, plan: RevertPlan): Promise<boolean> {
   const current = `Live now: ${describeSource(plan.live.response)}, ${entryCountText(plan.live.entries.length)}.`;
   const kept = 'The daemon does not back up what a revert replaces; the current content is kept in local history on this machine.';
   if (plan.target.kind === 'bundled_default') {
+    await previewRevert(env, daemon, plan, 'bundled default');
     const answer = await env.prompter.askModal(
       `"${daemon.name}" has no backups. Remove its override and return to the bundled default phrasebook?`,
       [current, 'Reverting without backups deletes the override file, so the daemon answers from the phrasebook it ships with.', kept].join('\n'),
@@ -73,6 +92,7 @@ async function confirmRevert(env: OpsEnv, daemon: OpsDaemon, plan: RevertPlan): 
   const { filename, backup } = plan.target;
   const name = filename ?? backup?.filename ?? 'the most recent backup';
   const facts = backup ? (({ when, facts }) => `Backup: ${facts}, saved ${when}.`)(describeBackup(backup, env.now())) : 'This backup is not in the daemon\'s list; the daemon will say if it is missing.';
+  await previewRevert(env, daemon, plan, name);
   const answer = await env.prompter.askModal(`Revert the phrasebook of "${daemon.name}" to ${name}?`, [current, facts, kept].join('\n'), [REVERT_ACTION]);
   return answer === REVERT_ACTION;
 }

@@ -2,19 +2,22 @@
 // phrasebook scheme are linted as phrasebooks, and a result is not one.
 import * as vscode from 'vscode';
 import { TEST_RESULT_SCHEME } from '../constants';
+import { SlotTexts, slotId } from './previewSlots';
 
 const MAX_DOCUMENTS = 20;
 
 export class TestResultDocuments implements vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
-  private counter = 0;
+  private readonly texts = new SlotTexts(MAX_DOCUMENTS);
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
 
+  /** One document per title: testing again replaces the text of the tab already open. */
   add(title: string, text: string): vscode.Uri {
-    this.counter += 1;
-    const id = String(this.counter);
+    const id = slotId(title);
     this.texts.set(id, text);
-    while (this.texts.size > MAX_DOCUMENTS) this.texts.delete(this.texts.keys().next().value as string);
-    return vscode.Uri.from({ scheme: TEST_RESULT_SCHEME, path: `/${id}/${title.replace(/[\\/]/g, '-')}.txt` });
+    const uri = vscode.Uri.from({ scheme: TEST_RESULT_SCHEME, path: `/${id}/${title.replace(/[\\/]/g, '-')}.txt` });
+    this.changed.fire(uri);
+    return uri;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import { setDaemonPythonVersion, type SeverityOverrides } from '../../core/phrasebook';
 import { affects, readPythonVersion, readSeverityOverrides } from '../config';
-import { DIAGNOSTIC_SOURCE, SETTING } from '../constants';
+import { DIAGNOSTIC_SOURCE, SETTING, LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import { DisposableStore } from '../lifecycle';
 import type { Logger } from '../log';
 import { DocumentAnalysis, type AnalysisStats } from './analysis';
@@ -173,7 +173,9 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, tracked: TrackedDocument): void {
-    const findings = tracked.analysis.findings(this.deep.isEnabled, this.severityOverrides);
+    // Live and preview documents are read-only copies: their findings would only repeat the file's
+    // in the Problems view (hovers still explain them).
+    const findings = uri.scheme === LIVE_PHRASEBOOK_SCHEME ? [] : tracked.analysis.findings(this.deep.isEnabled, this.severityOverrides);
     this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, uri)));
     this.published.fire(uri);
   }

@@ -2,7 +2,7 @@
 // fixes, placeholder completion and hovers. One call from activate() wires them all.
 import * as vscode from 'vscode';
 import type { KoraContext } from '../context';
-import { daemonRegistry } from '../daemons';
+import { healthMonitorOf } from '../health';
 import type { AnalysisStats } from './analysis';
 import { PhrasebookCodeActions } from './codeActions';
 import { PLACEHOLDER_TRIGGER_CHARACTERS, PlaceholderCompletion } from './completion';
@@ -10,8 +10,8 @@ import { DeepAnalysisService } from './deepAnalysis';
 import { PhrasebookDiagnostics } from './diagnostics';
 import { PHRASEBOOK_PROVIDER_SELECTOR, PhrasebookDocuments } from './documents';
 import { PhrasebookHover } from './hover';
-import { DaemonSnapshots } from './daemonSnapshots';
 import { LiveSnapshot } from './liveSnapshot';
+import { PolledSnapshots } from './polledSnapshots';
 
 export type { AnalysisStats } from './analysis';
 
@@ -39,10 +39,8 @@ export function registerPhrasebookFeatures(kora: KoraContext): PhrasebookApi {
   const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, log));
   deepAnalyses.set(kora, deep);
   const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log));
-  const registry = daemonRegistry(kora);
-  const snapshots = new DaemonSnapshots(() => registry.list(), log.child('live-snapshot'));
-  kora.register(registry.onDidChange(() => snapshots.invalidate()));
-  const live = new LiveSnapshot(snapshots);
+  // The health feature registers after this one; its monitor is looked up when a value is needed.
+  const live = new LiveSnapshot(new PolledSnapshots(() => healthMonitorOf(kora)));
 
   kora.register(
     vscode.languages.registerCodeActionsProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookCodeActions(diagnostics), PhrasebookCodeActions.metadata),

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
-import type { HealthNode } from '../../../src/core/health/treeModel';
+import type { HealthNode } from '../../../src/core/tree/daemonTree';
 import type { DaemonHealth, DaemonState } from '../../../src/core/health/types';
 import { COMMAND } from '../../../src/vscode/constants';
 import { activateKora, fakeDaemon, testDaemons, waitFor } from '../helpers';

@@ -2,8 +2,8 @@
 // items and icons, and the status bar and badge following them.
 import * as assert from 'node:assert/strict';
 import type { KoraApi } from '../../../src/extension';
-import { COLOR } from '../../../src/core/health/treeLooks';
-import { CANONICAL_SERVICES } from '../../../src/core/health/treeModel';
+import { COLOR } from '../../../src/core/health/looks';
+import { CANONICAL_SERVICES } from '../../../src/core/tree/daemonTree';
 import { CONTEXT, KORA_STATE } from '../../../src/vscode/constants';
 import { SHOW_TIMEOUT_MS, findNode, hasAlphaAndBeta, iconOf, koraApi, restoreDaemons, rootNode, treeItemOf, waitForTree } from './support';
 import { waitFor } from '../helpers';

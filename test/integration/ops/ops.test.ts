@@ -161,14 +161,15 @@ describe('phrasebook operations', function () {
     assert.match(v1Backup ?? '', BACKUP_NAME);
 
     api.phrasebookOps.prompter.useScript([
-      answer.pick((items) => items.find((item) => item.label.includes('Most recent backup'))),
+      answer.pick((items) => items.find((item) => item.description?.startsWith('most recent'))),
       answer.modal('Revert'),
     ]);
     const summary = await vscode.commands.executeCommand<RevertSummary>(COMMAND.revertPhrasebook, DAEMON);
     assert.equal(summary.kind, 'reverted');
     assert.equal(summary.revertedTo, v1Backup);
     const [picker] = api.phrasebookOps.prompter.asked;
-    assert.match(picker.items?.[0].description ?? '', /(just now|ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    assert.match(picker.items?.[0].description ?? '', /^most recent · (just now|ago|.* ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    assert.equal(new Set(picker.items?.map((item) => item.label)).size, picker.items?.length, 'each backup once');
     assert.match(picker.items?.[0].detail ?? '', /^9 entries · [\d.]+ K?B$/);
 
     const live = await client(api).getPhrasebook();

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
 import type { PhrasebookEntryWrite } from '../../../src/core/daemon/schemas';
-import type { HealthNode } from '../../../src/core/health/treeModel';
+import type { HealthNode } from '../../../src/core/tree/daemonTree';
 import type { PickItem, ScriptedAnswer } from '../../../src/vscode/phrasebook-ops/prompter';
 import { activateKora, fakeDaemon, testDaemon, waitFor, workspaceRoot } from '../helpers';
 
@@ -32,7 +32,7 @@ export const answer = {
 /** A fresh daemon (no override, no backups) and a section that shows it. */
 export async function resetDaemon(api: KoraApi): Promise<void> {
   await fakeDaemon(DAEMON).reset();
-  await api.phrasebookOps.section.refresh(DAEMON);
+  await api.health.refresh('manual', DAEMON);
 }
 
 /** Injects a fault through the fake daemon's control API (e.g. `write_then_500`). */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
-import type { HealthNode } from '../../../src/core/health/treeModel';
+import type { HealthNode } from '../../../src/core/tree/daemonTree';
 import { assertInertMarkdown } from '../../unit/security/inertMarkdown';
 import type { SecretLedger } from '../../unit/security/secrets';
 import { daemonControl } from '../faults/control';

@@ -2,7 +2,7 @@
 // sockets, on a fake clock. For every row: the named state and tree node, no unhandled rejection,
 // and the schedule's own next poll (no manual refresh) within one min interval shows "ok" again.
 import * as assert from 'node:assert/strict';
-import { buildHealthTree } from '../../../src/core/health/treeModel';
+import { buildHealthTree } from '../../../src/core/tree/daemonTree';
 import { spyOnUnhandled, settle, type UnhandledSpy } from '../../support/unhandled';
 import { coverage } from './coverage';
 import { FAULT_MATRIX } from './matrix';

@@ -43,7 +43,9 @@ export class HealthBuilder {
       alerts: { activeCount: 0, critical: 0, warning: 0, info: 0 },
       cost: { tier: 'NORMAL', monthlyBudgetPctUsed: 12.5, spentToDateUsd: 25, creditPoolUsd: 200 },
       lastSuccessAt: NOW,
+      lastContactAt: NOW,
       nextPollAt: NOW + 15_000,
+      expectedUpdateMs: 300_000,
     };
   }
 

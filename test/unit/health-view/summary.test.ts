@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { freshnessDescription, summarizeBadge, summarizeStatus, welcomeState } from '../../../src/core/health/summary';
-import { Severity } from '../../../src/core/health/treeLooks';
+import { freshnessDescription, freshnessText, isDataStale, STALE_GRACE_MS, summarizeBadge, summarizeStatus, welcomeState } from '../../../src/core/health/summary';
+import { Severity } from '../../../src/core/health/looks';
 import { NOW, aDaemon } from './builders';
 
 describe('health summaries', () => {
@@ -60,13 +60,36 @@ describe('health summaries', () => {
       // degraded(): 1 listener down; services unknown, degraded, unhealthy.
       const badge = summarizeBadge([aDaemon('alpha').build(), aDaemon('beta').degraded().build()]);
       assert.equal(badge.count, 4);
-      assert.match(badge.tooltip, /^4 listeners or services need attention: beta\/slack_client down, beta\/vercel unknown/);
+      assert.match(badge.tooltip, /^4 need attention: beta\/slack_client down, beta\/vercel unknown/);
+    });
+
+    it('counts daemons that cannot be read, first thing in the tooltip', () => {
+      const badge = summarizeBadge([aDaemon('alpha').inState('offline').build(), aDaemon('beta').inState('unauthorized').build(), aDaemon('gamma').build()]);
+      assert.equal(badge.count, 2);
+      assert.equal(badge.tooltip, '2 need attention: alpha offline, beta unauthorized');
+      assert.equal(summarizeBadge([aDaemon('alpha').inState('connecting').build()]).count, 0, 'not yet read is no problem');
     });
 
     it('shortens a long list', () => {
       const badge = summarizeBadge([aDaemon('a').degraded().build(), aDaemon('b').degraded().build()]);
       assert.equal(badge.count, 8);
       assert.match(badge.tooltip, /, and 2 more$/);
+    });
+  });
+
+  describe('freshness', () => {
+    it('marks readable data stale once it is older than the update period plus a grace', () => {
+      const health = aDaemon().with({ lastSuccessAt: NOW, expectedUpdateMs: 300_000 }).build();
+      assert.equal(isDataStale(health, NOW + 300_000 + STALE_GRACE_MS), false);
+      assert.equal(isDataStale(health, NOW + 300_000 + STALE_GRACE_MS + 1), true);
+      assert.equal(isDataStale(aDaemon().inState('offline').with({ lastSuccessAt: NOW - 3_600_000 }).build(), NOW), false, 'offline says more than stale');
+    });
+
+    it('says when data was read and when the daemon last answered, in the status bar tooltip too', () => {
+      const health = aDaemon('alpha').with({ lastSuccessAt: NOW - 120_000, lastContactAt: NOW - 5_000, expectedUpdateMs: 300_000 }).build();
+      assert.equal(freshnessText(health, NOW), 'read 2 min ago · reachable 5 s ago');
+      assert.equal(freshnessText(health, NOW + 10 * 60_000), 'read 12 min ago · reachable 10 min ago · stale');
+      assert.match(summarizeStatus([health], NOW).tooltip, /read 2 min ago · reachable 5 s ago/);
     });
   });
 

@@ -165,7 +165,15 @@ describe('buildHealth (health model)', () => {
     assert.equal(health.listeners[0].consecutiveErrors, 0);
     assert.ok(health.listeners[0].lastEventAt);
     assert.deepEqual(health.services.map((service) => service.name), ['vercel', 'sentry', 'doppler', 'supabase', 'fly', 'github']);
-    assert.equal(health.services[5].status, 'unknown', 'an unknown status value is shown as unknown');
+    assert.equal(health.services[5].status, 'maintenance', 'a status value we do not know is kept as the daemon sent it');
+  });
+
+  it('keeps an overall status it does not know as sent, and does not count such services as healthy', () => {
+    const health = buildHealth(
+      { daemon: DAEMON, snapshot: ok(snapshotOf('healthy', (body) => ((body.daemon_health as Record<string, unknown>).overall_status = 'maintenance'))), heartbeat: ok(heartbeatOf('healthy')) },
+      NOW,
+    );
+    assert.equal(health.overallStatus, 'maintenance');
   });
 
   it('prefers MCP for uptime, coordinator state, listener order and started flags', () => {

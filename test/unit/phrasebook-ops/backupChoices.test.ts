@@ -39,21 +39,23 @@ describe('backup choices', () => {
     ]);
   });
 
-  it('puts the newest readable backup on top as "Most recent backup" and makes corrupt ones unselectable', () => {
+  it('lists every backup once, marks the newest readable one "most recent" and makes corrupt ones unselectable', () => {
     const choices = buildBackupChoices(
       [backup('slack_dm.2026-05-23T11-00-00Z.yml', null), backup('slack_dm.2026-05-23T10-00-00Z.yml', 2)],
       now,
     );
-    assert.equal(choices.length, 3);
-    assert.equal(choices[0].label, 'Most recent backup');
-    assert.equal(choices[0].isMostRecent, true);
-    assert.equal(choices[0].filename, 'slack_dm.2026-05-23T10-00-00Z.yml');
-    assert.match(choices[0].detail, /skips 1 newer unreadable backup/);
-    assert.equal(choices[1].selectable, false);
-    assert.match(choices[1].detail, /unreadable/);
-    assert.equal(choices[2].selectable, true);
-    assert.match(choices[2].description, /^2 hours ago · 2026-05-23 10:00:00 UTC$/);
-    assert.match(choices[2].detail, /^2 entries · 231 B$/);
+    assert.deepEqual(choices.map((choice) => choice.filename), ['slack_dm.2026-05-23T11-00-00Z.yml', 'slack_dm.2026-05-23T10-00-00Z.yml'], 'no duplicates');
+    assert.equal(choices[0].selectable, false);
+    assert.match(choices[0].detail, /unreadable/);
+    assert.equal(choices[1].isMostRecent, true);
+    assert.equal(choices[1].selectable, true);
+    assert.match(choices[1].description, /^most recent · 2 hours ago · 2026-05-23 10:00:00 UTC$/);
+    assert.match(choices[1].detail, /^2 entries · 231 B \(skips 1 newer unreadable backup\)$/);
+  });
+
+  it('lists a single backup once', () => {
+    const choices = buildBackupChoices([backup('slack_dm.2026-05-23T10-00-00Z.yml', 2)], now);
+    assert.deepEqual(choices.map((c) => [c.filename, c.isMostRecent]), [['slack_dm.2026-05-23T10-00-00Z.yml', true]]);
   });
 
   it('offers no "most recent" shortcut when every backup is corrupt, and nothing for no backups', () => {

@@ -55,7 +55,7 @@ describe('revert (against the fake daemon)', () => {
     assert.equal(recorded.kept[0].hash, canonicalEntriesHash(seedPlus(entry('v3'))), 'v3 was kept before being replaced');
   });
 
-  it('most recent: the picker offers "most recent backup" on top, newest first', async () => {
+  it('most recent: the picker lists each backup once, newest first, the newest marked most recent', async () => {
     harness = await startHarness();
     const [v1Backup, v2Backup] = await pushThreeVersions();
     let offered: string[] = [];
@@ -66,7 +66,7 @@ describe('revert (against the fake daemon)', () => {
       },
     }));
     // Same-second pushes get -N suffixes; the newest is v2's backup either way.
-    assert.deepEqual(offered, [`*${v2Backup}`, v2Backup, v1Backup]);
+    assert.deepEqual(offered, [`*${v2Backup}`, v1Backup]);
     assert.equal(outcome.kind, 'reverted');
     if (outcome.kind !== 'reverted') return;
     assert.equal(outcome.response.reverted_to, v2Backup);

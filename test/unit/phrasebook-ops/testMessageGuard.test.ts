@@ -79,10 +79,21 @@ describe('test a message: patterns that can stall are not run locally', function
     const file = [entry('bang', '^a+!$'), entry('cubic', CUBIC_PATTERN), entry('b', '^b')];
     const answered = await guardedLocalTestResult(file, ATTACK_MESSAGE, snapshot, now, analyzer);
     assert.equal(answered.matched && answered.category, 'bang');
-    const stopped = assertSkipped(await guardedLocalTestResult(file, 'b', snapshot, now, analyzer));
+    // 200³ steps are too many; the entry is named with its category and pattern.
+    const stopped = assertSkipped(await guardedLocalTestResult(file, 'b'.repeat(200), snapshot, now, analyzer));
     assert.equal(stopped.skipped_entry_index, 1);
     assert.match(stopped.reason, /\(polynomial, degree 3\)/);
+    assert.match(stopped.reason, /entry 1 is "cubic" with pattern ".*", too slow to try on a message of 200 characters$/);
+    assert.doesNotMatch(stopped.reason, /daemon would also stall/);
     assert.deepEqual(spy.executed, ['^a+!$', '^a+!$']);
+  });
+
+  it('runs even an exponential pattern on a message too short to stall it, and answers from later entries', async () => {
+    const file = [entry('as', EXPONENTIAL_PATTERN), entry('greeting', '^hello')];
+    const answered = await guardedLocalTestResult(file, 'hello', snapshot, now, analyzer);
+    assert.equal(answered.matched && answered.category, 'greeting');
+    assert.equal(spy.executed.length, 2, 'both entries ran');
+    assert.equal(spy.executed[1], '^hello');
   });
 
   it('runs quadratic patterns and matches a safe phrasebook exactly as before', async () => {
@@ -118,6 +129,16 @@ describe('test a message: which verdicts stop local matching', () => {
     assert.equal(stallingComplexity({ status: 'safe' }), undefined);
     assert.equal(stallingComplexity({ status: 'inconclusive', reason: 'time budget exceeded' }), undefined);
     assert.equal(stallingComplexity({ status: 'unsupported', reason: 'backreference' }), undefined);
+  });
+
+  it('judges by the message length when it is known: 2ⁿ or nᵈ steps within a million run', () => {
+    const exponential = { status: 'vulnerable' as const, complexity: 'exponential' as const, attackString };
+    assert.equal(stallingComplexity(exponential, 5), undefined, '"hello"');
+    assert.equal(stallingComplexity(exponential, 19), undefined);
+    assert.equal(stallingComplexity(exponential, 20), 'exponential');
+    const cubic = { status: 'vulnerable' as const, complexity: 'polynomial' as const, degree: 3, attackString };
+    assert.equal(stallingComplexity(cubic, 100), undefined);
+    assert.equal(stallingComplexity(cubic, 101), 'polynomial, degree 3');
   });
 });
 

@@ -9,9 +9,9 @@ import { DaemonError } from '../../../src/core/daemon/errors';
 import { buildHealth } from '../../../src/core/health/model';
 import { readHealthOnce } from '../../../src/core/health/readOnce';
 import { summarizeStatus } from '../../../src/core/health/summary';
-import { buildHealthTree, type HealthNode } from '../../../src/core/health/treeModel';
+import { buildHealthTree, type HealthNode } from '../../../src/core/tree/daemonTree';
 import type { DaemonHealth } from '../../../src/core/health/types';
-import { buildPhrasebookSection } from '../../../src/core/phrasebook/ops/treeSection';
+import { buildPhrasebookSection } from '../../../src/core/tree/phrasebookNodes';
 import { startFakeDaemon, type FakeDaemon } from '../../fake-daemon/server';
 import { assertInertMarkdown, HOSTILE_STRINGS, markdownProblems } from './inertMarkdown';
 

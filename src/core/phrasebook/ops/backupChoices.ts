@@ -90,7 +90,7 @@ export function describeBackup(backup: BackupInfo, now: Date): { when: string; f
   return { when, facts: `${describeEntryCount(backup.entry_count)} · ${formatSize(backup.size_bytes)}` };
 }
 
-/** The revert choices: "most recent backup" (newest readable one) on top, then every backup. */
+/** The revert choices: every backup once, newest first; the newest readable one is marked "most recent". */
 export function buildBackupChoices(backups: readonly BackupInfo[], now: Date): BackupChoice[] {
   const ordered = sortBackupsNewestFirst(backups);
   const choices: BackupChoice[] = ordered.map((backup) => {
@@ -110,14 +110,8 @@ export function buildBackupChoices(backups: readonly BackupInfo[], now: Date): B
   if (!newestReadable) return choices;
   const skipped = choices.indexOf(newestReadable);
   const note = skipped > 0 ? ` (skips ${skipped} newer unreadable backup${skipped === 1 ? '' : 's'})` : '';
-  return [
-    {
-      ...newestReadable,
-      label: 'Most recent backup',
-      description: `${newestReadable.filename} · ${newestReadable.description}`,
-      detail: `${newestReadable.detail}${note}`,
-      isMostRecent: true,
-    },
-    ...choices,
-  ];
+  newestReadable.isMostRecent = true;
+  newestReadable.description = `most recent · ${newestReadable.description}`;
+  newestReadable.detail = `${newestReadable.detail}${note}`;
+  return choices;
 }

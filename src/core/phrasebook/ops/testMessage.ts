@@ -14,6 +14,7 @@ import { referencedSnapshotFields } from '../placeholders';
 import { compileDaemonPattern, translateDaemonPattern } from '../pythonRegex';
 import type { PhrasebookOpsClient } from './client';
 import { canonicalEntriesHash } from './format';
+import { toPlainLine } from '../../text/markdown';
 
 /** The local answer, shaped like the daemon's `/test` body (snake_case) plus what only we know. */
 export type LocalTestResult =
@@ -89,15 +90,25 @@ export function localTestResult(payload: unknown, message: string, snapshot: unk
 
 /** From this degree on, polynomial backtracking stalls too: n³ steps on a 1,024-character message. */
 const MIN_STALLING_POLYNOMIAL_DEGREE = 3;
+/** Backtracking steps a local run may take (well under a second) before the pattern counts as stalling. */
+const LOCAL_STEP_BUDGET = 1_000_000;
 
-/** How badly a pattern can backtrack when that is too badly to run it here, else undefined. */
-export function stallingComplexity(verdict: RedosVerdict): string | undefined {
+/**
+ * How badly a pattern can backtrack when that is too badly to run it here, else undefined. With the
+ * message's length the estimate is for that message: an exponential pattern cannot stall on
+ * "hello" (2⁵ steps), so short messages are still answered locally.
+ */
+export function stallingComplexity(verdict: RedosVerdict, messageLength?: number): string | undefined {
   // "inconclusive" and "unsupported" verdicts proceed: the analysis could not decide, and refusing
   // every such pattern would withhold local answers without a known risk.
   if (verdict.status !== 'vulnerable') return undefined;
-  if (verdict.complexity === 'exponential') return 'exponential';
-  const degree = verdict.degree ?? 0;
-  return degree >= MIN_STALLING_POLYNOMIAL_DEGREE ? `polynomial, degree ${degree}` : undefined;
+  const degree = verdict.complexity === 'exponential' ? undefined : (verdict.degree ?? 0);
+  if (degree !== undefined && degree < MIN_STALLING_POLYNOMIAL_DEGREE) return undefined;
+  if (messageLength !== undefined) {
+    const steps = degree === undefined ? 2 ** messageLength : messageLength ** degree;
+    if (steps <= LOCAL_STEP_BUDGET) return undefined;
+  }
+  return degree === undefined ? 'exponential' : `polynomial, degree ${degree}`;
 }
 
 /** A pattern that does not compile or translate is never run locally, so it needs no verdict. */
@@ -108,33 +119,49 @@ function verdictOf(pattern: string, analyzer: RedosAnalyzer): Promise<RedosVerdi
   return translation.ok ? analyzer.analyze(translation.source, translation.flags) : undefined;
 }
 
-/** The first entry, in file order, whose pattern must not run locally, and why. */
-async function firstStallingEntry(payload: unknown, analyzer: RedosAnalyzer): Promise<{ fileIndex: number; complexity: string } | undefined> {
+interface StallingEntry {
+  fileIndex: number;
+  complexity: string;
+  entry: MatchableEntry & { description: string };
+}
+
+/** The first entry, in file order, whose pattern must not run locally on this message, and why. */
+async function firstStallingEntry(payload: unknown, message: string, analyzer: RedosAnalyzer): Promise<StallingEntry | undefined> {
   const usable = matchableEntries(payload);
   const verdicts = await Promise.all(usable.map(({ entry }) => verdictOf(entry.pattern, analyzer)));
+  // The daemon matches the trimmed message, so that is what the pattern would run on.
+  const length = typeof message === 'string' ? message.trim().length : undefined;
   for (const [position, verdict] of verdicts.entries()) {
-    const complexity = verdict && stallingComplexity(verdict);
-    if (complexity) return { fileIndex: usable[position].fileIndex, complexity };
+    const complexity = verdict && stallingComplexity(verdict, length);
+    if (complexity) return { fileIndex: usable[position].fileIndex, complexity, entry: usable[position].entry };
   }
   return undefined;
 }
 
+const QUOTE_MAX = 80;
+
 /**
  * `localTestResult`, but entries are tried only up to the first one whose pattern the analyzer
- * finds can backtrack catastrophically: entries are tried in order, so later ones cannot be
- * reached without running it. An answer before that entry is still the true local answer.
+ * finds can backtrack catastrophically on a message this long: entries are tried in order, so
+ * later ones cannot be reached without running it. An answer before that entry is still the true
+ * local answer.
  */
 export async function guardedLocalTestResult(payload: unknown, message: string, snapshot: unknown, now: Date, analyzer: RedosAnalyzer): Promise<LocalTestResult> {
-  const stalling = await firstStallingEntry(payload, analyzer);
+  const stalling = await firstStallingEntry(payload, message, analyzer);
   if (!stalling) return localTestResult(payload, message, snapshot, now);
   const entriesBefore = (payload as unknown[]).slice(0, stalling.fileIndex); // an array: it has entries
   const reached = localTestResult(entriesBefore, message, snapshot, now);
   if (reached.matched || reached.reason !== 'no-match') return reached;
+  const { entry, fileIndex, complexity } = stalling;
+  const length = message.trim().length;
   return {
     matched: false,
     skipped: true,
-    skipped_entry_index: stalling.fileIndex,
-    reason: `entry ${stalling.fileIndex}'s pattern can backtrack catastrophically (${stalling.complexity}); not run locally, nor the entries after it — the daemon would also stall on such a message`,
+    skipped_entry_index: fileIndex,
+    reason:
+      `entry ${fileIndex}'s pattern can backtrack catastrophically (${complexity}); not run locally, nor the entries after it — ` +
+      `entry ${fileIndex} is ${JSON.stringify(toPlainLine(entry.category, QUOTE_MAX))} with pattern ${JSON.stringify(toPlainLine(entry.pattern, QUOTE_MAX))}, ` +
+      `too slow to try on a message of ${length} character${length === 1 ? '' : 's'}`,
     ...(reached.untranslatable ? { untranslatable: reached.untranslatable } : {}),
   };
 }

@@ -25,31 +25,57 @@ export enum Severity {
   error = 3,
 }
 
-export const SERVICE_LOOK: Record<ServiceStatus, Look> = {
+type KnownServiceStatus = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+type KnownListenerStatus = 'up' | 'down' | 'unknown';
+
+export const SERVICE_LOOK: Record<KnownServiceStatus, Look> = {
   healthy: { iconId: 'pass-filled', colorId: COLOR.passed },
   degraded: { iconId: 'warning', colorId: COLOR.warning },
   unhealthy: { iconId: 'error', colorId: COLOR.error },
   unknown: { iconId: 'question', colorId: COLOR.muted },
 };
 
-export const SERVICE_SEVERITY: Record<ServiceStatus, Severity> = {
+/** A status the daemon sent that we do not know: shown as sent, with a neutral icon, rated like "unknown". */
+export const UNRECOGNIZED_LOOK: Look = { iconId: 'circle-outline', colorId: COLOR.muted };
+
+export const SERVICE_SEVERITY: Record<KnownServiceStatus, Severity> = {
   healthy: Severity.ok,
   degraded: Severity.warning,
   unhealthy: Severity.error,
   unknown: Severity.unknown,
 };
 
-export const LISTENER_LOOK: Record<ListenerStatus, Look> = {
+export const LISTENER_LOOK: Record<KnownListenerStatus, Look> = {
   up: SERVICE_LOOK.healthy,
   down: SERVICE_LOOK.unhealthy,
   unknown: SERVICE_LOOK.unknown,
 };
 
-export const LISTENER_SEVERITY: Record<ListenerStatus, Severity> = {
+export const LISTENER_SEVERITY: Record<KnownListenerStatus, Severity> = {
   up: Severity.ok,
   down: Severity.error,
   unknown: Severity.unknown,
 };
+
+function known<K extends string, V>(table: Record<K, V>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as K] : undefined;
+}
+
+export function serviceLook(status: ServiceStatus): Look {
+  return known(SERVICE_LOOK, status) ?? UNRECOGNIZED_LOOK;
+}
+
+export function serviceSeverity(status: ServiceStatus): Severity {
+  return known(SERVICE_SEVERITY, status) ?? Severity.unknown;
+}
+
+export function listenerLook(status: ListenerStatus): Look {
+  return known(LISTENER_LOOK, status) ?? UNRECOGNIZED_LOOK;
+}
+
+export function listenerSeverity(status: ListenerStatus): Severity {
+  return known(LISTENER_SEVERITY, status) ?? Severity.unknown;
+}
 
 /** The worst of several severities; `ok` for none. */
 export function worstSeverity(severities: Iterable<Severity>): Severity {

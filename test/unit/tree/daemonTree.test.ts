@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { buildHealthTree, orderServices, type HealthNode } from '../../../src/core/health/treeModel';
-import { COLOR } from '../../../src/core/health/treeLooks';
+import { buildHealthTree, orderServices, type HealthNode } from '../../../src/core/tree/daemonTree';
+import { COLOR } from '../../../src/core/health/looks';
 import type { DaemonState } from '../../../src/core/health/types';
 import { TREE_CONTEXT } from '../../../src/vscode/constants';
-import { NOW, aDaemon, listener, service } from './builders';
+import { NOW, aDaemon, listener, service } from '../health-view/builders';
 
 function only(nodes: HealthNode[]): HealthNode {
   assert.equal(nodes.length, 1);
@@ -24,11 +24,16 @@ describe('health tree model', () => {
   describe('a healthy daemon', () => {
     const root = only(buildHealthTree([aDaemon('alpha').build()], NOW));
 
-    it('has a root with overall status and uptime, and the age of data older than a minute', () => {
+    it('has a root with overall status and uptime, and a stale marker up front once data is older than its cadence', () => {
       assert.equal(root.label, 'alpha');
       assert.equal(root.description, 'healthy · up 4h 05m');
-      const older = only(buildHealthTree([aDaemon('alpha').with({ lastSuccessAt: NOW - 3 * 60_000 }).build()], NOW));
-      assert.equal(older.description, 'healthy · up 4h 05m · updated 3 min ago');
+      const older = only(buildHealthTree([aDaemon('alpha').with({ lastSuccessAt: NOW - 3 * 60_000, expectedUpdateMs: 300_000 }).build()], NOW));
+      assert.equal(older.description, 'healthy · up 4h 05m', 'within the cadence: nothing to say');
+      const stale = only(buildHealthTree([aDaemon('alpha').with({ lastSuccessAt: NOW - 10 * 60_000, expectedUpdateMs: 300_000 }).build()], NOW));
+      assert.equal(stale.description, 'healthy · stale, read 10 min ago · up 4h 05m');
+      assert.match(stale.tooltip, /Stale/);
+      assert.match(root.tooltip, /Last answer/);
+      assert.match(root.tooltip, /Daemon publishes.*every 5 min/);
       assert.equal(root.iconId, 'pass-filled');
       assert.equal(root.colorId, COLOR.passed);
       assert.equal(root.contextValue, TREE_CONTEXT.daemon);
@@ -189,7 +194,20 @@ describe('health tree model', () => {
       const health = aDaemon().with({ state: 'offline', stateDetail: 'connection refused', lastSuccessAt: NOW - 5 * 60_000 }).build();
       const root = only(buildHealthTree([health], NOW));
       assert.deepEqual(root.children.slice(0, 3).map((node) => node.kind), ['state', 'listeners', 'services']);
-      assert.equal(root.description, 'offline · updated 5 min ago');
+      assert.equal(root.description, 'offline · read 5 min ago');
+    });
+  });
+
+  describe('status values we do not know', () => {
+    it('are shown as the daemon sent them, with a neutral icon, on the root and on services', () => {
+      const health = aDaemon('alpha').with({ overallStatus: 'maintenance', services: [service('github', 'maintenance')] }).build();
+      const root = only(buildHealthTree([health], NOW));
+      assert.match(root.description, /^maintenance/);
+      assert.equal(root.iconId, 'circle-outline');
+      const github = child(child(root, 'services'), 'service');
+      assert.match(github.description, /^maintenance/);
+      assert.equal(github.iconId, 'circle-outline');
+      assert.equal(github.colorId, COLOR.muted);
     });
   });
 

@@ -2,13 +2,14 @@
 // backups (k of rotation_keep) with their context values. Pure: data in, tree nodes out, built
 // like the health nodes so the view can diff and refresh them the same way.
 
-import type { HealthNode } from '../../health/treeModel';
-import { COLOR } from '../../health/treeLooks';
-import { MarkdownBuilder, toPlainLine } from '../../text/markdown';
-import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../../daemon/schemas';
-import { describeBackup, sortBackupsNewestFirst } from './backupChoices';
-import { entryCountText } from './changes';
-import { LIVE_SOURCE } from './live';
+import type { HealthNode } from './node';
+import { COLOR } from '../health/looks';
+import { MarkdownBuilder, toPlainLine } from '../text/markdown';
+import type { PhrasebookBackupsResponse } from '../daemon/schemas';
+import type { PhrasebookReading } from '../health/streams';
+import { describeBackup, sortBackupsNewestFirst } from '../phrasebook/ops/backupChoices';
+import { entryCountText } from '../phrasebook/ops/changes';
+import { LIVE_SOURCE } from '../phrasebook/ops/live';
 
 /** Tree item context values (package.json menus match on them; = TREE_CONTEXT of the extension). */
 export const SECTION_CONTEXT = {
@@ -21,13 +22,8 @@ export const SECTION_CONTEXT = {
 
 export const SECTION_KIND = { phrasebook: 'phrasebook', backups: 'backups', backup: 'backup' } as const;
 
-export interface PhrasebookSectionData {
-  live?: Pick<PhrasebookResponse, 'source' | 'source_path' | 'override_candidate_path'> & { entryCount: number };
-  backups?: PhrasebookBackupsResponse;
-  /** Why the last read failed (shown instead of the data). */
-  error?: string;
-  loading: boolean;
-}
+/** The poller's phrasebook reading, as the section shows it. */
+export type PhrasebookSectionData = PhrasebookReading;
 
 export interface SectionInput {
   daemonName: string;

@@ -1,9 +1,9 @@
 // The change events a view receives: a fake view over HealthTreeState, no VS Code needed.
 import { strict as assert } from 'node:assert';
-import { buildHealthTree } from '../../../src/core/health/treeModel';
-import { HealthTreeState, planRefresh, type RefreshPlan } from '../../../src/core/health/treeState';
+import { buildHealthTree } from '../../../src/core/tree/daemonTree';
+import { HealthTreeState, planRefresh, type RefreshPlan } from '../../../src/core/tree/treeState';
 import type { DaemonHealth } from '../../../src/core/health/types';
-import { NOW, aDaemon, listener, service } from './builders';
+import { NOW, aDaemon, listener, service } from '../health-view/builders';
 
 /** Feeds builds into a tree state the way the VS Code provider does, recording each plan. */
 class FakeView {

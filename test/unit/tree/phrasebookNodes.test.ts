@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { backupFilenameOfNodeId, buildPhrasebookSection, SECTION_CONTEXT } from '../../../src/core/phrasebook/ops/treeSection';
+import { backupFilenameOfNodeId, buildPhrasebookSection, SECTION_CONTEXT } from '../../../src/core/tree/phrasebookNodes';
 import { TREE_CONTEXT } from '../../../src/vscode/constants';
 
 const backups = {

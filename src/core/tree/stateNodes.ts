@@ -2,10 +2,10 @@
 // words, and the one action that helps (retry, set a token, configure, show the log).
 import { formatSpan } from '../text/duration';
 import { MarkdownBuilder } from '../text/markdown';
-import { STATE_LOOK } from './treeLooks';
-import { snapshotAgeText } from './treeMetricNodes';
-import { makeNode, type HealthNode, type NodeAction } from './treeNode';
-import type { DaemonHealth } from './types';
+import { STATE_LOOK } from '../health/looks';
+import { snapshotAgeText } from './metricNodes';
+import { makeNode, type HealthNode, type NodeAction } from './node';
+import type { DaemonHealth } from '../health/types';
 
 interface StateWording {
   label: string;

@@ -2,7 +2,7 @@
 // to the next one. A view refreshes a node together with its (expanded) subtree, so the plan
 // lists the highest changed nodes and nothing below them. Unchanged builds refresh nothing, which
 // is what keeps the tree from flickering on every poll.
-import type { HealthNode } from './treeModel';
+import type { HealthNode } from './node';
 
 export type RefreshPlan =
   /** Nothing visible changed. */

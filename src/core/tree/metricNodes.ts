@@ -2,9 +2,9 @@
 // the cost ladder. Each shows only when the daemon reported it.
 import { formatAgo, parseTimestamp } from '../text/duration';
 import { MarkdownBuilder, toPlainLine } from '../text/markdown';
-import { COLOR, SEVERITY_LOOK, Severity, costTierSeverity, recentErrorsSeverity, type Look } from './treeLooks';
-import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './treeNode';
-import type { AlertSummary, CostSummary, DaemonHealth } from './types';
+import { COLOR, SEVERITY_LOOK, Severity, costTierSeverity, recentErrorsSeverity, type Look } from '../health/looks';
+import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './node';
+import type { AlertSummary, CostSummary, DaemonHealth } from '../health/types';
 
 export function metricNodes(health: DaemonHealth, now: number): HealthNode[] {
   const nodes: HealthNode[] = [];

@@ -2,29 +2,29 @@
 // nodes, so the VS Code tree (and anything else) can diff two builds and refresh only what
 // changed. Labels and descriptions are plain text; tooltips are Markdown in which every value
 // that came from the daemon is escaped. The state and metric nodes live in their own modules.
-import { formatAgo, formatUptime, parseTimestamp } from '../text/duration';
+import { formatAgo, formatSpan, formatUptime, parseTimestamp } from '../text/duration';
+import { isDataStale } from '../health/summary';
 import { MarkdownBuilder, escapeMarkdown, toPlainLine } from '../text/markdown';
 import {
-  LISTENER_LOOK,
-  LISTENER_SEVERITY,
+  listenerLook,
+  listenerSeverity,
   READABLE_STATES,
-  SERVICE_LOOK,
-  SERVICE_SEVERITY,
+  serviceLook,
+  serviceSeverity,
   SEVERITY_LOOK,
   STATE_LOOK,
   Severity,
   worstSeverity,
   type Look,
-} from './treeLooks';
-import { metricNodes } from './treeMetricNodes';
-import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './treeNode';
-import { stateNodes } from './treeStateNodes';
-import type { DaemonHealth, ListenerHealth, ServiceHealth } from './types';
+} from '../health/looks';
+import { metricNodes } from './metricNodes';
+import { LABEL_MAX, makeNode, secondsSince, type HealthNode } from './node';
+import { stateNodes } from './stateNodes';
+import { orderServices } from '../health/services';
+import type { DaemonHealth, ListenerHealth, ServiceHealth } from '../health/types';
 
-export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './treeNode';
-
-/** The daemon's probes in the order the cockpit shows them; extra probes follow alphabetically. */
-export const CANONICAL_SERVICES = ['vercel', 'sentry', 'doppler', 'supabase', 'fly'] as const;
+export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './node';
+export { CANONICAL_SERVICES, orderServices } from '../health/services';
 
 /** Data younger than this goes without an age on the root (so its text does not tick every second). */
 const JUST_NOW_SECONDS = 60;
@@ -58,17 +58,17 @@ function daemonNode(health: DaemonHealth, now: number): HealthNode {
 }
 
 function rootLook(health: DaemonHealth): Look {
-  if (health.state === 'ok' || health.state === 'warming') return SERVICE_LOOK[health.overallStatus];
+  if (health.state === 'ok' || health.state === 'warming') return serviceLook(health.overallStatus);
   return STATE_LOOK[health.state];
 }
 
 function rootDescription(health: DaemonHealth, now: number): string {
   const parts = [READABLE_STATES.has(health.state) && health.state !== 'stale' ? health.overallStatus : STATE_LOOK[health.state].word];
+  // Right after the status, so a narrow sidebar still shows it; the tooltip has the details.
+  const readAgo = health.lastSuccessAt === null ? undefined : formatAgo(secondsSince(health.lastSuccessAt, now));
+  if (isDataStale(health, now)) parts.push(`stale, read ${readAgo}`);
+  else if (!READABLE_STATES.has(health.state) && readAgo !== undefined && secondsSince(health.lastSuccessAt!, now) >= JUST_NOW_SECONDS) parts.push(`read ${readAgo}`);
   if (health.uptimeSeconds !== null && READABLE_STATES.has(health.state)) parts.push(`up ${formatUptime(health.uptimeSeconds)}`);
-  // Fresh data goes without saying (the view description has the seconds); older data says its age.
-  if (health.lastSuccessAt !== null && secondsSince(health.lastSuccessAt, now) >= JUST_NOW_SECONDS) {
-    parts.push(`updated ${formatAgo(secondsSince(health.lastSuccessAt, now))}`);
-  }
   return parts.join(' · ');
 }
 
@@ -79,17 +79,37 @@ function rootTooltip(health: DaemonHealth, now: number): string {
   if (health.uptimeSeconds !== null) md.field('Uptime', formatUptime(health.uptimeSeconds));
   md.field('Booted at', health.bootAt).field('Coordinator', health.coordinatorState);
   md.field('Last successful read', health.lastSuccessAt === null ? 'never' : formatAgo(secondsSince(health.lastSuccessAt, now), JUST_NOW_SECONDS));
+  md.field('Last answer', health.lastContactAt === null ? 'never' : formatAgo(secondsSince(health.lastContactAt, now), JUST_NOW_SECONDS));
+  if (health.expectedUpdateMs !== null) md.field('Daemon publishes', `every ${formatSpan(health.expectedUpdateMs / 1000)}`);
+  if (isDataStale(health, now)) md.text('**Stale:** nothing was read for longer than the daemon takes to publish an update.');
   return md.toString();
 }
 
 // ---------------------------------------------------------------- listeners and services
+
+/** What a status means for the operator; statuses we do not know are shown as sent. */
+const STATUS_MEANING: Partial<Record<string, string>> = {
+  up: 'The listener is running.',
+  down: 'The listener is not running, or keeps failing: the daemon counts it against its overall status.',
+  healthy: 'The last probe succeeded.',
+  degraded: 'The last probe succeeded only partly or slowly; the daemon rates this a warning.',
+  unhealthy: 'The last probe failed; see the error.',
+  unknown: 'The daemon could not tell (not probed yet, or no data).',
+};
+const UNRECOGNIZED_MEANING = 'A status value this extension does not know, shown as the daemon sent it.';
+const ROW_HINT = 'Right-click for Copy Details and Show Log.';
+
+function reportedIn(health: DaemonHealth, now: number): string {
+  const computed = parseTimestamp(health.snapshotComputedAt);
+  return computed === null ? 'the daemon\'s coordinator status' : `the snapshot computed ${formatAgo(secondsSince(computed, now))}`;
+}
 
 function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
   if (health.listeners.length === 0 && !READABLE_STATES.has(health.state)) return [];
   const children = health.listeners.map((listener) => listenerNode(health, listener, now));
   const counts = countBy(health.listeners.map((listener) => listener.status), ['up', 'down', 'unknown']);
   const noSnapshot = health.snapshotComputedAt === null;
-  const worst = worstSeverity(health.listeners.map((listener) => LISTENER_SEVERITY[listener.status]));
+  const worst = worstSeverity(health.listeners.map((listener) => listenerSeverity(listener.status)));
   return [
     makeNode(
       health,
@@ -121,23 +141,9 @@ function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: numbe
     .field('Status', listener.status)
     .field('Started', listener.started === undefined ? undefined : listener.started ? 'yes' : 'no')
     .field('Consecutive errors', listener.consecutiveErrors)
-    .field('Last event', listener.lastEventAt);
-  return makeNode(
-    health,
-    ['listeners', listener.name],
-    'listener',
-    { label: toPlainLine(listener.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    LISTENER_LOOK[listener.status],
-  );
-}
-
-/** Services in the cockpit's order: the five known probes, then extras alphabetically. */
-export function orderServices(services: readonly ServiceHealth[]): ServiceHealth[] {
-  const rank = (name: string) => {
-    const index = (CANONICAL_SERVICES as readonly string[]).indexOf(name);
-    return index === -1 ? CANONICAL_SERVICES.length : index;
-  };
-  return [...services].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    .field('Last event', withAgo(listener.lastEventAt, now))
+    .field('Reported in', reportedIn(health, now));
+  return memberNode(health, 'listeners', listener.name, listener.status, parts, tooltip, listenerLook(listener.status));
 }
 
 function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
@@ -146,7 +152,7 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
   const children = services.map((service) => serviceNode(health, service, now));
   const counts = countBy(services.map((service) => service.status), ['healthy', 'degraded', 'unhealthy', 'unknown']);
   const empty = health.servicesWarming ? 'probes warming up' : 'none reported';
-  const worst = worstSeverity(services.map((service) => SERVICE_SEVERITY[service.status]));
+  const worst = worstSeverity(services.map((service) => serviceSeverity(service.status)));
   return [
     makeNode(
       health,
@@ -167,21 +173,29 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
 function serviceNode(health: DaemonHealth, service: ServiceHealth, now: number): HealthNode {
   const parts: string[] = [service.status];
   if (service.latencyMs !== null) parts.push(`${Math.round(service.latencyMs)} ms`);
-  const lastCheck = parseTimestamp(service.lastCheckAt);
   const tooltip = new MarkdownBuilder()
     .heading('Service', service.name)
     .field('Status', service.status)
     .field('Latency', service.latencyMs === null ? 'no round trip' : `${Math.round(service.latencyMs)} ms`)
-    .field('Last check', service.lastCheckAt === null ? null : `${service.lastCheckAt}${lastCheck === null ? '' : ` (${formatAgo(secondsSince(lastCheck, now))})`}`)
+    .field('Last check', withAgo(service.lastCheckAt, now))
     .field('Error', service.error);
   for (const [key, value] of Object.entries(service.details)) tooltip.field(`Detail ${escapeMarkdown(key, LABEL_MAX)}`, value);
-  return makeNode(
-    health,
-    ['services', service.name],
-    'service',
-    { label: toPlainLine(service.name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
-    SERVICE_LOOK[service.status],
-  );
+  tooltip.field('Reported in', service.lastCheckAt === null ? reportedIn(health, now) : 'the daemon\'s heartbeat (one probe per service each cycle)');
+  return memberNode(health, 'services', service.name, service.status, parts, tooltip, serviceLook(service.status));
+}
+
+/** A listener or service row; what its status means and where to go next close the tooltip. */
+function memberNode(health: DaemonHealth, group: 'listeners' | 'services', name: string, status: string, parts: string[], tooltip: MarkdownBuilder, look: Look): HealthNode {
+  tooltip.text(STATUS_MEANING[status] ?? UNRECOGNIZED_MEANING).text(ROW_HINT);
+  const kind = group === 'listeners' ? 'listener' : 'service';
+  return makeNode(health, [group, name], kind, { label: toPlainLine(name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() }, look);
+}
+
+/** "2026-05-23T10:05:00Z (3 min ago)", the value alone when it is no timestamp, null when absent. */
+function withAgo(timestamp: string | null, now: number): string | null {
+  if (timestamp === null) return null;
+  const at = parseTimestamp(timestamp);
+  return at === null ? timestamp : `${timestamp} (${formatAgo(secondsSince(at, now))})`;
 }
 
 // ---------------------------------------------------------------- helpers

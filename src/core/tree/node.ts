@@ -1,6 +1,6 @@
 // The node every health view renders, and how one is made. Shared by the parts of the tree model.
-import type { ColorId, Look } from './treeLooks';
-import type { DaemonHealth } from './types';
+import type { ColorId, Look } from '../health/looks';
+import type { DaemonHealth } from '../health/types';
 
 /** The kinds the health tree model builds; contributed sections use their own strings. */
 export type NodeKind =
