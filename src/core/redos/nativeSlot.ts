@@ -7,8 +7,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Diagnostics } from 'recheck';
 import { verdictFromDiagnostics } from './diagnostics';
-import { budgetExceededReason, errorSummary, inconclusive, type RedosRequest } from './protocol';
-import { watchdogLimitMs, type AnalysisSlot, type Outcome } from './slot';
+import { errorSummary, inconclusive, type RedosRequest } from './protocol';
+import { SupervisedSlot } from './slot';
 
 /** Extra watchdog allowance while a fresh agent process starts and warms up. */
 const AGENT_STARTUP_ALLOWANCE_MS = 10_000;
@@ -23,56 +23,41 @@ const RANDOM_SEED = 0;
 /** An answer line longer than this is not recheck talking: the process is discarded. */
 const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
-interface Active {
-  request: RedosRequest;
-  resolve: (outcome: Outcome) => void;
-}
-
 function requestLine(request: RedosRequest): string {
   const params = { checker: 'auto', randomSeed: RANDOM_SEED, timeout: request.timeBudgetMs };
   const message = { jsonrpc: '2.0+push', id: request.id, method: 'check', params: { source: request.source, flags: request.flags, params } };
   return `${JSON.stringify(message)}\n`;
 }
 
-export class NativeSlot implements AnalysisSlot {
+export class NativeSlot extends SupervisedSlot {
   private child: ChildProcessWithoutNullStreams | undefined;
   /** The current process finished its warm-up; until then the request line waits here. */
   private warm = false;
   private waitingLine: string | undefined;
   private answered = false;
   private everAnswered = false;
-  private active: Active | undefined;
-  private watchdog: NodeJS.Timeout | undefined;
   private buffer = '';
 
-  constructor(private readonly binaryPath: string) {}
+  constructor(private readonly binaryPath: string) {
+    super();
+  }
 
-  run(request: RedosRequest): Promise<Outcome> {
-    return new Promise<Outcome>((resolve) => {
-      this.active = { request, resolve };
-      let child: ChildProcessWithoutNullStreams;
-      try {
-        child = this.ensureChild();
-      } catch (error) {
-        this.finish({ verdict: inconclusive(`could not start the native checker: ${errorSummary(error)}`), cacheable: false, backendUnusable: true });
-        return;
-      }
-      child.ref();
-      const allowance = this.answered ? 0 : AGENT_STARTUP_ALLOWANCE_MS;
-      this.watchdog = setTimeout(() => this.onWatchdog(), watchdogLimitMs(request.timeBudgetMs, allowance));
-      if (this.warm) child.stdin.write(requestLine(request));
-      else this.waitingLine = requestLine(request);
-    });
+  protected start(request: RedosRequest): void {
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = this.ensureChild();
+    } catch (error) {
+      this.finish({ verdict: inconclusive(`could not start the native checker: ${errorSummary(error)}`), cacheable: false, backendUnusable: true });
+      return;
+    }
+    child.ref();
+    this.armWatchdog(request, this.answered ? 0 : AGENT_STARTUP_ALLOWANCE_MS);
+    if (this.warm) child.stdin.write(requestLine(request));
+    else this.waitingLine = requestLine(request);
   }
 
   idle(): void {
     this.child?.unref();
-  }
-
-  dispose(): void {
-    this.clearWatchdog();
-    this.discardChild();
-    this.active = undefined;
   }
 
   private ensureChild(): ChildProcessWithoutNullStreams {
@@ -136,39 +121,20 @@ export class NativeSlot implements AnalysisSlot {
     }
   }
 
-  private onWatchdog(): void {
-    this.watchdog = undefined;
-    if (this.active === undefined) return;
-    this.discardChild();
-    this.finish({ verdict: inconclusive(budgetExceededReason(this.active.request.timeBudgetMs)), cacheable: true });
-  }
-
   private onFailure(error: Error): void {
-    this.discardChild();
+    this.discard();
     if (this.active === undefined) return;
     // A binary that never answered (missing, not executable, wrong platform) is unusable here.
     const unusable = !this.everAnswered;
     this.finish({ verdict: inconclusive(`the native checker stopped: ${errorSummary(error)}`), cacheable: false, backendUnusable: unusable });
   }
 
-  private finish(outcome: Outcome): void {
-    const active = this.active;
-    this.active = undefined;
-    this.clearWatchdog();
-    active?.resolve(outcome);
-  }
-
-  private discardChild(): void {
+  protected discard(): void {
     const child = this.child;
     this.child = undefined;
     if (child !== undefined) {
       child.stdin.end();
       child.kill();
     }
-  }
-
-  private clearWatchdog(): void {
-    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
-    this.watchdog = undefined;
   }
 }

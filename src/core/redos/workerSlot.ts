@@ -2,8 +2,8 @@
 // the fallback where no native binary exists for the platform. The worker starts lazily; a watchdog
 // terminates it when it overruns, and the next request starts a fresh one.
 import { Worker } from 'node:worker_threads';
-import { budgetExceededReason, errorSummary, inconclusive, isRedosResponse, type RedosRequest } from './protocol';
-import { watchdogLimitMs, type AnalysisSlot, type Outcome } from './slot';
+import { errorSummary, inconclusive, isRedosResponse, type RedosRequest } from './protocol';
+import { SupervisedSlot } from './slot';
 
 /**
  * Extra allowance for the first request of a fresh worker, which first loads the 3 MB bundle and
@@ -13,45 +13,30 @@ const WORKER_STARTUP_ALLOWANCE_MS = 10_000;
 /** recheck's automata can grow large; a runaway analysis dies alone instead of bloating the host. */
 export const WORKER_MAX_HEAP_MB = 256;
 
-interface Active {
-  request: RedosRequest;
-  resolve: (outcome: Outcome) => void;
-}
-
-export class WorkerSlot implements AnalysisSlot {
+export class WorkerSlot extends SupervisedSlot {
   private worker: Worker | undefined;
   /** A fresh worker has not answered yet: its first request gets the startup allowance. */
   private workerWarm = false;
-  private active: Active | undefined;
-  private watchdog: NodeJS.Timeout | undefined;
 
-  constructor(private readonly workerPath: string) {}
+  constructor(private readonly workerPath: string) {
+    super();
+  }
 
-  run(request: RedosRequest): Promise<Outcome> {
-    return new Promise<Outcome>((resolve) => {
-      this.active = { request, resolve };
-      let worker: Worker;
-      try {
-        worker = this.ensureWorker();
-      } catch (error) {
-        this.finish({ verdict: inconclusive(`could not start the analysis worker: ${errorSummary(error)}`), cacheable: false });
-        return;
-      }
-      worker.ref();
-      const allowance = this.workerWarm ? 0 : WORKER_STARTUP_ALLOWANCE_MS;
-      this.watchdog = setTimeout(() => this.onWatchdog(), watchdogLimitMs(request.timeBudgetMs, allowance));
-      worker.postMessage(request);
-    });
+  protected start(request: RedosRequest): void {
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (error) {
+      this.finish({ verdict: inconclusive(`could not start the analysis worker: ${errorSummary(error)}`), cacheable: false });
+      return;
+    }
+    worker.ref();
+    this.armWatchdog(request, this.workerWarm ? 0 : WORKER_STARTUP_ALLOWANCE_MS);
+    worker.postMessage(request);
   }
 
   idle(): void {
     this.worker?.unref();
-  }
-
-  dispose(): void {
-    this.clearWatchdog();
-    this.discardWorker();
-    this.active = undefined;
   }
 
   private ensureWorker(): Worker {
@@ -81,16 +66,8 @@ export class WorkerSlot implements AnalysisSlot {
     this.finish({ verdict: message.verdict, cacheable: true });
   }
 
-  private onWatchdog(): void {
-    this.watchdog = undefined;
-    if (this.active === undefined) return;
-    // recheck runs synchronously in the worker, so the only way to stop it is to end the thread.
-    this.discardWorker();
-    this.finish({ verdict: inconclusive(budgetExceededReason(this.active.request.timeBudgetMs)), cacheable: true });
-  }
-
   private onWorkerFailure(error: Error): void {
-    this.discardWorker();
+    this.discard();
     if (this.active === undefined) return;
     const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
     // Running out of memory is a property of the pattern, worth remembering; a crash may not be.
@@ -100,22 +77,10 @@ export class WorkerSlot implements AnalysisSlot {
     this.finish({ verdict, cacheable: outOfMemory });
   }
 
-  private finish(outcome: Outcome): void {
-    const active = this.active;
-    this.active = undefined;
-    this.clearWatchdog();
-    active?.resolve(outcome);
-  }
-
-  private discardWorker(): void {
+  protected discard(): void {
     const worker = this.worker;
     this.worker = undefined;
     // terminate() returns a promise; swallow its rejection so it can never surface as unhandled.
     if (worker !== undefined) worker.terminate().catch(() => undefined);
-  }
-
-  private clearWatchdog(): void {
-    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
-    this.watchdog = undefined;
   }
 }
