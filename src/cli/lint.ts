@@ -1,8 +1,9 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
 import type { Finding, Severity } from '../core/findings';
-import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
-import { createCliRedosAnalyzer } from './redosAnalyzer';
+import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type SeverityOverrides } from '../core/phrasebook';
+import { cliCacheDirectory, createCliRedosAnalyzer } from './redosAnalyzer';
+import { DEFAULT_RUN_BUDGET_MS, RunBudgetAnalyzer, runBudgetReason } from '../core/redos/runBudget';
 import { aliasBombFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
@@ -19,7 +20,11 @@ Options:
   --severity CODE=LEVEL      change a non-daemon code's severity (error, warning, information,
                              hint) or turn it off (off); repeatable
   --no-redos                 skip the deep ReDoS analysis (faster)
-  --redos-budget MS          time budget per pattern for the ReDoS analysis (default 2000)
+  --redos-budget MS          total time for the ReDoS analysis of the run (default 30000); past
+                             it the patterns not yet analysed are reported redos/inconclusive
+  --redos-pattern-budget MS  time budget per pattern for the ReDoS analysis (default 2000)
+  --no-redos-cache           neither read nor write the ReDoS verdict cache (kept in
+                             $KORA_OPS_CACHE_DIR, else the user's cache folder + kora-ops)
   -h, --help                 show this help
 
 Exit status: 1 when any error is reported, 0 otherwise, 2 on usage or unreadable files.
@@ -30,6 +35,8 @@ const OPTIONS = {
   severity: { type: 'string', multiple: true },
   'no-redos': { type: 'boolean', default: false },
   'redos-budget': { type: 'string' },
+  'redos-pattern-budget': { type: 'string' },
+  'no-redos-cache': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -47,7 +54,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = parseLintFormat(values.format);
   const severityOverrides = parseSeverities(values.severity ?? []);
   if (positionals.length === 0) throw new UsageError('give at least one FILE');
-  const analyzer = values['no-redos'] ? null : createAnalyzer(values['redos-budget'], io);
+  const analyzer = values['no-redos'] ? null : createAnalyzer(values, io);
   const results: FileFindings[] = [];
   let allRead: boolean;
   try {
@@ -64,18 +71,36 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } finally {
     analyzer?.dispose();
   }
+  if (analyzer?.exhausted) {
+    printError(io, `${runBudgetReason(analyzer.budgetMs)} (${analyzer.skipped} pattern(s) reported redos/inconclusive)`);
+  }
   // With no file read there is nothing to report: the error lines say why (no "0 file(s)" summary).
   if (results.length > 0 || format !== 'text') io.stdout.write(render(format, results, io.cwd));
   if (!allRead) return EXIT_USAGE;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_FAILURE : EXIT_OK;
 }
 
-function createAnalyzer(budget: string | undefined, io: CliIo): (RedosAnalyzer & { dispose(): void }) | null {
-  const timeBudgetMs = budget === undefined ? undefined : Number(budget);
-  if (timeBudgetMs !== undefined && !(timeBudgetMs > 0)) throw new UsageError(`--redos-budget must be a positive number of milliseconds, not "${budget}"`);
-  const analyzer = createCliRedosAnalyzer(timeBudgetMs);
-  if (!analyzer) printError(io, 'the ReDoS worker is missing from this installation; skipping redos/* checks');
-  return analyzer ?? null;
+function createAnalyzer(
+  values: { 'redos-budget'?: string; 'redos-pattern-budget'?: string; 'no-redos-cache'?: boolean },
+  io: CliIo,
+): RunBudgetAnalyzer | null {
+  const runBudgetMs = parseMilliseconds('--redos-budget', values['redos-budget']) ?? DEFAULT_RUN_BUDGET_MS;
+  const timeBudgetMs = parseMilliseconds('--redos-pattern-budget', values['redos-pattern-budget']);
+  const onCacheError = (message: string) => printError(io, message);
+  const cacheDirectory = values['no-redos-cache'] ? undefined : cliCacheDirectory(io.env);
+  const analyzer = createCliRedosAnalyzer({ timeBudgetMs, cacheDirectory, onCacheError });
+  if (!analyzer) {
+    printError(io, 'the ReDoS worker is missing from this installation; skipping redos/* checks');
+    return null;
+  }
+  return new RunBudgetAnalyzer(analyzer, runBudgetMs);
+}
+
+function parseMilliseconds(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${option} must be a positive number of milliseconds, not "${text}"`);
+  return value;
 }
 
 function parseLintFormat(value: string | undefined): LintFormat {

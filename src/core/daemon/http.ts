@@ -1,7 +1,11 @@
-// One HTTP transport per daemon: its own undici Agent (never the global dispatcher, which other
-// extensions' fetch shares), timeouts, a response-size cap, no redirects, and typed errors.
+// One HTTP transport per daemon on node:http / node:https: its own Agents (never the global
+// agent, which other extensions share), connect / headers / body / total timeouts, a response-size
+// cap, no redirects (node:http never follows them; a 3xx is refused), and typed errors. Replaces
+// undici (~530 KB of the extension's bundle) while keeping all that undici was chosen for.
 
-import { Agent } from 'undici';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Socket } from 'node:net';
 import { DaemonError, describeNetworkError, sanitizeExcerpt } from './errors';
 
 export interface HttpTimeouts {
@@ -15,10 +19,14 @@ export interface HttpTimeouts {
   totalMs: number;
 }
 
-// undici checks header/body timers on a ~0.5 s tick, so those two fire up to a second late.
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 30_000 };
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const MAX_READ_CONNECTIONS = 4;
+
+/** Error codes of our own timers; errors.ts words them (the names are undici's, kept on purpose). */
+const CONNECT_TIMEOUT_CODE = 'ETIMEDOUT';
+const HEADERS_TIMEOUT_CODE = 'UND_ERR_HEADERS_TIMEOUT';
+const BODY_TIMEOUT_CODE = 'UND_ERR_BODY_TIMEOUT';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
@@ -46,14 +54,19 @@ export interface HttpTransportOptions {
   secrets?: () => readonly string[];
 }
 
+function codedError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 export class HttpTransport {
   /** Keep-alive connections for reads. */
-  private readonly readAgent: Agent;
+  private readonly readAgent: http.Agent;
   /**
    * A fresh connection per write: a pooled socket the daemon closed (e.g. it restarted) would fail a
    * PUT ambiguously, and a write must never be retried blindly.
    */
-  private readonly writeAgent: Agent;
+  private readonly writeAgent: http.Agent;
+  private readonly baseUrl: URL;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly timeouts: HttpTimeouts;
@@ -64,16 +77,13 @@ export class HttpTransport {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.secrets = options.secrets ?? (() => []);
+    this.baseUrl = options.baseUrl;
     this.origin = options.baseUrl.origin;
     // A base URL may carry a proxy prefix (X-Forwarded-Prefix deployments); paths are appended to it.
     this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
-    const agentOptions = {
-      connect: { timeout: this.timeouts.connectMs },
-      headersTimeout: this.timeouts.headersMs,
-      bodyTimeout: this.timeouts.bodyMs,
-    };
-    this.readAgent = new Agent({ ...agentOptions, connections: MAX_READ_CONNECTIONS });
-    this.writeAgent = new Agent({ ...agentOptions, pipelining: 0 });
+    const AgentClass = options.baseUrl.protocol === 'https:' ? https.Agent : http.Agent;
+    this.readAgent = new AgentClass({ keepAlive: true, maxSockets: MAX_READ_CONNECTIONS });
+    this.writeAgent = new AgentClass({ keepAlive: false });
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
@@ -95,18 +105,11 @@ export class HttpTransport {
     if (request.jsonBody !== undefined) {
       body = JSON.stringify(request.jsonBody);
       headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
     }
-    const agent = request.method === 'GET' ? this.readAgent : this.writeAgent;
-    let response: Awaited<ReturnType<Agent['request']>>;
+    let response: http.IncomingMessage;
     try {
-      response = await agent.request({
-        origin: this.origin,
-        path: this.basePath + request.path,
-        method: request.method,
-        headers,
-        body,
-        signal: deadline.signal,
-      });
+      response = await this.send(request, headers, body, deadline.signal);
     } catch (error) {
       clearTimeout(timer);
       throw this.networkError(error, request.path, deadline.signal.aborted, true);
@@ -120,19 +123,63 @@ export class HttpTransport {
     }
   }
 
-  private async readResponse(response: Awaited<ReturnType<Agent['request']>>, path: string): Promise<HttpResponse> {
+  /** Sends the request; resolves at the response headers, under the connect and headers timeouts. */
+  private send(request: HttpRequest, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<http.IncomingMessage> {
+    const client = this.baseUrl.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const outgoing = client.request({
+        protocol: this.baseUrl.protocol,
+        hostname: this.baseUrl.hostname.replace(/^\[|\]$/g, ''),
+        port: this.baseUrl.port || undefined,
+        path: this.basePath + request.path,
+        method: request.method,
+        headers,
+        agent: request.method === 'GET' ? this.readAgent : this.writeAgent,
+        signal,
+      });
+      let connectTimer: NodeJS.Timeout | undefined;
+      let headersTimer: NodeJS.Timeout | undefined;
+      const clearTimers = () => {
+        clearTimeout(connectTimer);
+        clearTimeout(headersTimer);
+      };
+      outgoing.on('socket', (socket: Socket) => {
+        if (!socket.connecting) return; // a pooled keep-alive connection
+        connectTimer = setTimeout(() => outgoing.destroy(codedError(CONNECT_TIMEOUT_CODE, 'connect timed out')), this.timeouts.connectMs);
+        socket.once(this.baseUrl.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+      });
+      outgoing.on('finish', () => {
+        headersTimer = setTimeout(
+          () => outgoing.destroy(codedError(HEADERS_TIMEOUT_CODE, 'headers timed out')),
+          this.timeouts.headersMs,
+        );
+      });
+      outgoing.on('response', (incoming) => {
+        clearTimers();
+        resolve(incoming);
+      });
+      outgoing.on('error', (error) => {
+        clearTimers();
+        reject(error);
+      });
+      outgoing.end(body);
+    });
+  }
+
+  private async readResponse(response: http.IncomingMessage, path: string): Promise<HttpResponse> {
+    const status = response.statusCode ?? 0;
     const mediaType = mediaTypeOf(response.headers['content-type']);
-    if (response.statusCode >= 300 && response.statusCode < 400) {
-      discard(response.body);
-      throw this.redirectError(path, response.statusCode, response.headers.location);
+    if (status >= 300 && status < 400) {
+      discard(response);
+      throw this.redirectError(path, status, response.headers.location);
     }
     const declaredLength = Number(firstHeader(response.headers['content-length']));
     if (Number.isFinite(declaredLength) && declaredLength > this.maxResponseBytes) {
-      discard(response.body);
+      discard(response);
       throw this.tooLargeError(path);
     }
-    const text = await this.readCapped(response.body, path);
-    return { status: response.statusCode, mediaType, text };
+    const text = await this.readCapped(response, path);
+    return { status, mediaType, text };
   }
 
   /** Typed error for a failure of the request (before the answer) or of reading the body. */
@@ -152,21 +199,42 @@ export class HttpTransport {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.readAgent.destroy(), this.writeAgent.destroy()]);
+    this.readAgent.destroy();
+    this.writeAgent.destroy();
   }
 
-  private async readCapped(body: ResponseBody, path: string): Promise<string> {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    for await (const chunk of body) {
-      received += chunk.length;
-      if (received > this.maxResponseBytes) {
+  /** The body up to the size cap, failing when it stalls longer than the body timeout. */
+  private readCapped(body: http.IncomingMessage, path: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let received = 0;
+      let stallTimer: NodeJS.Timeout | undefined;
+      const fail = (error: Error) => {
+        clearTimeout(stallTimer);
         discard(body);
-        throw this.tooLargeError(path);
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+        reject(error);
+      };
+      const armStallTimer = () => {
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => fail(codedError(BODY_TIMEOUT_CODE, 'body timed out')), this.timeouts.bodyMs);
+      };
+      armStallTimer();
+      body.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > this.maxResponseBytes) return fail(this.tooLargeError(path));
+        chunks.push(chunk);
+        armStallTimer();
+      });
+      body.on('end', () => {
+        clearTimeout(stallTimer);
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      });
+      body.on('error', (error) => fail(error));
+      // The connection closed before the whole body arrived (a rejection after 'end' is a no-op).
+      body.on('close', () => {
+        if (!body.complete) fail(codedError('ECONNRESET', 'connection closed mid-response'));
+      });
+    });
   }
 
   private tooLargeError(path: string): DaemonError {
@@ -194,8 +262,6 @@ export class HttpTransport {
   }
 }
 
-type ResponseBody = AsyncIterable<Buffer> & { destroy(): void; on(event: 'error', listener: () => void): unknown };
-
 /** Wraps a reset seen before any answer, so `request` can retry reads once. */
 class StaleConnectionError extends Error {
   constructor(readonly daemonError: DaemonError) {
@@ -204,7 +270,7 @@ class StaleConnectionError extends Error {
 }
 
 /** Stops reading a body we do not want; the abort it causes is expected, not an error. */
-function discard(body: ResponseBody): void {
+function discard(body: http.IncomingMessage): void {
   body.on('error', () => undefined);
   body.destroy();
 }

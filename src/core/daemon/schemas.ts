@@ -1,77 +1,84 @@
 // zod schemas for the daemon's bodies (contract §3, §6). Tolerant by design: objects are loose
-// (extra keys kept), fields the UI can live without fall back (`.catch`) when a newer daemon changes
-// their type, and only what we cannot do without (e.g. `computed_at`, a service's `name`) makes a
-// response `malformed`.
+// (extra keys kept), fields the UI can live without fall back (`z.catch`) when a newer daemon
+// changes their type, and only what we cannot do without (e.g. `computed_at`, a service's `name`)
+// makes a response `malformed`. `zod/mini` (functional API, ~30 KB bundled) instead of classic
+// zod (~100–450 KB): same parser and the same tolerance, a fraction of the extension's bundle.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DaemonError } from './errors';
 
 const UNKNOWN = 'unknown';
 const numberOrUnknown = z.union([z.number(), z.literal(UNKNOWN)]);
-const nullableNumber = z.number().nullable().catch(null);
-const nullableString = z.string().nullable().catch(null);
+const nullableNumber = z.catch(z.nullable(z.number()), null);
+const nullableString = z.catch(z.nullable(z.string()), null);
+const nullableNumberOrUnknown = z.catch(z.nullable(numberOrUnknown), null);
+const stringOrUnknown = z.catch(z.string(), UNKNOWN);
+const stringList = z.catch(z.array(z.string()), []);
+
+/** An optional part of a body that is dropped, not fatal, when a newer daemon changes its shape. */
+function optionalPart<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
+}
 
 export const SERVICE_STATUSES = ['healthy', 'degraded', 'unhealthy', 'unknown'] as const;
 export const LISTENER_STATUSES = ['up', 'down', 'unknown'] as const;
-/** Any status string is kept as sent (issue 9: an unknown value is shown verbatim, not coerced). */
-const serviceStatus = z.string();
+/** Any status string is kept as sent (an unknown value is shown verbatim, not coerced). */
+const serviceStatus = z.catch(z.string(), UNKNOWN);
 
 // ---- /api/snapshot (schema v4, tolerant of v5) -------------------------------------------------
 
-const listenerSchema = z
-  .looseObject({
-    status: z.string().catch(UNKNOWN),
+const listenerSchema = z.catch(
+  z.looseObject({
+    status: z.catch(z.string(), UNKNOWN),
     /** A timestamp, or the "unknown" placeholder (always, in v4). */
     last_event_at: nullableString,
-    consecutive_errors: numberOrUnknown.nullable().catch(null),
-  })
-  .catch({ status: UNKNOWN, last_event_at: null, consecutive_errors: null });
+    consecutive_errors: nullableNumberOrUnknown,
+  }),
+  { status: UNKNOWN, last_event_at: null, consecutive_errors: null },
+);
 
 const daemonHealthSchema = z.looseObject({
-  overall_status: serviceStatus.catch(UNKNOWN),
+  overall_status: serviceStatus,
   boot_at: nullableString,
-  uptime_seconds: numberOrUnknown.nullable().catch(null),
-  listeners: z.record(z.string(), listenerSchema).catch({}),
+  uptime_seconds: nullableNumberOrUnknown,
+  listeners: z.catch(z.record(z.string(), listenerSchema), {}),
   recent_error_count_5min: nullableNumber,
 });
 
 const snapshotSchema = z.looseObject({
   schema_version: z.number(),
   computed_at: z.string(),
-  operational_state: z
-    .looseObject({ primary: z.string().catch(UNKNOWN), paused: z.boolean().nullable().catch(null), pause_reason: nullableString })
-    .optional()
-    .catch(undefined),
-  alerts: z
-    .looseObject({
+  operational_state: optionalPart(
+    z.looseObject({ primary: stringOrUnknown, paused: z.catch(z.nullable(z.boolean()), null), pause_reason: nullableString }),
+  ),
+  alerts: optionalPart(
+    z.looseObject({
       active_count: nullableNumber,
-      by_severity: z
-        .looseObject({ critical: nullableNumber, warning: nullableNumber, info: nullableNumber })
-        .catch({ critical: null, warning: null, info: null }),
-      by_category: z.record(z.string(), z.number()).catch({}),
-    })
-    .optional()
-    .catch(undefined),
-  cost_ladder: z
-    .looseObject({
-      current_tier: z.string().catch(UNKNOWN),
+      by_severity: z.catch(
+        z.looseObject({ critical: nullableNumber, warning: nullableNumber, info: nullableNumber }),
+        { critical: null, warning: null, info: null },
+      ),
+      by_category: z.catch(z.record(z.string(), z.number()), {}),
+    }),
+  ),
+  cost_ladder: optionalPart(
+    z.looseObject({
+      current_tier: stringOrUnknown,
       monthly_budget_pct_used: nullableNumber,
-      model_default: z.string().catch(UNKNOWN),
-      spent_to_date_usd: numberOrUnknown.nullable().catch(null),
+      model_default: stringOrUnknown,
+      spent_to_date_usd: nullableNumberOrUnknown,
       credit_pool_usd: nullableNumber,
-    })
-    .optional()
-    .catch(undefined),
+    }),
+  ),
   /** Always "unknown" in v4; numbers in v5. */
-  tasks: z
-    .looseObject({ open_count: numberOrUnknown.catch(UNKNOWN), in_progress_count: numberOrUnknown.catch(UNKNOWN) })
-    .optional()
-    .catch(undefined),
-  service_health: z.record(z.string(), z.string().catch(UNKNOWN)).catch({}),
-  daemon_health: daemonHealthSchema.optional().catch(undefined),
+  tasks: optionalPart(
+    z.looseObject({ open_count: z.catch(numberOrUnknown, UNKNOWN), in_progress_count: z.catch(numberOrUnknown, UNKNOWN) }),
+  ),
+  service_health: z.catch(z.record(z.string(), stringOrUnknown), {}),
+  daemon_health: optionalPart(daemonHealthSchema),
 });
 
-const snapshotUnavailableSchema = z.looseObject({ error: z.string(), stale: z.boolean().catch(true) });
+const snapshotUnavailableSchema = z.looseObject({ error: z.string(), stale: z.catch(z.boolean(), true) });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotListener = z.infer<typeof listenerSchema>;
@@ -95,18 +102,18 @@ export function parseSnapshotBody(json: unknown, path: string): SnapshotResult {
 
 const heartbeatServiceSchema = z.looseObject({
   name: z.string(),
-  status: serviceStatus.catch(UNKNOWN),
+  status: serviceStatus,
   last_check_at: nullableString,
   latency_ms: nullableNumber,
-  details: z.record(z.string(), z.unknown()).catch({}),
+  details: z.catch(z.record(z.string(), z.unknown()), {}),
   error: nullableString,
 });
 
 export const heartbeatSchema = z.looseObject({
   services: z.array(heartbeatServiceSchema),
   generated_at: nullableString,
-  stub: z.boolean().catch(false),
-  cache_warming: z.boolean().catch(false),
+  stub: z.catch(z.boolean(), false),
+  cache_warming: z.catch(z.boolean(), false),
 });
 
 export type HeartbeatService = z.infer<typeof heartbeatServiceSchema>;
@@ -121,8 +128,8 @@ export const phrasebookEntryWriteSchema = z.looseObject({
   reply_template: z.string(),
 });
 
-const phrasebookEntryDtoSchema = phrasebookEntryWriteSchema.extend({
-  referenced_snapshot_fields: z.array(z.string()).catch([]),
+const phrasebookEntryDtoSchema = z.extend(phrasebookEntryWriteSchema, {
+  referenced_snapshot_fields: stringList,
 });
 
 export const phrasebookResponseSchema = z.looseObject({
@@ -134,26 +141,26 @@ export const phrasebookResponseSchema = z.looseObject({
 });
 
 export const phrasebookTestResponseSchema = z.discriminatedUnion('matched', [
-  z.looseObject({ matched: z.literal(false), would_fall_through_to_reasoning_engine: z.boolean().catch(true) }),
+  z.looseObject({ matched: z.literal(false), would_fall_through_to_reasoning_engine: z.catch(z.boolean(), true) }),
   z.looseObject({
     matched: z.literal(true),
     category: z.string(),
     description: z.string(),
     pattern: z.string(),
     reply_template: z.string(),
-    referenced_snapshot_fields: z.array(z.string()).catch([]),
+    referenced_snapshot_fields: stringList,
     rendered_reply: nullableString,
     would_fall_through_to_reasoning_engine: z.boolean(),
-    snapshot_present: z.boolean().catch(false),
+    snapshot_present: z.catch(z.boolean(), false),
   }),
 ]);
 
 export const phrasebookPutResponseSchema = z.looseObject({
   source_path: z.string(),
   entry_count: z.number(),
-  backup_filename: z.string().nullable(),
-  rotated_backup_count: z.number().catch(0),
-  entries: z.array(phrasebookEntryDtoSchema).catch([]),
+  backup_filename: z.nullable(z.string()),
+  rotated_backup_count: z.catch(z.number(), 0),
+  entries: z.catch(z.array(phrasebookEntryDtoSchema), []),
 });
 
 const validationErrorSchema = z.looseObject({ entry_index: z.number(), field: z.string(), error: z.string() });
@@ -167,18 +174,18 @@ export const validationFailedBodySchema = z.looseObject({
 /** FastAPI's own 422 body (request body not a JSON object). */
 export const fastApiValidationBodySchema = z.looseObject({
   detail: z.array(
-    z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).catch([]), msg: z.string().catch(''), type: z.string().optional() }),
+    z.looseObject({ loc: z.catch(z.array(z.union([z.string(), z.number()])), []), msg: z.catch(z.string(), ''), type: z.optional(z.string()) }),
   ),
 });
 
-export const phrasebookRevertResponseSchema = z.looseObject({ reverted_to: z.string(), source_path: z.string().nullable() });
+export const phrasebookRevertResponseSchema = z.looseObject({ reverted_to: z.string(), source_path: z.nullable(z.string()) });
 
 /** `{"error": "<code>", "detail": "..."}` bodies of the phrasebook routes (400/404/500). */
-export const koraErrorBodySchema = z.looseObject({ error: z.string(), detail: z.string().optional().catch(undefined) });
+export const koraErrorBodySchema = z.looseObject({ error: z.string(), detail: optionalPart(z.string()) });
 
 const backupItemSchema = z.looseObject({
   filename: z.string(),
-  timestamp: z.string().catch(''),
+  timestamp: z.catch(z.string(), ''),
   size_bytes: nullableNumber,
   /** null = the backup does not parse as a phrasebook (corrupt). */
   entry_count: nullableNumber,
@@ -203,22 +210,23 @@ export type PhrasebookBackupsResponse = z.infer<typeof phrasebookBackupsResponse
 // ---- MCP `kora__daemon_status` (§3.10) ----------------------------------------------------------
 
 export const jsonRpcResponseSchema = z.looseObject({
-  result: z
-    .looseObject({
-      content: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).catch([]),
-      isError: z.boolean().optional().catch(undefined),
-    })
-    .optional(),
-  error: z.looseObject({ code: z.number(), message: z.string().catch('') }).optional(),
+  result: z.optional(
+    z.looseObject({
+      content: z.catch(z.array(z.looseObject({ type: z.string(), text: z.optional(z.string()) })), []),
+      isError: optionalPart(z.boolean()),
+    }),
+  ),
+  error: z.optional(z.looseObject({ code: z.number(), message: z.catch(z.string(), '') })),
 });
 
 export const coordinatorStatusSchema = z.looseObject({
   state: z.string(),
   uptime_seconds: nullableNumber,
   shutdown_reason: nullableString,
-  listeners: z
-    .array(z.looseObject({ name: z.string(), started: z.boolean().catch(false), shutdown_timeout_seconds: nullableNumber }))
-    .catch([]),
+  listeners: z.catch(
+    z.array(z.looseObject({ name: z.string(), started: z.catch(z.boolean(), false), shutdown_timeout_seconds: nullableNumber })),
+    [],
+  ),
   daemon_session_id: nullableString,
 });
 
@@ -229,7 +237,7 @@ export type McpDaemonStatus = z.infer<typeof coordinatorStatusSchema>;
 const MAX_REPORTED_ISSUES = 5;
 
 /** Validates or throws `malformed` naming the failing paths (never the values). */
-export function parseWith<T>(schema: z.ZodType<T>, json: unknown, path: string): T {
+export function parseWith<T>(schema: z.ZodMiniType<T>, json: unknown, path: string): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issuePaths = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => issue.path.map(String).join('.') || '(root)');

@@ -44,6 +44,11 @@ async function safeAnalyze(analyzer: RedosAnalyzer, source: string, flags: strin
   }
 }
 
+/** The attack as Python (`"a" * 54773 + "\x00ab"`), as an operator would try it on `re.match`. */
+function attackText(verdict: Extract<RedosVerdict, { status: 'vulnerable' }>): string {
+  return verdict.attackPython ?? JSON.stringify(verdict.attackString);
+}
+
 export function verdictFinding(verdict: RedosVerdict, entryIndex: number, range: Finding['range']): Finding | null {
   const base = { range, entryIndex, field: 'pattern' as const };
   switch (verdict.status) {
@@ -55,15 +60,15 @@ export function verdictFinding(verdict: RedosVerdict, entryIndex: number, range:
             ...base,
             severity: 'error',
             code: FINDING_CODES.redosExponential,
-            message: `Catastrophic backtracking: matching can take exponential time, e.g. on ${JSON.stringify(verdict.attackString)}.`,
-            data: { attackString: verdict.attackString, complexity: 'exponential' },
+            message: `Catastrophic backtracking: matching can take exponential time, e.g. on ${attackText(verdict)}.`,
+            data: { attackString: verdict.attackString, attackPython: verdict.attackPython, complexity: 'exponential' },
           }
         : {
             ...base,
             severity: 'warning',
             code: FINDING_CODES.redosPolynomial,
-            message: `Polynomial backtracking (degree ${verdict.degree ?? '?'}): matching time grows like n^${verdict.degree ?? '?'} on inputs like ${JSON.stringify(verdict.attackString)}.`,
-            data: { attackString: verdict.attackString, complexity: 'polynomial', degree: verdict.degree },
+            message: `Polynomial backtracking (degree ${verdict.degree ?? '?'}): matching time grows like n^${verdict.degree ?? '?'} on inputs like ${attackText(verdict)}.`,
+            data: { attackString: verdict.attackString, attackPython: verdict.attackPython, complexity: 'polynomial', degree: verdict.degree },
           };
     case 'inconclusive':
     case 'unsupported':

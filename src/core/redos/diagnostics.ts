@@ -2,21 +2,24 @@
 // so they are unit-testable without starting a worker.
 import type { AttackPattern, Diagnostics } from 'recheck';
 import { budgetExceededReason, errorSummary, inconclusive } from './protocol';
+import { pythonAttackExpression } from './pythonAttack';
 import type { RedosVerdict } from './verdict';
 
 /** Longest attack string handed to hovers and the clipboard. */
 export const MAX_ATTACK_STRING_LENGTH = 200;
+/** A Python attack expression longer than this is cut (it then no longer evaluates). */
+export const MAX_ATTACK_EXPRESSION_LENGTH = 1000;
 const ELLIPSIS = '…';
 
 /**
  * The attack as something an operator can copy: the literal string when it is short (typical for
- * exponential cases, e.g. 32 × `a` then a NUL); otherwise recheck's repeat expression, e.g.
- * `'\t'.repeat(54773) + '\x00'` (typical for polynomial cases, which need long inputs), which
- * describes the structure instead of pasting 50 kB. Either way at most 200 characters.
+ * exponential cases, e.g. 32 × `a` then a NUL); otherwise the Python expression (typical for
+ * polynomial cases, which need long inputs), e.g. `"\t" * 54773 + "\x00"`, which describes the
+ * structure instead of pasting 50 kB. Either way at most 200 characters.
  */
-export function formatAttackString(attack: Pick<AttackPattern, 'string' | 'pattern'>): string {
+export function formatAttackString(attack: Pick<AttackPattern, 'string' | 'pumps' | 'suffix' | 'base'>): string {
   if (attack.string.length <= MAX_ATTACK_STRING_LENGTH) return attack.string;
-  return truncate(attack.pattern, MAX_ATTACK_STRING_LENGTH);
+  return truncate(pythonAttackExpression(attack), MAX_ATTACK_STRING_LENGTH);
 }
 
 function truncate(text: string, maxLength: number): string {
@@ -30,10 +33,11 @@ export function verdictFromDiagnostics(diagnostics: Diagnostics, timeBudgetMs: n
       return { status: 'safe' };
     case 'vulnerable': {
       const attackString = formatAttackString(diagnostics.attack);
+      const attackPython = truncate(pythonAttackExpression(diagnostics.attack), MAX_ATTACK_EXPRESSION_LENGTH);
       const complexity = diagnostics.complexity;
       return complexity.type === 'exponential'
-        ? { status: 'vulnerable', complexity: 'exponential', attackString }
-        : { status: 'vulnerable', complexity: 'polynomial', degree: complexity.degree, attackString };
+        ? { status: 'vulnerable', complexity: 'exponential', attackString, attackPython }
+        : { status: 'vulnerable', complexity: 'polynomial', degree: complexity.degree, attackString, attackPython };
     }
     case 'unknown': {
       const error = diagnostics.error;

@@ -1,9 +1,12 @@
 // The deep ReDoS analyzer as the editor uses it: created from the settings, replaced when the time
-// budget changes, dropped when deep analysis is turned off. The analysis runs in a worker
-// (src/core/redos/deep.ts), so a slow pattern never stalls the extension host.
+// budget changes, dropped when deep analysis is turned off. The analysis runs in recheck's native
+// binary or in worker threads (src/core/redos/deep.ts), so a slow pattern never stalls the
+// extension host; verdicts are kept between sessions in the extension's global storage.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DeepRedosAnalyzer, DEFAULT_TIME_BUDGET_MS } from '../../core/redos/deep';
+import { findNativeBinary } from '../../core/redos/nativeBinary';
+import { FileVerdictStore, analyserVersion, type VerdictStore } from '../../core/redos/verdictStore';
 import type { RedosVerdict } from '../../core/redos/verdict';
 import { affects, readBoolean, readNumber } from '../config';
 import { REDOS_WORKER_BUNDLE, SETTING } from '../constants';
@@ -13,6 +16,7 @@ import type { Logger } from '../log';
 const MIN_TIME_BUDGET_MS = 100;
 export class DeepAnalysisService implements vscode.Disposable {
   private analyzer: DeepRedosAnalyzer | undefined;
+  private store: VerdictStore | undefined;
   private enabled: boolean;
   private timeBudgetMs: number;
   private readonly settingsChanged = new vscode.EventEmitter<void>();
@@ -22,6 +26,8 @@ export class DeepAnalysisService implements vscode.Disposable {
 
   constructor(
     private readonly extensionPath: string,
+    /** The extension's global storage folder, home of the verdict cache. */
+    private readonly storageFolder: string,
     private readonly log: Logger,
   ) {
     this.enabled = readEnabled();
@@ -37,11 +43,22 @@ export class DeepAnalysisService implements vscode.Disposable {
 
   /** Analyses one translated pattern. Never rejects (the analyzer turns failures into verdicts). */
   analyze(jsSource: string, jsFlags: string): Promise<RedosVerdict> {
-    this.analyzer ??= new DeepRedosAnalyzer({
-      workerPath: path.join(this.extensionPath, REDOS_WORKER_BUNDLE),
-      timeBudgetMs: this.timeBudgetMs,
-    });
+    this.analyzer ??= this.createAnalyzer();
     return this.analyzer.analyze(jsSource, jsFlags);
+  }
+
+  private createAnalyzer(): DeepRedosAnalyzer {
+    const nativeBinaryPath = findNativeBinary([this.extensionPath]);
+    const backend = nativeBinaryPath === undefined ? 'pure' : 'native';
+    // One store for the session: it outlives analyzers replaced by a settings change.
+    this.store ??= new FileVerdictStore(this.storageFolder, analyserVersion(backend), (message) => this.log.warn(message));
+    this.log.info(`deep analysis with recheck's ${backend === 'native' ? 'native binary' : 'pure-JavaScript build'}`);
+    return new DeepRedosAnalyzer({
+      workerPath: path.join(this.extensionPath, REDOS_WORKER_BUNDLE),
+      nativeBinaryPath,
+      timeBudgetMs: this.timeBudgetMs,
+      store: this.store,
+    });
   }
 
   private reload(): void {

@@ -17,11 +17,6 @@ import { entryAt, PATTERN_FIELD, placeholderAt } from './locate';
 import { commandLink, fencedCode, inlineCode, markdownTrustedFor } from './markdown';
 
 const DAEMON_RULE_PREFIX = 'daemon/';
-/**
- * recheck's notation for inputs too long to show (`'a'.repeat(331) + '\x00'`): quoted pieces,
- * each optionally repeated, joined by ` + `. The analyzer passes these on instead of the input.
- */
-const REPEAT_EXPRESSION = /^'(?:[^'\\]|\\.)*'(?:\.repeat\(\d+\))?(?: \+ '(?:[^'\\]|\\.)*'(?:\.repeat\(\d+\))?)*$/;
 /** The deep analyzer's verdict in words; attack strings are shown separately. */
 const VERDICT_TEXT = {
   safe: '$(pass) no catastrophic backtracking found',
@@ -116,18 +111,19 @@ function appendVerdict(markdown: vscode.MarkdownString, verdict: RedosVerdict): 
       return;
     case 'vulnerable':
       markdown.appendMarkdown(verdict.complexity === 'exponential' ? VERDICT_TEXT.exponential : VERDICT_TEXT.polynomial(verdict.degree));
-      appendAttackString(markdown, verdict.attackString);
+      appendAttackString(markdown, verdict);
       markdown.appendMarkdown(`\n${commandLink('$(copy) Copy attack string', COMMAND.copyAttackString, [verdict.attackString])}`);
   }
 }
 
-function appendAttackString(markdown: vscode.MarkdownString, attackString: string): void {
-  if (REPEAT_EXPRESSION.test(attackString)) {
-    markdown.appendMarkdown('\n\nAttack string (too long to show; as a JavaScript expression):\n');
-    markdown.appendMarkdown(fencedCode(attackString, 'js'));
+function appendAttackString(markdown: vscode.MarkdownString, verdict: Extract<RedosVerdict, { status: 'vulnerable' }>): void {
+  if (verdict.attackPython !== undefined) {
+    // Python, as an operator would try it: `re.match(pattern, s, re.IGNORECASE)`.
+    markdown.appendMarkdown('\n\nAttack string (as Python):\n');
+    markdown.appendMarkdown(fencedCode(verdict.attackPython, 'python'));
   } else {
     // JSON quoting makes control characters and trailing spaces visible; fencing keeps it inert.
     markdown.appendMarkdown('\n\nAttack string (JSON-quoted):\n');
-    markdown.appendMarkdown(fencedCode(JSON.stringify(attackString), 'json'));
+    markdown.appendMarkdown(fencedCode(JSON.stringify(verdict.attackString), 'json'));
   }
 }

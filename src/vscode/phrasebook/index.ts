@@ -36,7 +36,7 @@ export function deepAnalysisOf(kora: KoraContext): DeepAnalysisService {
 export function registerPhrasebookFeatures(kora: KoraContext): PhrasebookApi {
   const log = kora.logger('phrasebook');
   const documents = kora.register(new PhrasebookDocuments());
-  const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, log));
+  const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, kora.extension.globalStorageUri.fsPath, log));
   deepAnalyses.set(kora, deep);
   const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log));
   // The health feature registers after this one; its monitor is looked up when a value is needed.

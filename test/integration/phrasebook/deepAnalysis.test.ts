@@ -53,7 +53,7 @@ describe('phrasebook deep analysis', () => {
     assert.match(text, /exponential/);
     assert.match(text, /validator accepts this pattern/, 'the daemon itself accepts it');
     assert.match(text, new RegExp(`command:${COMMAND.copyAttackString.replace('.', '\\.')}\\?`), 'a copy link');
-    assert.match(text, /```json\n"a+/, 'the attack string in a code block');
+    assert.match(text, /```python\n"a+" \+ "a+" \* \d+ \+ "\\x00"/, 'the attack string, the Python way, in a code block');
 
     const safe = rangeOf(document, String.raw`'^(status|state)[\s.?!]*$'`).start.translate(0, 3);
     const safeText = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, safe));

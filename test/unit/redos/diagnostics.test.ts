@@ -7,6 +7,7 @@ import {
   verdictFromDiagnostics,
   verdictFromException,
 } from '../../../src/core/redos/diagnostics';
+import { pythonAttackExpression, pythonStringLiteral } from '../../../src/core/redos/pythonAttack';
 
 const BASE = { source: '^(a+)+$', flags: '' };
 const SHORT_ATTACK = { pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000', base: 31, string: 'a'.repeat(32) + '\u0000', pattern: "'a' + 'a'.repeat(31) + '\\x00'" };
@@ -21,17 +22,32 @@ describe('redos/diagnostics', () => {
       assert.equal(formatAttackString(SHORT_ATTACK), 'a'.repeat(32) + '\u0000');
     });
 
-    it("describes a long attack by recheck's repeat expression", () => {
-      const attack = { string: '\t'.repeat(54_773) + '\u0000', pattern: "'\\t'.repeat(54773) + '\\x00'" };
-      assert.equal(formatAttackString(attack), "'\\t'.repeat(54773) + '\\x00'");
+    it('describes a long attack by its Python expression', () => {
+      const attack = { pumps: [{ prefix: '', pump: '\t', bias: 0 }], suffix: '\u0000', base: 54_773, string: '\t'.repeat(54_773) + '\u0000' };
+      assert.equal(formatAttackString(attack), '"\\t" * 54773 + "\\x00"');
     });
 
-    it('truncates an overlong repeat expression with an ellipsis', () => {
-      const pattern = Array.from({ length: 40 }, (_, i) => `'x${i}'.repeat(9999)`).join(' + ');
-      const formatted = formatAttackString({ string: 'x'.repeat(100_000), pattern });
+    it('truncates an overlong expression with an ellipsis', () => {
+      const pumps = Array.from({ length: 40 }, (_, i) => ({ prefix: `x${i}`, pump: 'y', bias: 0 }));
+      const string = pumps.map(({ prefix }) => prefix + 'y'.repeat(9999)).join('');
+      const formatted = formatAttackString({ pumps, suffix: '', base: 9999, string });
       assert.equal(formatted.length, MAX_ATTACK_STRING_LENGTH);
       assert.ok(formatted.endsWith('…'));
-      assert.ok(pattern.startsWith(formatted.slice(0, -1)));
+      assert.ok(formatted.startsWith('"x0" + "y" * 9999 + "x1"'), formatted);
+    });
+  });
+
+  describe('pythonAttackExpression', () => {
+    it('writes pumps the Python way', () => {
+      assert.equal(pythonAttackExpression({ pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000ab', base: 54_773, string: 'a' + 'a'.repeat(54_773) + '\u0000ab' }), '"a" + "a" * 54773 + "\\x00ab"');
+    });
+
+    it('falls back to the literal when the pumps do not rebuild the string', () => {
+      assert.equal(pythonAttackExpression({ pumps: [{ prefix: 'a', pump: 'b', bias: 0 }], suffix: '', base: 2, string: 'xyz' }), '"xyz"');
+    });
+
+    it('escapes quotes, backslashes, controls and non-ASCII', () => {
+      assert.equal(pythonStringLiteral('"\\\n\u00e9\u2028\u{1F600}'), '"\\"\\\\\\n\\xe9\\u2028\\U0001f600"');
     });
   });
 
@@ -54,6 +70,7 @@ describe('redos/diagnostics', () => {
         status: 'vulnerable',
         complexity: 'exponential',
         attackString: SHORT_ATTACK.string,
+        attackPython: '"a" + "a" * 31 + "\\x00"',
       });
     });
 
@@ -71,6 +88,7 @@ describe('redos/diagnostics', () => {
         complexity: 'polynomial',
         degree: 3,
         attackString: SHORT_ATTACK.string,
+        attackPython: '"a" + "a" * 31 + "\\x00"',
       });
     });
 

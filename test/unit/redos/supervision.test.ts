@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { DeepRedosAnalyzer } from '../../../src/core/redos/deep';
 import type { RedosVerdict } from '../../../src/core/redos/verdict';
-import { CRASH, HANG, THROW } from './fixtures/constants';
+import { CRASH, HANG, THROW, needsChecker } from './fixtures/constants';
 import { settle, spyOnUnhandled, type UnhandledSpy } from '../../support/unhandled';
 import { FAKE_WORKER_PATH } from './workerBundle';
 
@@ -18,8 +18,8 @@ describe('redos/deep: worker supervision', function () {
   let unhandled: UnhandledSpy;
   const analyzers: DeepRedosAnalyzer[] = [];
 
-  function newAnalyzer(timeBudgetMs = 100, workerPath = FAKE_WORKER_PATH): DeepRedosAnalyzer {
-    const analyzer = new DeepRedosAnalyzer({ workerPath, timeBudgetMs });
+  function newAnalyzer(timeBudgetMs = 100, workerPath = FAKE_WORKER_PATH, poolSize = 1): DeepRedosAnalyzer {
+    const analyzer = new DeepRedosAnalyzer({ workerPath, timeBudgetMs, poolSize });
     analyzers.push(analyzer);
     return analyzer;
   }
@@ -37,23 +37,23 @@ describe('redos/deep: worker supervision', function () {
 
   it('starts no worker until the first analysis and serves requests from one worker', async () => {
     const analyzer = newAnalyzer();
-    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0 });
-    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(source, ''))));
+    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, storeHits: 0, checked: 0 });
+    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
     assert.equal(new Set(threads).size, 1, threads.join(', '));
   });
 
   it('terminates a stuck worker at the watchdog, answers inconclusive, and uses a fresh worker next', async () => {
     const analyzer = newAnalyzer(100);
-    const before = servingThread(await analyzer.analyze('warm-up', '')); // past the startup allowance
+    const before = servingThread(await analyzer.analyze(needsChecker('warm-up'), '')); // past the startup allowance
     const stuck = await analyzer.analyze(HANG, '');
     assert.deepEqual(stuck, { status: 'inconclusive', reason: 'analysis exceeded its time budget of 100 ms' });
-    const after = servingThread(await analyzer.analyze('next', ''));
+    const after = servingThread(await analyzer.analyze(needsChecker('next'), ''));
     assert.notEqual(after, before);
   });
 
   it('caches a watchdog verdict, so the same runaway pattern does not stall again', async () => {
     const analyzer = newAnalyzer(100);
-    await analyzer.analyze('warm-up', '');
+    await analyzer.analyze(needsChecker('warm-up'), '');
     await analyzer.analyze(HANG, '');
     const statsBefore = analyzer.stats();
     const again = await analyzer.analyze(HANG, '');
@@ -63,8 +63,8 @@ describe('redos/deep: worker supervision', function () {
 
   it('keeps serving the queue behind a stuck request', async () => {
     const analyzer = newAnalyzer(100);
-    await analyzer.analyze('warm-up', '');
-    const [stuck, queued] = await Promise.all([analyzer.analyze(HANG, ''), analyzer.analyze('queued', '')]);
+    await analyzer.analyze(needsChecker('warm-up'), '');
+    const [stuck, queued] = await Promise.all([analyzer.analyze(HANG, ''), analyzer.analyze(needsChecker('queued'), '')]);
     assert.equal(stuck.status, 'inconclusive');
     assert.equal(queued.status, 'unsupported');
   });
@@ -78,7 +78,7 @@ describe('redos/deep: worker supervision', function () {
       const failed = await analyzer.analyze(source, '');
       assert.equal(failed.status, 'inconclusive');
       assert.match((failed as { reason: string }).reason, /^the analysis worker stopped: /);
-      servingThread(await analyzer.analyze('after', ''));
+      servingThread(await analyzer.analyze(needsChecker('after'), ''));
       await analyzer.analyze(source, '');
       assert.equal(analyzer.stats().cacheHits, 0);
     });
@@ -86,7 +86,7 @@ describe('redos/deep: worker supervision', function () {
 
   it('answers inconclusive when the worker file is missing', async () => {
     const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
-    const verdict = await analyzer.analyze('^a$', '');
+    const verdict = await analyzer.analyze(needsChecker('^a$'), '');
     assert.equal(verdict.status, 'inconclusive');
     assert.match((verdict as { reason: string }).reason, /worker/);
   });
@@ -97,6 +97,30 @@ describe('redos/deep: worker supervision', function () {
     await settle(100);
     analyzer.dispose();
     assert.deepEqual(await stuck, { status: 'inconclusive', reason: 'analysis cancelled: the analyzer was disposed' });
+  });
+
+  it('runs up to poolSize workers at once', async () => {
+    const analyzer = newAnalyzer(5_000, FAKE_WORKER_PATH, 2);
+    const stuck = analyzer.analyze(HANG, '');
+    // One worker hangs; the second lane still answers, from another thread.
+    const answered = servingThread(await analyzer.analyze(needsChecker('free'), ''));
+    assert.match(answered, /^thread \d+$/);
+    analyzer.dispose();
+    assert.equal((await stuck).status, 'inconclusive');
+  });
+
+  it('answers from the pre-pass without any worker when the shape is provably linear', async () => {
+    const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
+    assert.deepEqual(await analyzer.analyze('^(hey|hi)[\\s!.]*$', 'iu'), { status: 'safe' });
+    assert.equal(analyzer.stats().prepassSafe, 1);
+  });
+
+  it('falls back to the worker when the native binary cannot start, asking again instead of failing', async () => {
+    const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, nativeBinaryPath: '/nonexistent/recheck', timeBudgetMs: 100, poolSize: 1 });
+    analyzers.push(analyzer);
+    assert.equal(analyzer.backend, 'native');
+    servingThread(await analyzer.analyze(needsChecker('first'), ''));
+    assert.equal(analyzer.backend, 'pure');
   });
 
   it('rejects a non-positive time budget at construction', () => {

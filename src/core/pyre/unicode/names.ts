@@ -7,7 +7,20 @@
  */
 import { inflateSync } from 'zlib';
 import { CodePointSet } from './tables';
-import * as data from './namesData';
+
+/**
+ * The names table (~190 KB) is loaded on the first \N{...} only: it is its own file beside the
+ * bundles (esbuild.mjs builds dist/namesData.js) and beside this module when compiled by tsc. A
+ * variable module name keeps esbuild from inlining it into the extension's bundle.
+ */
+const NAMES_DATA_MODULE = './namesData';
+type NamesData = typeof import('./namesData');
+let namesData: NamesData | undefined;
+
+function data(): NamesData {
+  namesData ??= require(NAMES_DATA_MODULE) as NamesData;
+  return namesData;
+}
 
 const HANGUL_PREFIX = 'HANGUL SYLLABLE ';
 const CJK_PREFIX = 'CJK UNIFIED IDEOGRAPH-';
@@ -24,7 +37,7 @@ let cjkRanges: CodePointSet | undefined;
 function loadNames(): Map<string, number> {
   if (namesToCodePoints) return namesToCodePoints;
   const table = new Map<string, number>();
-  const text = inflateSync(Buffer.from(data.NAMES_ZLIB_BASE64, 'base64')).toString('latin1');
+  const text = inflateSync(Buffer.from(data().NAMES_ZLIB_BASE64, 'base64')).toString('latin1');
   let previous = -1;
   let inAliases = false;
   for (const line of text.split('\n')) {
@@ -60,11 +73,11 @@ function longestJamo(text: string, column: readonly string[]): { index: number; 
 }
 
 function lookupHangul(rest: string): number | null {
-  const leading = longestJamo(rest, data.HANGUL_L);
+  const leading = longestJamo(rest, data().HANGUL_L);
   if (!leading) return null;
-  const vowel = longestJamo(rest.slice(leading.length), data.HANGUL_V);
+  const vowel = longestJamo(rest.slice(leading.length), data().HANGUL_V);
   if (!vowel) return null;
-  const trailing = longestJamo(rest.slice(leading.length + vowel.length), data.HANGUL_T);
+  const trailing = longestJamo(rest.slice(leading.length + vowel.length), data().HANGUL_T);
   if (!trailing || leading.length + vowel.length + trailing.length !== rest.length) return null;
   return HANGUL_BASE + (leading.index * HANGUL_V_COUNT + vowel.index) * HANGUL_T_COUNT + trailing.index;
 }
@@ -72,7 +85,7 @@ function lookupHangul(rest: string): number | null {
 function lookupCjk(hex: string): number | null {
   if (!/^[0-9A-F]{4,5}$/.test(hex)) return null;
   const cp = parseInt(hex, 16);
-  cjkRanges ??= CodePointSet.fromRuns(data.CJK_UNIFIED_RANGES);
+  cjkRanges ??= CodePointSet.fromRuns(data().CJK_UNIFIED_RANGES);
   return cjkRanges.has(cp) ? cp : null;
 }
 
