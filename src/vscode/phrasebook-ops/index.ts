@@ -17,6 +17,7 @@ import { GlobalStorageHistory } from './historyStorage';
 import { OpsDocumentProvider } from './opsDocuments';
 import { PhrasebookSection } from './phrasebookSection';
 import { SwitchablePrompter } from './prompter';
+import { testHooksEnabled } from '../testHooks';
 import { TestResultDocuments } from './testResultDocuments';
 
 const DEFAULT_HISTORY_MAX = 50;
@@ -55,7 +56,7 @@ export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): Phr
   kora.register(vscode.workspace.registerTextDocumentContentProvider(LIVE_PHRASEBOOK_SCHEME, documents));
   kora.register(vscode.workspace.registerTextDocumentContentProvider(TEST_RESULT_SCHEME, testResults));
   kora.register(health.treeProvider.registerSection(section));
-  const prompter = new SwitchablePrompter();
+  const prompter = new SwitchablePrompter(testHooksEnabled(kora.extension));
   const bases = new PhrasebookBases(kora.extension.workspaceState);
   const env: OpsEnv = {
     daemons,

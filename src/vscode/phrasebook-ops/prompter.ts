@@ -98,8 +98,12 @@ export class SwitchablePrompter implements Prompter {
   private script: ScriptedAnswer[] | undefined;
   readonly asked: AskedPrompt[] = [];
 
+  /** @param scriptable false in production: then nothing can queue answers, even from inside the host. */
+  constructor(private readonly scriptable: boolean) {}
+
   /** Queue answers (test API). Pass [] to script "no more answers"; `stopScripting` restores dialogs. */
   useScript(answers: ScriptedAnswer[]): void {
+    if (!this.scriptable) throw new Error('scripted answers are available only in a test host');
     this.script = [...answers];
     this.asked.length = 0;
   }
