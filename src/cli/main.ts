@@ -2,6 +2,7 @@
 // file exporting `run(argv, io): Promise<number>` and is registered here with one line.
 
 import { dispatch, processIo, type CliIo, type CommandTable } from './args';
+import { sanitizedIo } from './safeOutput';
 
 export const PROGRAM = 'kora-ops';
 
@@ -13,7 +14,8 @@ export const COMMANDS: CommandTable = {
 };
 
 export function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  return dispatch(COMMANDS, argv, io, PROGRAM);
+  // Every command prints through the output sanitizer (see safeOutput.ts).
+  return dispatch(COMMANDS, argv, sanitizedIo(io), PROGRAM);
 }
 
 if (require.main === module) {

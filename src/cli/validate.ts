@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
+import { safeJsonStringify } from '../core/text/sanitize';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 
@@ -46,7 +47,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   // The daemon's JSON: compact, non-ASCII characters as they are (like FastAPI's JSONResponse).
-  io.stdout.write(`${JSON.stringify(errors)}\n`);
+  io.stdout.write(`${safeJsonStringify(errors)}\n`);
   return errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }
 

@@ -6,6 +6,7 @@ import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/
 import { readPushableFile, type PushableFile } from '../../core/phrasebook/ops/daemonFindings';
 import { describeSource } from '../../core/phrasebook/ops/live';
 import { pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
+import type { ValidationError } from '../../core/phrasebook/ops/format';
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -21,6 +22,8 @@ import {
   withClient,
 } from './common';
 import { exitCodeOfReconciliation } from './reconciled';
+import { displayUrl } from '../../core/text/displayUrl';
+import { safeLine } from '../../core/text/sanitize';
 
 const HELP = `Usage: kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes] [options]
 
@@ -70,7 +73,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (values.yes) return true;
         const answer = await confirmOnTerminal(
           io,
-          `Push ${positionals[0]} to ${values.url}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
+          `Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
         );
         refusedForTerminal = answer === undefined;
         return answer === true;
@@ -92,7 +95,7 @@ function reportBlocking(io: CliIo, format: 'text' | 'json', name: string, file: 
   print(io, format, json, () =>
     [
       `refused: ${file.blocking.length} problem(s) in ${name}; nothing was sent`,
-      ...file.blocking.map((f) => `  ${name}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`),
+      ...file.blocking.map((f) => `  ${safeLine(name)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${safeLine(f.message)}`),
     ].join('\n'),
   );
   return EXIT_FAILURE;
@@ -102,7 +105,7 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
   switch (outcome.kind) {
     case 'refused_locally':
       // Unreachable: the file was checked above with the same rules.
-      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map((e) => `entry ${e.entry_index} ${e.field}: ${e.error}`).join('\n'));
+      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map(describeValidationError).join('\n'));
       return EXIT_FAILURE;
     case 'live_unreadable':
       return reportUnreachable(io, outcome.error);
@@ -120,8 +123,8 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
       printLiveHash(io, outcome.live.hash);
       print(io, format, response, () =>
         [
-          `pushed ${entryCountText(response.entry_count)} to ${response.source_path}`,
-          response.backup_filename ? `backup: ${response.backup_filename}` : 'backup: none (there was no previous override)',
+          `pushed ${entryCountText(response.entry_count)} to ${safeLine(response.source_path)}`,
+          response.backup_filename ? `backup: ${safeLine(response.backup_filename)}` : 'backup: none (there was no previous override)',
           `rotated backups: ${response.rotated_backup_count}`,
         ].join('\n'),
       );
@@ -129,15 +132,20 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
     }
     case 'rejected':
       print(io, format, outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors }, () =>
-        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  entry ${e.entry_index} ${e.field}: ${e.error}`)].join('\n'),
+        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  ${describeValidationError(e)}`)].join('\n'),
       );
       return EXIT_FAILURE;
     case 'unauthorized':
       return reportUnreachable(io, outcome.error);
     case 'interrupted':
       if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      io.stderr.write(`${outcome.failure}\n`);
-      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${outcome.reconciliation.explanation}`);
+      io.stderr.write(`${safeLine(outcome.failure)}\n`);
+      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${safeLine(outcome.reconciliation.explanation)}`);
       return exitCodeOfReconciliation(outcome.reconciliation.outcome);
   }
+}
+
+/** One 422 item (ours or the daemon's) on one line: its field and error are daemon text. */
+function describeValidationError(error: ValidationError): string {
+  return `entry ${error.entry_index} ${safeLine(error.field)}: ${safeLine(error.error)}`;
 }

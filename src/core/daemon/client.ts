@@ -28,6 +28,7 @@ import {
   type PhrasebookTestResponse,
   type SnapshotResult,
 } from './schemas';
+import { displayUrl } from '../text/displayUrl';
 
 export interface DaemonConfig {
   name: string;
@@ -314,7 +315,7 @@ export function parseDaemonUrl(config: DaemonConfig): { url: URL; refusal?: Daem
   try {
     url = new URL(config.url);
   } catch {
-    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${config.url}"` }) };
+    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${displayUrl(config.url)}"` }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `unsupported URL scheme ${url.protocol} (use http or https)` }) };

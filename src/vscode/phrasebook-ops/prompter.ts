@@ -2,6 +2,7 @@
 // modal dialogs, QuickPicks and input boxes; integration tests swap in scripted answers through the
 // test API (under the smoke-test driver real dialogs are auto-dismissed, so they could not answer).
 import * as vscode from 'vscode';
+import { escapeControls, safeLine } from '../../core/text/sanitize';
 
 export interface PickItem extends vscode.QuickPickItem {
   /** False: shown, but accepting it does nothing (e.g. a corrupt backup). */
@@ -32,7 +33,8 @@ export interface Prompter {
 
 export class VsCodePrompter implements Prompter {
   async askModal(message: string, detail: string, actions: readonly string[]): Promise<string | undefined> {
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+    // The question and its notes quote daemon text; the notes keep their (our) line breaks.
+    return vscode.window.showWarningMessage(safeLine(message), { modal: true, detail: escapeControls(detail, 'keep') }, ...actions);
   }
 
   pick<T extends PickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {

@@ -6,6 +6,7 @@ import type { Finding } from '../../findings';
 import { parsePhrasebook, type PhrasebookDocument } from '../document';
 import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
+import { safeLine } from '../../text/sanitize';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
 export const DAEMON_REJECTED_CODE = 'daemon/rejected';
@@ -20,7 +21,8 @@ export function findingsForDaemonErrors(document: PhrasebookDocument, errors: re
     return {
       severity: 'error',
       code,
-      message: error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error,
+      // A daemon's 422 text: one line, controls visibly escaped.
+      message: safeLine(error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error),
       range: document.rangeOf(span),
       entryIndex: error.entry_index >= 0 ? error.entry_index : null,
       field: error.field,
