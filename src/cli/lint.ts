@@ -1,15 +1,15 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type RedosAnalyzer, type SeverityOverrides } from '../core/phrasebook';
 import { createCliRedosAnalyzer } from './redosAnalyzer';
-import { aliasBombFinding } from '../core/phrasebook/inputGuard';
+import { aliasBombFinding, fileTooLargeFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
 import { toSarif, type FileFindings } from './sarif';
 import { safeJsonStringify, safeLine } from '../core/text/sanitize';
+import { PhrasebookTooLargeError, readPhrasebookFile } from './phrasebookFile';
 
 const HELP = `Usage: kora-ops lint [--format text|json|sarif] [options] FILE...
 
@@ -56,8 +56,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const file of positionals) {
       let text: string;
       try {
-        text = await readFile(path.resolve(io.cwd, file), 'utf8');
+        text = await readPhrasebookFile(path.resolve(io.cwd, file));
       } catch (error) {
+        if (error instanceof PhrasebookTooLargeError) {
+          // One finding, not a 4 GB parse.
+          results.push({ file, findings: [fileTooLargeFinding(error.bytes)] });
+          continue;
+        }
         io.stderr.write(`kora-ops lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
         unreadable = true;
         continue;

@@ -1,10 +1,11 @@
 // `kora-ops validate (FILE | --stdin)`: prints the JSON array the daemon would put in its 422
 // `errors` for this phrasebook (`[]` when it would accept it), exactly as the daemon writes it.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type CliIo } from './args';
 import { safeJsonStringify } from '../core/text/sanitize';
+import { PhrasebookTooLargeError, readLimited, readPhrasebookFile } from './phrasebookFile';
+import { tooComplexFinding } from '../core/phrasebook/inputGuard';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 
@@ -66,12 +67,13 @@ export function payloadFromJson(text: string): unknown {
 async function payloadFromFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readPhrasebookFile(file);
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const document = parsePhrasebook(text);
   const problems = [
+    ...(document.valueLimit ? [{ line: { line: 0, character: 0 }, message: tooComplexFinding(document.valueLimit).message }] : []),
     ...document.syntaxFindings.filter((f) => f.severity === 'error').map((f) => ({ line: f.range.start, message: f.message })),
     ...document.loadErrors.map((e) => ({ line: document.positionAt(e.span.start), message: `PyYAML cannot load this: ${e.message}` })),
   ];
@@ -83,7 +85,9 @@ async function payloadFromFile(file: string): Promise<unknown> {
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return await readLimited(stream);
+  } catch (error) {
+    throw error instanceof PhrasebookTooLargeError ? new InputError(`standard input: ${error.message}`) : error;
+  }
 }

@@ -1,5 +1,4 @@
 // `kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes]`
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
@@ -24,6 +23,7 @@ import {
 import { exitCodeOfReconciliation } from './reconciled';
 import { displayUrl } from '../../core/text/displayUrl';
 import { safeLine } from '../../core/text/sanitize';
+import { PhrasebookTooLargeError, readPhrasebookFile } from '../phrasebookFile';
 
 const HELP = `Usage: kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes] [options]
 
@@ -58,8 +58,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, positionals[0]);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readPhrasebookFile(path);
   } catch (error) {
+    if (error instanceof PhrasebookTooLargeError) throw new UsageError(`${positionals[0]}: ${error.message}`);
     throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const file = readPushableFile(text);

@@ -85,6 +85,8 @@ export interface PhrasebookDocument {
   syntaxFindings: Finding[];
   /** PyYAML construction failures (`safe_load` would raise), with where they happened. */
   loadErrors: Array<{ span: SourceSpan; message: string }>;
+  /** Which conversion cap the document hit, if any: its values are then incomplete and not analysed. */
+  valueLimit?: 'nodes' | 'depth';
   /** What the daemon's validator would receive as `entries` (undefined when absent). */
   entriesValue: unknown;
   /** Where a root-level daemon error belongs: the `entries` key, or the document start. */
@@ -149,6 +151,7 @@ export function parsePhrasebook(text: string, options: DocumentOptions = {}): Ph
   // A node converted twice (a key read for matching, then for the value) reports once.
   const unique = new Map(ctx.constructErrors.map((error) => [error.node, error.message]));
   result.loadErrors = [...unique].map(([node, message]) => ({ span: nodeSpan(node) ?? result.rootSpan, message }));
+  result.valueLimit = ctx.limitExceeded;
   return result;
 }
 

@@ -7,6 +7,7 @@ import { parsePhrasebook, type PhrasebookDocument } from '../document';
 import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
 import { safeLine } from '../../text/sanitize';
+import { tooComplexFinding } from '../inputGuard';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
 export const DAEMON_REJECTED_CODE = 'daemon/rejected';
@@ -54,7 +55,9 @@ export function readPushableFile(text: string): PushableFile {
     entryIndex: null,
     field: null,
   }));
-  const ruleErrors = validateEntries(document.entriesValue);
+  if (document.valueLimit) loadErrors.push(tooComplexFinding(document.valueLimit));
+  // Incomplete values (a cap was hit) would only produce false rule errors.
+  const ruleErrors = document.valueLimit ? [] : validateEntries(document.entriesValue);
   const yaml = [...yamlErrors, ...loadErrors];
   return {
     document,
