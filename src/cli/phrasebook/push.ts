@@ -4,7 +4,7 @@ import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
 import { readPushableFile, type PushableFile } from '../../core/phrasebook/ops/daemonFindings';
 import { describeSource } from '../../core/phrasebook/ops/live';
-import { pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
+import { describeAfterWrite, pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
 import type { ValidationError } from '../../core/phrasebook/ops/format';
 import {
   COMMON_HELP,
@@ -37,10 +37,15 @@ Options:
                           refuses when not on one
 ${COMMON_HELP}
 
+Live is read again just before the write (refused, exit 3, if it changed since the preview) and
+just after it (exit 3 with a warning if someone else's write already replaced ours). The daemon has
+no conditional write, so this narrows the race with a concurrent push but cannot close it.
+
 JSON output: the daemon's 200 body, or its 422 body (exit 1). After an HTTP 500, a timeout or a
 reset, live is read again and the outcome reported: {"outcome":"written"|"not_written"|"unknown"}.
 Exit status: 0 written, 1 rejected (local rules or the daemon's 422) or not written,
-2 usage/connection errors or outcome unknown, 3 live changed (--if-match).
+2 usage/connection errors or outcome unknown, 3 live changed (--if-match, during the
+confirmation, or right after the write).
 `;
 
 const HASH_FORMAT = /^sha256:[0-9a-f]{64}$/;
@@ -85,7 +90,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`error: ${NOT_A_TERMINAL}\n`);
     return EXIT_USAGE;
   }
-  return report(io, format, outcome);
+  return report(io, format, outcome, values.url);
 }
 
 /** Nothing is sent: YAML errors, or errors the daemon would answer with a 422 (its exact objects). */
@@ -102,7 +107,7 @@ function reportBlocking(io: CliIo, format: 'text' | 'json', name: string, file: 
   return EXIT_FAILURE;
 }
 
-function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): number {
+function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: string): number {
   switch (outcome.kind) {
     case 'refused_locally':
       // Unreachable: the file was checked above with the same rules.
@@ -119,9 +124,17 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
     case 'cancelled':
       io.stderr.write('cancelled; nothing was sent\n');
       return EXIT_FAILURE;
+    case 'changed_since_preview':
+      printLiveHash(io, outcome.live.hash);
+      print(io, format, { error: 'changed_since_preview', preview_hash: outcome.plan.live.hash, live_hash: outcome.live.hash }, () =>
+        `refused: live changed while the push was being confirmed (someone else wrote it; was ${outcome.plan.live.hash}, now ${outcome.live.hash}); nothing was sent. Run the push again to review the new live content.`,
+      );
+      return EXIT_CONFLICT;
     case 'accepted': {
       const { response } = outcome;
-      printLiveHash(io, outcome.live.hash);
+      printLiveHash(io, (outcome.liveAfter ?? outcome.live).hash);
+      const afterWrite = describeAfterWrite(displayUrl(url), outcome);
+      if (afterWrite) io.stderr.write(`warning: ${afterWrite}\n`);
       print(io, format, response, () =>
         [
           `pushed ${entryCountText(response.entry_count)} to ${safeLine(response.source_path)}`,
@@ -129,7 +142,8 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
           `rotated backups: ${response.rotated_backup_count}`,
         ].join('\n'),
       );
-      return EXIT_OK;
+      // A script must notice that live is not what it pushed.
+      return outcome.after === 'overwritten' ? EXIT_CONFLICT : EXIT_OK;
     }
     case 'rejected':
       print(io, format, outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors }, () =>
