@@ -1,7 +1,7 @@
 // KoraClient: one per configured daemon. Reads throw DaemonError; writes return a discriminated
 // result because a failed write has several meaningful outcomes (422 vs 500-after-write vs timeout).
 
-import { SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
+import { SESSION_TOKEN_HEADER, SessionAuth, assertUsableToken, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
 import { DaemonError } from './errors';
 import { HttpTransport, isJsonMediaType, isLoopbackHost, type HttpRequest, type HttpResponse, type HttpTimeouts } from './http';
 import { normalizeValidationBody, type NormalizedValidation } from './validationBody';
@@ -133,10 +133,11 @@ export class KoraClient {
 
   /** Live coordinator status through `POST /mcp`; undefined when no MCP token is configured. */
   async getDaemonStatusViaMcp(): Promise<McpDaemonStatus | undefined> {
-    const token = await this.options.mcpTokens?.getMcpToken();
+    const token = (await this.options.mcpTokens?.getMcpToken())?.trim();
     if (!token) return undefined;
-    this.mcpToken = token;
     const path = ENDPOINTS.mcp;
+    assertUsableToken(token, 'mcp', path);
+    this.mcpToken = token;
     this.rpcId += 1;
     const response = await this.send({
       method: 'POST',
