@@ -101,12 +101,8 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
   const localHash = canonicalEntriesHash(entries);
 
   hooks.onStep?.('reading_live');
-  let live: LiveState;
-  try {
-    live = await readLive(client);
-  } catch (error) {
-    return { kind: 'live_unreadable', error: error as DaemonError };
-  }
+  const live = await readLiveOrUnreadable(client);
+  if ('kind' in live) return live;
 
   if (input.baseHash !== undefined && input.baseHash !== live.hash) {
     const conflict: PushConflict = { baseHash: input.baseHash, live };
@@ -118,12 +114,8 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
 
   // The operator may have looked at the preview for minutes: what they approved must still be live.
   hooks.onStep?.('rechecking_live');
-  let recheck: LiveState;
-  try {
-    recheck = await readLive(client);
-  } catch (error) {
-    return { kind: 'live_unreadable', error: error as DaemonError };
-  }
+  const recheck = await readLiveOrUnreadable(client);
+  if ('kind' in recheck) return recheck;
   if (recheck.hash !== live.hash) return { kind: 'changed_since_preview', plan, live: recheck };
   hooks.onStep?.('writing');
   const result = await client.putPhrasebook(entries);
@@ -142,6 +134,15 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
       return { kind: 'unauthorized', plan, error: result.error };
     default:
       return reconcilePush(client, plan, result, hooks);
+  }
+}
+
+/** Live, or the outcome that says it could not be read (so nothing is written). */
+async function readLiveOrUnreadable(client: PhrasebookOpsClient): Promise<LiveState | Extract<PushOutcome, { kind: 'live_unreadable' }>> {
+  try {
+    return await readLive(client);
+  } catch (error) {
+    return { kind: 'live_unreadable', error: error as DaemonError };
   }
 }
 
