@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { REPO_ROOT, INTEGRATION_TESTS_ENTRY, EXTENSION_BUNDLE } = require('./lib/paths');
+const { installHostileProbe } = require('./lib/hostileProbe');
 const { createLogger, elapsedSeconds } = require('./lib/log');
 const { Cleanup } = require('./lib/cleanup');
 const { readToolchain } = require('./lib/toolchain');
@@ -117,6 +118,9 @@ function testEnvironment(environment, mode, expectedExtensionRoot) {
       environment.daemons.map(({ name, scenario, url, controlUrl, koraHome }) => ({ name, scenario, url, controlUrl, koraHome })),
     ),
     KORA_TEST_WORKSPACE: environment.runDir.workspace,
+    // Lets a development host hand its test API to the test entry (src/vscode/testHooks.ts); an
+    // installed (production) extension ignores it, which the hostile-extension suite checks.
+    KORA_TEST_HOOKS: '1',
   };
   for (const knob of ['HARNESS_GREP', 'HARNESS_FORCE_FAIL', 'HARNESS_SUITES']) if (process.env[knob]) env[knob] = process.env[knob];
   return env;
@@ -133,6 +137,8 @@ async function runTests(options, toolchain, context) {
     cleanup,
     extraSettings: parseJsonEnv('HARNESS_SETTINGS'),
     vsixFile: options.vsix,
+    // A second, hostile extension that tries to steal tokens and confirm writes (security suite).
+    beforeStart: (runDir) => installHostileProbe({ toolchain, runDir, logger }),
   });
   state.runDir = environment.runDir;
   const installed = options.mode === MODE.installed;

@@ -1,4 +1,4 @@
-// Activation only: build the context, register every feature, return the test-facing API.
+// Activation only: build the context, register every feature, return the (public, harmless) exports.
 import type * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
 import { KoraContext } from './vscode/context';
@@ -7,11 +7,24 @@ import { registerPhrasebookFeatures, type PhrasebookApi } from './vscode/phraseb
 import { registerHealth, type HealthApi } from './vscode/health';
 import { registerPhrasebookOps, type PhrasebookOpsApi } from './vscode/phrasebook-ops';
 import { registerPhrasebookTesting, type PhrasebookTestingApi } from './vscode/testing';
+import { claimOnce, testHooksEnabled } from './vscode/testHooks';
 
 let active: KoraContext | undefined;
 
+/**
+ * What `activate()` returns, readable by every other extension: a number, and in a test host only
+ * (see vscode/testHooks.ts) a one-shot claim of the test API. Never a token or a prompter.
+ */
+export interface KoraExports {
+  /** How long activate() took, measured here in the real extension host (reported by `npm run bench`). */
+  readonly activateMs: number;
+  /** Present only when the harness enabled test hooks in a development host; works once. */
+  readonly claimTestApi?: () => KoraApi;
+}
+
+/** The test API: the integration tests' view of the extension's internals. Never in production exports. */
 export interface KoraApi {
-  /** The context, exposed for the integration tests (they run in the same extension host). */
+  /** The context (token store included): the integration tests run in the same extension host. */
   readonly context: KoraContext;
   /** How long activate() took, measured here in the real extension host (reported by `npm run bench`). */
   readonly activateMs: number;
@@ -25,7 +38,7 @@ export interface KoraApi {
   readonly testing: PhrasebookTestingApi;
 }
 
-export function activate(extension: vscode.ExtensionContext): KoraApi {
+export function activate(extension: vscode.ExtensionContext): KoraExports {
   const started = performance.now();
   const kora = new KoraContext(extension);
   active = kora;
@@ -37,7 +50,10 @@ export function activate(extension: vscode.ExtensionContext): KoraApi {
   const testing = registerPhrasebookTesting(kora);
   const activateMs = performance.now() - started;
   kora.logger('activate').info(`Kora Ops ${extension.extension.packageJSON.version} activated in ${activateMs.toFixed(1)} ms`);
-  return { context: kora, activateMs, phrasebook, health, phrasebookOps, testing };
+  if (!testHooksEnabled(extension)) return Object.freeze({ activateMs });
+  kora.logger('activate').warn('test hooks are enabled (development host with KORA_TEST_HOOKS=1): the test API can be claimed once');
+  const testApi: KoraApi = { context: kora, activateMs, phrasebook, health, phrasebookOps, testing };
+  return Object.freeze({ activateMs, claimTestApi: claimOnce(testApi) });
 }
 
 export function deactivate(): void {

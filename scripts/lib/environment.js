@@ -15,7 +15,7 @@ const DEFAULT_DEV_LOAD_TIMEOUT_MS = 180000;
  * @param {{ label: string, toolchain, logger, cleanup: import('./cleanup').Cleanup,
  *           daemonSpecs?: {name: string, scenario: string}[], extraSettings?: object,
  *           vsixFile?: string, port?: number, smokeTestDriver?: boolean,
- *           beforeStart?: (runDir) => void }} options
+ *           beforeStart?: (runDir) => void | Promise<void> }} options
  * @returns {Promise<{ runDir, daemons, port: number, baseUrl: string, server }>}
  */
 async function startEnvironment(options) {
@@ -26,7 +26,7 @@ async function startEnvironment(options) {
   writeSettings(runDir, { ...koraSettingsFor(daemons), ...extraSettings });
   // Installed before the server starts, so the extension scanner sees it on first scan.
   if (options.vsixFile) await installVsix({ toolchain, runDir, vsixFile: options.vsixFile, logger });
-  options.beforeStart?.(runDir);
+  await options.beforeStart?.(runDir);
 
   const port = options.port ?? (await freePort());
   const server = await startCodeServer({

@@ -14,6 +14,8 @@ module.exports = {
   INTEGRATION_TESTS_ENTRY: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
   FAKE_DAEMON_ENTRY: path.join(REPO_ROOT, 'out', 'test', 'fake-daemon', 'main.js'),
   EXTENSION_BUNDLE: path.join(REPO_ROOT, 'dist', 'extension.js'),
+  /** A second test extension that attacks Kora Ops' exports and commands (security suite). */
+  HOSTILE_EXTENSION: path.join(REPO_ROOT, 'test', 'hostile-extension'),
   UI_SCRIPTS_DIR: path.join(REPO_ROOT, 'test', 'ui'),
   SCREENSHOTS_DIR: path.join(REPO_ROOT, 'media', 'screenshots'),
   /** Per-run temporary folders live here (git-ignored), so a kept run is easy to find. */

@@ -46,21 +46,15 @@ export function processIo(): CliIo {
 
 /**
  * A reader that closes early (`kora-ops validate --stdin < big.json | head -c 100`) is not an
- * error of ours: once the pipe is gone (EPIPE), further output is dropped and the command still
- * ends with its own exit status instead of a Node stack.
+ * error of ours: once the pipe is gone (EPIPE, then writes to the destroyed stream), further output
+ * is dropped and the command still ends with its own exit status instead of a Node stack. The
+ * stream itself is returned: readline needs a real one for the confirmation prompt.
  */
-export function pipeSafe(stream: NodeJS.WriteStream): CliOutput {
-  let closed = false;
+export function pipeSafe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
-  return {
-    get isTTY() {
-      return stream.isTTY;
-    },
-    write: (text: string) => (closed ? false : stream.write(text)),
-  };
+  return stream;
 }
 
 /** Writes one error line, `kora-ops <command>: message`: the same prefix for every command. */

@@ -4,11 +4,12 @@ import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type SeverityOverrides } from '../core/phrasebook';
 import { cliCacheDirectory, createCliRedosAnalyzer } from './redosAnalyzer';
 import { DEFAULT_RUN_BUDGET_MS, RunBudgetAnalyzer, runBudgetReason } from '../core/redos/runBudget';
-import { aliasBombFinding } from '../core/phrasebook/inputGuard';
+import { aliasBombFinding, fileTooLargeFinding } from '../core/phrasebook/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 import { forEachInputFile } from './inputFiles';
 import { toSarif, type FileFindings } from './sarif';
+import { safeJsonStringify, safeLine } from '../core/text/sanitize';
 
 const HELP = `Usage: kora-ops lint [--format text|json|sarif] [options] FILE...
 
@@ -58,7 +59,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const results: FileFindings[] = [];
   let allRead: boolean;
   try {
-    allRead = await forEachInputFile(io, positionals, async (file, text) => {
+    const tooLarge = (file: string, bytes: number) => void results.push({ file, findings: [fileTooLargeFinding(bytes)] }); // one finding, not a 4 GB parse
+    allRead = await forEachInputFile(io, positionals, tooLarge, async (file, text) => {
       const aliasBomb = aliasBombFinding(text);
       if (aliasBomb) {
         results.push({ file, findings: [aliasBomb] });
@@ -129,9 +131,9 @@ function sortFindings(findings: Finding[]): Finding[] {
 function render(format: LintFormat, results: FileFindings[], cwd: string): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(results.map(({ file, findings }) => ({ file, diagnostics: findings.map(jsonDiagnostic) })), null, 2)}\n`;
+      return `${safeJsonStringify(results.map(({ file, findings }) => ({ file, diagnostics: findings.map(jsonDiagnostic) })), 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(toSarif(results, cwd, packageVersion), null, 2)}\n`;
+      return `${safeJsonStringify(toSarif(results, cwd, packageVersion), 2)}\n`;
     default:
       return renderText(results);
   }
@@ -157,8 +159,9 @@ function renderText(results: FileFindings[]): string {
     for (const finding of findings) {
       counts[finding.severity]++;
       const { line, character } = finding.range.start;
-      lines.push(`${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
-      for (const fix of finding.fixes ?? []) lines.push(`    fix: ${fix.title}`);
+      // Messages quote the linted YAML, which may hold any control character.
+      lines.push(`${safeLine(file)}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${safeLine(finding.message)}`);
+      for (const fix of finding.fixes ?? []) lines.push(`    fix: ${safeLine(fix.title)}`);
     }
   }
   const summary = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s) in ${results.length} file(s)`;

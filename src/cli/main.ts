@@ -6,6 +6,7 @@ import { setDaemonPythonVersion } from '../core/phrasebook/daemonPython';
 import { DEFAULT_PYTHON_VERSION } from '../core/pyre';
 import { dispatch, EXIT_USAGE, printError, processIo, type CliIo, type CommandTable } from './args';
 import { extractPythonOption } from './pythonOption';
+import { sanitizedIo } from './safeOutput';
 
 export const PROGRAM = 'kora-ops';
 
@@ -17,7 +18,9 @@ export const COMMANDS: CommandTable = {
   lint: { summary: 'Lint phrasebook files: daemon rules, ReDoS analysis, YAML traps (text, JSON or SARIF)', load: () => import('./lint') },
 };
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], outerIo: CliIo = processIo()): Promise<number> {
+  // Every command prints through the output sanitizer (see safeOutput.ts).
+  const io = sanitizedIo(outerIo);
   const python = extractPythonOption(argv);
   if ('error' in python) {
     printError(io, python.error);

@@ -11,6 +11,8 @@ import { buildHealthTree, type HealthNode } from '../core/tree/daemonTree';
 import type { DaemonHealth } from '../core/health/types';
 import { toPlainLine } from '../core/text/markdown';
 import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';
+import { displayUrl } from '../core/text/displayUrl';
+import { safeJsonStringify } from '../core/text/sanitize';
 
 export const DEFAULT_DAEMON_URL = 'http://127.0.0.1:9119';
 export const SESSION_TOKEN_ENV = 'KORA_SESSION_TOKEN';
@@ -69,7 +71,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }),
   );
 
-  io.stdout.write(format === 'json' ? `${JSON.stringify(toCliStatusDocument(healths), null, 2)}\n` : renderText(healths, Date.now()));
+  io.stdout.write(format === 'json' ? `${safeJsonStringify(toCliStatusDocument(healths), 2)}\n` : renderText(healths, Date.now()));
   if (healths.some(isUnreachable)) return EXIT_USAGE;
   return healths.every(isReadable) ? EXIT_OK : EXIT_FAILURE;
 }
@@ -85,7 +87,7 @@ function daemonName(url: string, count: number): string {
   try {
     return new URL(url).host || url;
   } catch {
-    return url;
+    return displayUrl(url);
   }
 }
 

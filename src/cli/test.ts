@@ -97,7 +97,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const reports: TestFileReport[] = [];
   let allRead: boolean;
   try {
-    allRead = await forEachInputFile(io, positionals, async (file, text) => {
+    allRead = await forEachInputFile(io, positionals, undefined, async (file, text) => {
       reports.push(await runOne(file, text, io, target));
     });
   } finally {

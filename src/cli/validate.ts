@@ -3,8 +3,10 @@
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
 import { readPutBody, type PutBodyReading } from '../core/phrasebook/daemonBody';
-import { readPhrasebookText } from './pyyamlFile';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
+import { safeJsonStringify } from '../core/text/sanitize';
+import { PhrasebookTooLargeError, readLimited, readPhrasebookFile } from './phrasebookFile';
+import { tooComplexFinding } from '../core/phrasebook/inputGuard';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 
@@ -55,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   // The daemon's JSON: compact, non-ASCII characters as they are (like FastAPI's JSONResponse).
-  io.stdout.write(`${JSON.stringify(errors)}\n`);
+  io.stdout.write(`${safeJsonStringify(errors)}\n`);
   return errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }
 
@@ -67,12 +69,13 @@ function payloadOf(body: Exclude<PutBodyReading, { kind: 'fastapi-422' }>): unkn
 async function payloadFromFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readPhrasebookText(file);
+    text = await readPhrasebookFile(file);
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const document = parsePhrasebook(text);
   const problems = [
+    ...(document.valueLimit ? [{ line: { line: 0, character: 0 }, message: tooComplexFinding(document.valueLimit).message }] : []),
     ...document.syntaxFindings.filter((f) => f.severity === 'error').map((f) => ({ line: f.range.start, message: f.message })),
     ...document.loadErrors.map((e) => ({ line: document.positionAt(e.span.start), message: `PyYAML cannot load this: ${e.message}` })),
   ];
@@ -83,9 +86,11 @@ async function payloadFromFile(file: string): Promise<unknown> {
   return document.entriesValue;
 }
 
-/** The raw bytes: the daemon detects the body's encoding itself. */
+/** The raw bytes (the daemon detects the body's encoding itself), within the size limit. */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  try {
+    return await readLimited(stream);
+  } catch (error) {
+    throw error instanceof PhrasebookTooLargeError ? new InputError(`standard input: ${error.message}`) : error;
+  }
 }

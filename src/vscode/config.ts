@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SETTING } from './constants';
 import type { Severity } from '../core/findings';
 import { DEFAULT_PYTHON_VERSION, parsePythonVersion, type PythonVersion } from '../core/pyre';
+import { displayUrl } from '../core/text/displayUrl';
 
 export interface DaemonSetting {
   name: string;
@@ -45,7 +46,7 @@ export function readDaemons(): { daemons: DaemonSetting[]; problems: DaemonSetti
         return problems.push({ index, message: `daemon #${index + 1}: only http and https URLs are supported` });
       }
     } catch {
-      return problems.push({ index, message: `daemon #${index + 1}: "${url}" is not a valid URL` });
+      return problems.push({ index, message: `daemon #${index + 1}: "${displayUrl(url)}" is not a valid URL` });
     }
     if (!name) name = new URL(url).host;
     if (seenNames.has(name)) name = `${name} (${index + 1})`;

@@ -8,6 +8,7 @@ import { affects, openDaemonSettings, readDaemons, type DaemonSetting, type Daem
 import type { KoraContext } from './context';
 import type { Logger } from './log';
 import type { TokenStore } from './secrets';
+import { displayUrl } from '../core/text/displayUrl';
 
 export interface RegisteredDaemon {
   readonly name: string;
@@ -62,7 +63,7 @@ export class DaemonRegistry implements vscode.Disposable {
     this.entries = daemons.map((setting) => previous.find((entry) => sameSetting(entry.setting, setting)) ?? this.create(setting));
     const removed = previous.filter((entry) => !this.entries.includes(entry));
     if (previous.length > 0 || this.entries.length > 0) {
-      this.log.info(`daemons: ${this.entries.map((entry) => `${entry.name} (${entry.url})`).join(', ') || 'none'}`);
+      this.log.info(`daemons: ${this.entries.map((entry) => `${entry.name} (${displayUrl(entry.url)})`).join(', ') || 'none'}`);
     }
     // Listeners switch to the new clients first, so no poll is left on a closed one.
     const listChanged = previous.length !== this.entries.length || this.entries.some((entry, index) => entry !== previous[index]);
@@ -159,7 +160,7 @@ export async function pickDaemon(registry: DaemonRegistry, placeholder: string, 
   }
   if (daemons.length === 1) return daemons[0];
   const picked = await vscode.window.showQuickPick(
-    daemons.map((daemon) => ({ label: daemon.name, description: daemon.url, daemon })),
+    daemons.map((daemon) => ({ label: daemon.name, description: displayUrl(daemon.url), daemon })),
     { placeHolder: placeholder, matchOnDescription: true },
   );
   return picked?.daemon;

@@ -2,6 +2,7 @@
 // Secrets are scrubbed here as a last line of defence: callers should never pass them anyway.
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME } from './constants';
+import { safeLine } from '../core/text/sanitize';
 
 export interface Logger {
   trace(message: string): void;
@@ -26,7 +27,8 @@ export class ExtensionLog implements vscode.Disposable {
   }
 
   logger(component: string): Logger {
-    const line = (message: string) => `[${component}] ${this.scrub(message)}`;
+    // One log line per call: daemon text in a message cannot forge further lines or controls.
+    const line = (message: string) => `[${component}] ${safeLine(this.scrub(message))}`;
     return {
       trace: (m) => this.channel.trace(line(m)),
       info: (m) => this.channel.info(line(m)),

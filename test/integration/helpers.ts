@@ -3,6 +3,7 @@
 // KORA_TEST_MODE, KORA_TEST_EXTENSION_ROOT, KORA_TEST_DAEMONS, KORA_TEST_WORKSPACE.
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
+import type { KoraApi, KoraExports } from '../../src/extension';
 
 /** How the extension under test was loaded. `ui` runs have no test files. */
 export type HarnessMode = 'development' | 'installed' | 'ui';
@@ -83,15 +84,30 @@ export async function waitFor<T>(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.message ?? 'a condition'}${cause}`);
 }
 
-export function koraExtension<Api = unknown>(): vscode.Extension<Api> {
-  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+export function koraExtension(): vscode.Extension<KoraExports> {
+  const extension = vscode.extensions.getExtension<KoraExports>(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   return extension;
 }
 
-/** Activates the extension (a no-op when already active) and returns its exported API. */
-export async function activateKora<Api = unknown>(): Promise<Api> {
-  return koraExtension<Api>().activate();
+/** The test API, claimed once by the test entry (index.ts) before any test runs. */
+let testApi: KoraApi | undefined;
+
+/**
+ * Activates the extension and claims its one-shot test API (src/vscode/testHooks.ts). Undefined in
+ * a production host (the installed .vsix), whose exports hold no test API.
+ */
+export async function claimKoraTestApi(): Promise<KoraApi | undefined> {
+  const exports = await koraExtension().activate();
+  if (!testApi && exports.claimTestApi) testApi = exports.claimTestApi();
+  return testApi;
+}
+
+/** Activates the extension (a no-op when already active) and returns the test API the entry claimed. */
+export async function activateKora(): Promise<KoraApi> {
+  await koraExtension().activate();
+  if (!testApi) throw new Error('no Kora Ops test API in this host: it exists only in a development host with KORA_TEST_HOOKS=1, claimed by the test entry');
+  return testApi;
 }
 
 /** Drives a fake daemon through its control API (`/__fake/*`, on the control port). */

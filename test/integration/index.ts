@@ -8,6 +8,7 @@ import * as util from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
+import { claimKoraTestApi } from './helpers';
 
 const TEST_FILE_SUFFIX = '.test.js';
 // A hang guard sized for a saturated 2-core machine; a passing test returns long before it.
@@ -41,10 +42,12 @@ interface Results {
 /** The suite that proves the installed `.vsix`; it runs (with the smoke suite) only in that mode. */
 const INSTALLED_SUITE = 'installed';
 const SMOKE_SUITE = 'smoke.test.js';
+/** Runs in both modes: only against the installed package does it prove a production build. */
+const HOSTILE_EXTENSION_SUITE = 'security/hostileExtension.test.js';
 
 /**
  * Which suites (files or folders relative to this directory) run: `HARNESS_SUITES` (comma-separated)
- * when set, else by mode — the installed package gets its smoke suites, every other run (the
+ * when set, else by mode — the installed package gets its smoke suites and the hostile-extension suite, every other run (the
  * development extension, or @vscode/test-electron) gets everything except the installed suite.
  */
 function selectTestFiles(dir: string): string[] {
@@ -53,7 +56,9 @@ function selectTestFiles(dir: string): string[] {
   const inSuite = (file: string, suite: string) => relative(file) === suite || relative(file).startsWith(`${suite}/`);
   const requested = process.env.HARNESS_SUITES?.split(',').map((suite) => suite.trim()).filter(Boolean);
   if (requested?.length) return all.filter((file) => requested.some((suite) => inSuite(file, suite)));
-  if (process.env.KORA_TEST_MODE === 'installed') return all.filter((file) => inSuite(file, INSTALLED_SUITE) || inSuite(file, SMOKE_SUITE));
+  if (process.env.KORA_TEST_MODE === 'installed') {
+    return all.filter((file) => [INSTALLED_SUITE, SMOKE_SUITE, HOSTILE_EXTENSION_SUITE].some((suite) => inSuite(file, suite)));
+  }
   return all.filter((file) => !inSuite(file, INSTALLED_SUITE));
 }
 
@@ -127,6 +132,8 @@ export async function run(): Promise<void> {
   });
   for (const file of selectTestFiles(__dirname)) mocha.addFile(file);
   markReportLines(process.env.HARNESS_REPORT_PREFIX);
+  // Claim the one-shot test API before anything else in the host can (a production host has none).
+  await claimKoraTestApi();
 
   const results = await runMocha(mocha);
   describeExtensionUnderTest(results);

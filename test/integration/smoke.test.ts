@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND, SETTING } from '../../src/vscode/constants';
 import {
-  activateKora,
   expectedExtensionRoot,
   FakeDaemonControl,
   harnessMode,
@@ -28,7 +27,7 @@ const realpath = (file: string) => fs.realpathSync(file);
 
 describe('smoke', () => {
   it('activates the extension', async () => {
-    await activateKora();
+    await koraExtension().activate();
     assert.equal(koraExtension().isActive, true);
   });
 
@@ -45,7 +44,7 @@ describe('smoke', () => {
   });
 
   it('registers every command its manifest contributes', async () => {
-    await activateKora();
+    await koraExtension().activate();
     const contributed = (koraExtension().packageJSON.contributes.commands as ManifestCommand[]).map((entry) => entry.command);
     assert.ok(contributed.includes(COMMAND.refresh), 'the manifest lists kora.refresh');
     const registered = new Set(await vscode.commands.getCommands(true));

@@ -3,6 +3,7 @@ import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { describeBackup, sortBackupsNewestFirst } from '../../core/phrasebook/ops/backupChoices';
 import type { PhrasebookBackupsResponse } from '../../core/daemon/schemas';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, reportUnreachable, withClient } from './common';
+import { safeLine } from '../../core/text/sanitize';
 
 const HELP = `Usage: kora-ops phrasebook backups [options]
 
@@ -39,7 +40,7 @@ export function renderBackups(body: PhrasebookBackupsResponse, now: Date): strin
   if (body.backups.length === 0) return `no backups (rotation keeps ${keep})`;
   const lines = sortBackupsNewestFirst(body.backups).map((backup) => {
     const { when, facts } = describeBackup(backup, now);
-    return `${backup.filename}  ${when}  ${facts}`;
+    return `${safeLine(backup.filename)}  ${when}  ${facts}`;
   });
   return [`${body.backups.length} of ${keep} backups, newest first:`, ...lines].join('\n');
 }

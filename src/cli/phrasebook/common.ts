@@ -3,7 +3,10 @@
 import { createInterface } from 'node:readline';
 import { KoraClient } from '../../core/daemon/client';
 import { isDaemonError } from '../../core/daemon/errors';
+import { escapeControls, safeJsonStringify, safeLine } from '../../core/text/sanitize';
 import { EXIT_USAGE, printError, type CliIo, type OutputFormat } from '../args';
+import { rawOutput } from '../safeOutput';
+import { displayUrl } from '../../core/text/displayUrl';
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, printError } from '../args';
 /** `push --if-match`: live changed since the given hash; nothing was sent. */
@@ -30,7 +33,7 @@ ${SESSION_TOKEN_ENV}.`;
 
 export function openClient(io: CliIo, url: string, allowInsecureHttp: boolean): KoraClient {
   return new KoraClient(
-    { name: url, url, allowInsecureHttp },
+    { name: displayUrl(url), url, allowInsecureHttp },
     { sessionTokens: { getStoredSessionToken: async () => io.env[SESSION_TOKEN_ENV] || undefined } },
   );
 }
@@ -46,7 +49,7 @@ export async function withClient<T>(io: CliIo, values: { url?: string; 'allow-in
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout.write(`${safeJsonStringify(value, 2)}\n`);
 }
 
 /** Prints to stdout in the chosen format: the JSON value, or the text lines. */
@@ -62,7 +65,7 @@ export function printLiveHash(io: CliIo, hash: string): void {
 /** A daemon that cannot be read is a connection error: exit 2 with the reason. */
 export function reportUnreachable(io: CliIo, error: unknown): number {
   const message = isDaemonError(error) || error instanceof Error ? error.message : String(error);
-  printError(io, message);
+  printError(io, safeLine(message));
   return EXIT_USAGE;
 }
 
@@ -72,9 +75,10 @@ export function reportUnreachable(io: CliIo, error: unknown): number {
  */
 export async function confirmOnTerminal(io: CliIo, question: string): Promise<boolean | undefined> {
   if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
-  const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
+  // readline needs the real stream (it writes cursor controls), so the question is escaped here.
+  const rl = createInterface({ input: io.stdin, output: rawOutput(io.stderr) as NodeJS.WritableStream });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    const answer = await new Promise<string>((resolve) => rl.question(`${escapeControls(question, 'keep')} [y/N] `, resolve));
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -1,11 +1,11 @@
 // `kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes]`
-import { readPhrasebookText } from '../pyyamlFile';
 import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
 import { readPushableFile, type PushableFile } from '../../core/phrasebook/ops/daemonFindings';
 import { describeSource } from '../../core/phrasebook/ops/live';
-import { pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
+import { describeAfterWrite, pushPhrasebook, type PushOutcome } from '../../core/phrasebook/ops/push';
+import type { ValidationError } from '../../core/phrasebook/ops/format';
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -22,6 +22,9 @@ import {
   withClient,
 } from './common';
 import { exitCodeOfReconciliation } from './reconciled';
+import { displayUrl } from '../../core/text/displayUrl';
+import { safeLine } from '../../core/text/sanitize';
+import { PhrasebookTooLargeError, readPhrasebookFile } from '../phrasebookFile';
 
 const HELP = `Usage: kora-ops phrasebook push FILE [--if-match sha256:<hex>] [--yes] [options]
 
@@ -35,10 +38,15 @@ Options:
                           refuses when not on one
 ${COMMON_HELP}
 
+Live is read again just before the write (refused, exit 3, if it changed since the preview) and
+just after it (exit 3 with a warning if someone else's write already replaced ours). The daemon has
+no conditional write, so this narrows the race with a concurrent push but cannot close it.
+
 JSON output: the daemon's 200 body, or its 422 body (exit 1). After an HTTP 500, a timeout or a
 reset, live is read again and the outcome reported: {"outcome":"written"|"not_written"|"unknown"}.
 Exit status: 0 written, 1 rejected (local rules or the daemon's 422) or not written,
-2 usage/connection errors or outcome unknown, 3 live changed (--if-match).
+2 usage/connection errors or outcome unknown, 3 live changed (--if-match, during the
+confirmation, or right after the write).
 `;
 
 const HASH_FORMAT = /^sha256:[0-9a-f]{64}$/;
@@ -56,8 +64,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, positionals[0]);
   let text: string;
   try {
-    text = await readPhrasebookText(path);
+    text = await readPhrasebookFile(path);
   } catch (error) {
+    if (error instanceof PhrasebookTooLargeError) throw new UsageError(`${positionals[0]}: ${error.message}`);
     throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const file = readPushableFile(text);
@@ -71,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (values.yes) return true;
         const answer = await confirmOnTerminal(
           io,
-          `Push ${positionals[0]} to ${values.url}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
+          `Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
         );
         refusedForTerminal = answer === undefined;
         return answer === true;
@@ -82,7 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     printError(io, NOT_A_TERMINAL);
     return EXIT_USAGE;
   }
-  return report(io, format, outcome);
+  return report(io, format, outcome, values.url);
 }
 
 /** Nothing is sent: YAML errors, or errors the daemon would answer with a 422 (its exact objects). */
@@ -93,17 +102,17 @@ function reportBlocking(io: CliIo, format: 'text' | 'json', name: string, file: 
   print(io, format, json, () =>
     [
       `refused: ${file.blocking.length} problem(s) in ${name}; nothing was sent`,
-      ...file.blocking.map((f) => `  ${name}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`),
+      ...file.blocking.map((f) => `  ${safeLine(name)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${safeLine(f.message)}`),
     ].join('\n'),
   );
   return EXIT_FAILURE;
 }
 
-function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): number {
+function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: string): number {
   switch (outcome.kind) {
     case 'refused_locally':
       // Unreachable: the file was checked above with the same rules.
-      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map((e) => `entry ${e.entry_index} ${e.field}: ${e.error}`).join('\n'));
+      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map(describeValidationError).join('\n'));
       return EXIT_FAILURE;
     case 'live_unreadable':
       return reportUnreachable(io, outcome.error);
@@ -116,29 +125,43 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome): numbe
     case 'cancelled':
       io.stderr.write('cancelled; nothing was sent\n');
       return EXIT_FAILURE;
+    case 'changed_since_preview':
+      printLiveHash(io, outcome.live.hash);
+      print(io, format, { error: 'changed_since_preview', preview_hash: outcome.plan.live.hash, live_hash: outcome.live.hash }, () =>
+        `refused: live changed while the push was being confirmed (someone else wrote it; was ${outcome.plan.live.hash}, now ${outcome.live.hash}); nothing was sent. Run the push again to review the new live content.`,
+      );
+      return EXIT_CONFLICT;
     case 'accepted': {
       const { response } = outcome;
-      printLiveHash(io, outcome.live.hash);
+      printLiveHash(io, (outcome.liveAfter ?? outcome.live).hash);
+      const afterWrite = describeAfterWrite(displayUrl(url), outcome);
+      if (afterWrite) io.stderr.write(`warning: ${afterWrite}\n`);
       print(io, format, response, () =>
         [
-          `pushed ${entryCountText(response.entry_count)} to ${response.source_path}`,
-          response.backup_filename ? `backup: ${response.backup_filename}` : 'backup: none (there was no previous override)',
+          `pushed ${entryCountText(response.entry_count)} to ${safeLine(response.source_path)}`,
+          response.backup_filename ? `backup: ${safeLine(response.backup_filename)}` : 'backup: none (there was no previous override)',
           `rotated backups: ${response.rotated_backup_count}`,
         ].join('\n'),
       );
-      return EXIT_OK;
+      // A script must notice that live is not what it pushed.
+      return outcome.after === 'overwritten' ? EXIT_CONFLICT : EXIT_OK;
     }
     case 'rejected':
       print(io, format, outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors }, () =>
-        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  entry ${e.entry_index} ${e.field}: ${e.error}`)].join('\n'),
+        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  ${describeValidationError(e)}`)].join('\n'),
       );
       return EXIT_FAILURE;
     case 'unauthorized':
       return reportUnreachable(io, outcome.error);
     case 'interrupted':
       if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      io.stderr.write(`${outcome.failure}\n`);
-      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${outcome.reconciliation.explanation}`);
+      io.stderr.write(`${safeLine(outcome.failure)}\n`);
+      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${safeLine(outcome.reconciliation.explanation)}`);
       return exitCodeOfReconciliation(outcome.reconciliation.outcome);
   }
+}
+
+/** One 422 item (ours or the daemon's) on one line: its field and error are daemon text. */
+function describeValidationError(error: ValidationError): string {
+  return `entry ${error.entry_index} ${safeLine(error.field)}: ${safeLine(error.error)}`;
 }

@@ -19,6 +19,8 @@ import {
   withClient,
 } from './common';
 import { exitCodeOfReconciliation } from './reconciled';
+import { displayUrl } from '../../core/text/displayUrl';
+import { safeLine } from '../../core/text/sanitize';
 
 const HELP = `Usage: kora-ops phrasebook revert [--to FILENAME] [--yes] [options]
 
@@ -50,7 +52,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     revertPhrasebook(client, { filename: values.to, useDaemonDefault: true }, {
       confirm: async (plan) => {
         if (values.yes) return true;
-        const answer = await confirmOnTerminal(io, describePlan(plan, values.url));
+        const answer = await confirmOnTerminal(io, describePlan(plan, displayUrl(values.url)));
         refusedForTerminal = answer === undefined;
         return answer === true;
       },
@@ -68,7 +70,7 @@ function describePlan(plan: RevertPlan, url: string): string {
   if (plan.target.kind === 'bundled_default') return `No backups on ${url}: remove the override and return to the bundled default (${live})?`;
   const backup = plan.target.backup;
   const facts = backup ? ` (${describeBackup(backup, new Date()).facts})` : '';
-  return `Revert ${url} to ${plan.target.filename ?? backup?.filename ?? 'its most recent backup'}${facts}? ${live}.`;
+  return `Revert ${url} to ${safeLine(plan.target.filename ?? backup?.filename ?? 'its most recent backup')}${facts}? ${live}.`;
 }
 
 function report(io: CliIo, format: 'text' | 'json', outcome: RevertOutcome): number {
@@ -81,22 +83,22 @@ function report(io: CliIo, format: 'text' | 'json', outcome: RevertOutcome): num
       print(io, format, { outcome: 'nothing_to_revert', source: outcome.live.response.source }, () => 'nothing to revert: no backups, and live already is the bundled default');
       return EXIT_OK;
     case 'refused_corrupt':
-      io.stderr.write(`refused: backup ${outcome.backup.filename} is unreadable; the daemon would serve its bundled default instead\n`);
+      io.stderr.write(`refused: backup ${safeLine(outcome.backup.filename)} is unreadable; the daemon would serve its bundled default instead\n`);
       return EXIT_FAILURE;
     case 'cancelled':
       io.stderr.write('cancelled; nothing was changed\n');
       return EXIT_FAILURE;
     case 'reverted':
       if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      print(io, format, outcome.response, () => `reverted to ${outcome.response.reverted_to}${outcome.liveAfter ? ` (${entryCountText(outcome.liveAfter.entries.length)})` : ''}`);
+      print(io, format, outcome.response, () => `reverted to ${safeLine(outcome.response.reverted_to)}${outcome.liveAfter ? ` (${entryCountText(outcome.liveAfter.entries.length)})` : ''}`);
       return EXIT_OK;
     case 'rejected':
-      print(io, format, outcome.body, () => `refused by the daemon (HTTP ${outcome.status}): ${outcome.body.detail ?? outcome.body.error}`);
+      print(io, format, outcome.body, () => `refused by the daemon (HTTP ${outcome.status}): ${safeLine(outcome.body.detail ?? outcome.body.error)}`);
       return EXIT_FAILURE;
     case 'interrupted':
       if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      io.stderr.write(`${outcome.failure}\n`);
-      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${outcome.reconciliation.explanation}`);
+      io.stderr.write(`${safeLine(outcome.failure)}\n`);
+      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${safeLine(outcome.reconciliation.explanation)}`);
       return exitCodeOfReconciliation(outcome.reconciliation.outcome);
   }
 }

@@ -1,5 +1,4 @@
 // `kora-ops phrasebook test MESSAGE [--file FILE]`
-import { readPhrasebookText } from '../pyyamlFile';
 import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { parsePhrasebook } from '../../core/phrasebook/document';
@@ -7,6 +6,7 @@ import { renderTestResult, testMessage, type TestMessageReport } from '../../cor
 import type { DeepRedosAnalyzer } from '../../core/redos/deep';
 import { createCliRedosAnalyzer } from '../redosAnalyzer';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, printError, reportUnreachable, withClient } from './common';
+import { PhrasebookTooLargeError, readPhrasebookFile } from '../phrasebookFile';
 
 const HELP = `Usage: kora-ops phrasebook test MESSAGE [--file FILE] [options]
 
@@ -40,8 +40,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let payload: unknown;
   if (values.file !== undefined) {
     try {
-      payload = parsePhrasebook(await readPhrasebookText(resolve(io.cwd, values.file))).entriesValue ?? [];
+      payload = parsePhrasebook(await readPhrasebookFile(resolve(io.cwd, values.file))).entriesValue ?? [];
     } catch (error) {
+      if (error instanceof PhrasebookTooLargeError) throw new UsageError(`${values.file}: ${error.message}`);
       throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }

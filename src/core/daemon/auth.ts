@@ -34,6 +34,26 @@ export function extractSessionToken(html: string): string | undefined {
   return TOKEN_SCRIPT_PATTERN.exec(html)?.[2];
 }
 
+/** Visible ASCII only: all a header value can safely carry, and what every real token is made of. */
+const USABLE_TOKEN = /^[\x21-\x7e]+$/;
+
+const TOKEN_ORIGIN_TEXT: Record<TokenSource | 'mcp', { what: string; fix: string }> = {
+  scraped: { what: "The session token on the daemon's cockpit page", fix: 'Check what serves the cockpit page (a proxy?), or set a session token yourself' },
+  stored: { what: 'The stored session token', fix: 'Set it again (a copy-paste error?): "Kora: Set Session Token…" in VS Code, or KORA_SESSION_TOKEN for the CLI' },
+  mcp: { what: 'The MCP token', fix: 'Set it again (a copy-paste error?): "Kora: Set MCP Token…" in VS Code, or the variable given to --mcp-token-env' },
+};
+
+/**
+ * Refuses a token that could not travel in a header (control characters, spaces, non-ASCII) before
+ * any request, with a sentence that says what to do, instead of a low-level HTTP client error.
+ * The token itself is never quoted.
+ */
+export function assertUsableToken(value: string, origin: TokenSource | 'mcp', path: string): void {
+  if (USABLE_TOKEN.test(value)) return;
+  const { what, fix } = TOKEN_ORIGIN_TEXT[origin];
+  throw new DaemonError({ kind: 'unauthorized', detail: `${what} contains characters no token can have (control characters, spaces or non-ASCII), so it was not sent. ${fix}.`, path });
+}
+
 /**
  * Owns the current session token of one daemon. Concurrent callers share one scrape.
  * `fetchIndex` performs `GET /` (unauthenticated) through the daemon's transport.
@@ -111,6 +131,7 @@ export class SessionAuth {
     if (page.status === 200) {
       const scraped = extractSessionToken(page.text);
       if (scraped) {
+        assertUsableToken(scraped, 'scraped', '/');
         this.noteScraped(scraped);
         return { value: scraped, source: 'scraped' };
       }
@@ -123,8 +144,12 @@ export class SessionAuth {
   }
 
   private async storedOr(reason: string, status?: number): Promise<SessionToken> {
-    const stored = await this.stored?.getStoredSessionToken();
-    if (stored) return { value: stored, source: 'stored' };
+    // Surrounding whitespace (a trailing newline from a file or a paste) is not part of a token.
+    const stored = (await this.stored?.getStoredSessionToken())?.trim();
+    if (stored) {
+      assertUsableToken(stored, 'stored', '/');
+      return { value: stored, source: 'stored' };
+    }
     const kind = status === undefined ? 'no_frontend' : 'http_status';
     throw new DaemonError({ kind, detail: `${reason}, and no stored session token is set`, path: '/', status });
   }

@@ -2,7 +2,7 @@
 // result because a failed write has several meaningful outcomes (422 vs 500-after-write vs timeout).
 
 import { parsePythonJson } from '../phrasebook/pyJson';
-import { extractSessionToken, SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
+import { assertUsableToken, extractSessionToken, SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
 import { DaemonError } from './errors';
 import { HttpTransport, isJsonMediaType, isLoopbackHost, type HttpRequest, type HttpResponse, type HttpTimeouts } from './http';
 import { normalizeValidationBody, type NormalizedValidation } from './validationBody';
@@ -29,6 +29,7 @@ import {
   type PhrasebookTestResponse,
   type SnapshotResult,
 } from './schemas';
+import { displayUrl } from '../text/displayUrl';
 
 export interface DaemonConfig {
   name: string;
@@ -135,6 +136,7 @@ export class KoraClient {
     const page = await this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } });
     const token = page.status === 200 ? extractSessionToken(page.text) : undefined;
     if (token === undefined) return {};
+    assertUsableToken(token, 'scraped', ENDPOINTS.index);
     this.livenessToken = token;
     this.auth.adoptScraped(token);
     return { instance: this.auth.instance };
@@ -161,10 +163,11 @@ export class KoraClient {
 
   /** Live coordinator status through `POST /mcp`; undefined when no MCP token is configured. */
   async getDaemonStatusViaMcp(): Promise<McpDaemonStatus | undefined> {
-    const token = await this.options.mcpTokens?.getMcpToken();
+    const token = (await this.options.mcpTokens?.getMcpToken())?.trim();
     if (!token) return undefined;
-    this.mcpToken = token;
     const path = ENDPOINTS.mcp;
+    assertUsableToken(token, 'mcp', path);
+    this.mcpToken = token;
     this.rpcId += 1;
     const response = await this.send({
       method: 'POST',
@@ -343,7 +346,7 @@ export function parseDaemonUrl(config: DaemonConfig): { url: URL; refusal?: Daem
   try {
     url = new URL(config.url);
   } catch {
-    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${config.url}"` }) };
+    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${displayUrl(config.url)}"` }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `unsupported URL scheme ${url.protocol} (use http or https)` }) };

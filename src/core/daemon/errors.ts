@@ -2,6 +2,8 @@
 // `kind`, so callers (health model, CLI, phrasebook commands) branch on data, not on message text.
 // Messages are built from our own words plus sanitized excerpts: they never contain a token.
 
+import { escapeControls } from '../text/sanitize';
+
 export type DaemonErrorKind =
   /** Could not connect or the connection dropped: refused, DNS failure, reset, connect timeout. */
   | 'offline'
@@ -81,7 +83,7 @@ const TOKEN_TEXT_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * Removes known secrets and token-looking fragments, control characters and excess length from text
+ * Removes known secrets and token-looking fragments, control characters (visibly escaped) and excess length from text
  * that may end up in an error message. `secrets` are the values the caller currently holds.
  */
 export function sanitizeExcerpt(text: string, secrets: readonly string[] = [], maxChars = EXCERPT_MAX_CHARS): string {
@@ -91,7 +93,8 @@ export function sanitizeExcerpt(text: string, secrets: readonly string[] = [], m
     if (secret.length >= 8) cleaned = cleaned.split(secret).join(REDACTED);
   }
   for (const pattern of TOKEN_TEXT_PATTERNS) cleaned = cleaned.replace(pattern, `$1${REDACTED}`);
-  cleaned = cleaned.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Line breaks of a body excerpt are layout, not content; every other control is shown escaped.
+  cleaned = escapeControls(cleaned.replace(/[\t\n\r]+/g, ' ')).replace(/\s+/g, ' ').trim();
   return cleaned.length > maxChars ? `${cleaned.slice(0, maxChars)}…` : cleaned;
 }
 

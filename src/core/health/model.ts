@@ -23,6 +23,7 @@ import type { DaemonError, DaemonErrorKind } from '../daemon/errors';
 import type { HeartbeatResponse, McpDaemonStatus, Snapshot, SnapshotListener, SnapshotResult } from '../daemon/schemas';
 import { orderServices } from './services';
 import type { AlertSummary, CostSummary, DaemonHealth, DaemonRef, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from './types';
+import { displayUrl } from '../text/displayUrl';
 
 export type Outcome<T> = { ok: true; value: T; at: number } | { ok: false; error: DaemonError; at: number };
 
@@ -72,7 +73,7 @@ export function buildHealth(inputs: HealthInputs, now: number): DaemonHealth {
   const daemonHealth = snapshot?.daemon_health;
 
   return {
-    daemon: { name: inputs.daemon.name, url: inputs.daemon.url },
+    daemon: { name: inputs.daemon.name, url: displayUrl(inputs.daemon.url) },
     state,
     stateDetail,
     overallStatus: readable ? combineOverall(daemonHealth?.overall_status, services) : UNKNOWN,
@@ -122,7 +123,7 @@ function snapshotFreshness(outcome: HealthInputs['snapshot'], snapshot: Snapshot
 }
 
 function deriveState(inputs: HealthInputs, freshness: Freshness): { state: DaemonState; stateDetail: string } {
-  if (!inputs.snapshot && !inputs.heartbeat) return { state: 'connecting', stateDetail: `Connecting to ${inputs.daemon.url}…` };
+  if (!inputs.snapshot && !inputs.heartbeat) return { state: 'connecting', stateDetail: `Connecting to ${displayUrl(inputs.daemon.url)}…` };
   const failure = worstFailure([inputs.snapshot, inputs.heartbeat]);
   if (failure) return { state: ERROR_STATE[failure.kind], stateDetail: sentence(failure.message) };
   if (inputs.heartbeat?.ok && inputs.heartbeat.value.cache_warming) {

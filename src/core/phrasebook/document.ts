@@ -88,6 +88,8 @@ export interface PhrasebookDocument {
   syntaxFindings: Finding[];
   /** PyYAML construction failures (`safe_load` would raise), with where they happened. */
   loadErrors: Array<{ span: SourceSpan; message: string }>;
+  /** Which conversion cap the document hit, if any: its values are then incomplete and not analysed. */
+  valueLimit?: 'nodes' | 'depth';
   /** What the daemon's validator would receive as `entries` (undefined when absent). */
   entriesValue: unknown;
   /** Keys of earlier top-level `entries:` that PyYAML overrides with the last one. */
@@ -170,6 +172,7 @@ export function parsePhrasebook(original: string, options: DocumentOptions = {})
     const end = unprintable.offset + (text.codePointAt(unprintable.offset)! > 0xffff ? 2 : 1);
     result.loadErrors.unshift({ span: { start: unprintable.offset, end }, message: unprintable.message });
   }
+  result.valueLimit = ctx.limitExceeded;
   return result;
 }
 

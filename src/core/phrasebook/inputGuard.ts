@@ -3,9 +3,16 @@
 // laughs"), which PyYAML would expand in full when the daemon loads the file.
 import { parseDocument } from 'yaml';
 import type { Finding, Position } from '../findings';
+import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yamlValues';
 
 /** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
 export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/**
+ * Above this size the CLI does not read a phrasebook file at all (lint, validate, push, test): the
+ * largest phrasebook the daemon accepts (200 entries of at most 4,928 code points) is about 4 MB
+ * even in 4-byte UTF-8, while parsing a 50 MB YAML takes minutes and gigabytes.
+ */
+export const MAX_PHRASEBOOK_FILE_BYTES = 8 * 1024 * 1024;
 /** Alias resolutions allowed before the document counts as an alias bomb (the `yaml` default). */
 const MAX_ALIAS_EXPANSIONS = 100;
 /** An anchor (`&name`) at a node start; without one there is nothing an alias can expand. */
@@ -14,6 +21,7 @@ const ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]/m;
 export const GUARD_CODES = {
   tooLarge: 'phrasebook/too-large',
   aliasExplosion: 'yaml/alias-explosion',
+  tooComplex: 'phrasebook/too-complex',
 } as const;
 
 const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -52,6 +60,34 @@ function tooLarge(bytes: number): Finding {
     severity: 'warning',
     code: GUARD_CODES.tooLarge,
     message: `Phrasebook not analysed: ${size} MB is over the ${MAX_ANALYSED_DOCUMENT_BYTES / (1024 * 1024)} MB limit for analysis while editing. Run \`kora-ops lint\` on the file instead.`,
+    range: FIRST_LINE,
+    entryIndex: null,
+    field: null,
+  };
+}
+
+const MB = 1024 * 1024;
+
+/** Why a phrasebook file is not read (CLI): one sentence that says what to do. */
+export function fileTooLargeMessage(bytes: number): string {
+  return `Phrasebook not read: ${(bytes / MB).toFixed(1)} MB is over the ${MAX_PHRASEBOOK_FILE_BYTES / MB} MB limit for a phrasebook file (the daemon's largest valid phrasebook is about 4 MB). Check that this is the right file.`;
+}
+
+/** The one finding for a file over MAX_PHRASEBOOK_FILE_BYTES (`kora-ops lint`). */
+export function fileTooLargeFinding(bytes: number): Finding {
+  return { severity: 'error', code: GUARD_CODES.tooLarge, message: fileTooLargeMessage(bytes), range: FIRST_LINE, entryIndex: null, field: null };
+}
+
+/**
+ * The one finding for a document whose values hit a conversion cap (node count or nesting depth):
+ * its values are incomplete, so no per-entry finding could be trusted.
+ */
+export function tooComplexFinding(limit: 'nodes' | 'depth'): Finding {
+  const what = limit === 'nodes' ? `more than ${MAX_VALUE_NODES.toLocaleString('en-US')} YAML values` : `YAML nested deeper than ${MAX_VALUE_DEPTH} levels`;
+  return {
+    severity: 'error',
+    code: GUARD_CODES.tooComplex,
+    message: `Phrasebook not analysed: it has ${what} (counting every alias expansion), far beyond any valid phrasebook. Remove the anchors/aliases or the deep nesting.`,
     range: FIRST_LINE,
     entryIndex: null,
     field: null,

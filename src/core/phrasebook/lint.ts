@@ -23,6 +23,7 @@ import {
 import type { SourceSpan } from './scalarOffsets';
 import { findPlaceholders, isKnownPlaceholderPath } from './placeholders';
 import { findShadowedEntries } from './shadowing';
+import { tooComplexFinding } from './inputGuard';
 
 const DEFAULT_CACHE_ENTRIES = 5000;
 /** YAML 1.1 line breaks that YAML 1.2 (and the `yaml` package) read as ordinary characters. */
@@ -39,6 +40,11 @@ export function lintPhrasebook(text: string, options: LintOptions = {}): LintRes
 
 /** Lints an already parsed document (parse once, share with other features). */
 export function lintDocument(doc: PhrasebookDocument, options: LintOptions = {}): LintResult {
+  // Values cut off by a cap would read as missing fields: one finding for the document instead.
+  if (doc.valueLimit) {
+    const findings = [...doc.syntaxFindings, tooComplexFinding(doc.valueLimit)];
+    return { findings: sortByPosition(findings), entries: [], stats: { entries: 0, analysed: 0, reused: 0 }, document: doc };
+  }
   const analyses = doc.entries.map((entry) => analysisFor(doc, entry, options.cache));
   const findings: Finding[] = [...doc.syntaxFindings, ...documentFindings(doc).map((f) => materialize(doc, f, 0, null))];
   doc.entries.forEach((entry, index) => {

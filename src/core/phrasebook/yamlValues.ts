@@ -4,9 +4,14 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { resolvePyYamlPlain } from './pyyamlResolve';
 
-/** Guards against alias bombs ("billion laughs") and runaway nesting in hostile input. */
-const MAX_VALUE_NODES = 100_000;
-const MAX_DEPTH = 200;
+/**
+ * Guards against alias bombs ("billion laughs") and runaway nesting in hostile input. Hitting one
+ * is reported as one finding for the whole document (see `valueLimit`), never as the missing
+ * fields the cut-off values would otherwise look like.
+ */
+export const MAX_VALUE_NODES = 100_000;
+export const MAX_VALUE_DEPTH = 200;
+const MAX_DEPTH = MAX_VALUE_DEPTH;
 
 export interface ValueContext {
   doc: Document;
@@ -14,6 +19,8 @@ export interface ValueContext {
   /** PyYAML construction failures met on the way (safe_load would raise). */
   constructErrors: Array<{ node: YamlNode; message: string }>;
   nodesVisited: number;
+  /** Set when a cap below cut the conversion short: the values read are incomplete. */
+  limitExceeded?: 'nodes' | 'depth';
 }
 
 export function createValueContext(doc: Document, fromDisk: boolean): ValueContext {
@@ -28,7 +35,14 @@ const MERGE_KEY = '<<';
 
 export function nodeValue(node: unknown, ctx: ValueContext, depth = 0): unknown {
   if (node === null || node === undefined) return null;
-  if (++ctx.nodesVisited > MAX_VALUE_NODES || depth > MAX_DEPTH) return null;
+  if (++ctx.nodesVisited > MAX_VALUE_NODES) {
+    ctx.limitExceeded ??= 'nodes';
+    return null;
+  }
+  if (depth > MAX_DEPTH) {
+    ctx.limitExceeded ??= 'depth';
+    return null;
+  }
   if (isAlias(node)) {
     const target = node.resolve(ctx.doc);
     return target ? nodeValue(target, ctx, depth + 1) : null;

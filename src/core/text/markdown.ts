@@ -4,21 +4,21 @@
 // structure. Every ASCII punctuation character is backslash-escaped, which CommonMark renders as
 // the literal character; `<`, `>` and `&` become entities so no HTML or entity survives.
 
+import { safeLine } from './sanitize';
+
 const DEFAULT_MAX_LENGTH = 500;
 
 /** ASCII punctuation, every character of which CommonMark allows to be backslash-escaped. */
 const ESCAPABLE = /[!"#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g;
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** C0/C1 controls and bidirectional overrides, which can disguise what the text says. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Makes untrusted text a single plain line: controls removed, whitespace runs (including line
- * breaks, which could start headings, lists or code blocks) collapsed, length capped.
+ * Makes untrusted text a single plain line: controls, line breaks and bidi overrides visibly
+ * escaped by the one output sanitizer (a line break could otherwise start a heading, list or code
+ * block), remaining whitespace runs collapsed, length capped.
  */
 export function toPlainLine(text: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
-  const raw = typeof text === 'string' ? text : text === undefined || text === null ? '' : safeStringify(text);
-  const line = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  const line = safeLine(text).replace(/\s+/g, ' ').trim();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 
@@ -26,14 +26,6 @@ export function toPlainLine(text: unknown, maxLength = DEFAULT_MAX_LENGTH): stri
 export function escapeMarkdown(text: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
   // Backslashes first: the `;` of the entities added afterwards must stay unescaped.
   return toPlainLine(text, maxLength).replace(ESCAPABLE, '\\$&').replace(/[&<>]/g, (char) => HTML_ENTITIES[char]);
-}
-
-function safeStringify(value: unknown): string {
-  try {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /**

@@ -19,6 +19,7 @@ import { revertToBackup } from './revertToBackup';
 import { compareBackupWithLive } from './compareBackupWithLive';
 import { copyBackupFileName } from './copyBackupFileName';
 import { testMessage } from './testMessage';
+import { safeLine } from '../../core/text/sanitize';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 export type CommandFactory = (kora: KoraContext) => CommandHandler;
@@ -59,7 +60,7 @@ export function registerCommands(kora: KoraContext, extra: Partial<Record<string
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           log.error(`${id} failed: ${message}`);
-          void vscode.window.showErrorMessage(`Kora: ${message}`);
+          void vscode.window.showErrorMessage(`Kora: ${safeLine(message)}`);
           return undefined;
         }
       }),

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { PhrasebookOpsClient } from '../../core/phrasebook/ops/client';
 import type { Prompter } from './prompter';
+import { displayUrl } from '../../core/text/displayUrl';
 
 export interface OpsDaemon {
   name: string;
@@ -43,7 +44,7 @@ export async function chooseDaemon(
   const preferred = new Set(options.preferredKeys ?? []);
   const ordered = [...daemons.filter((d) => preferred.has(d.key)), ...daemons.filter((d) => !preferred.has(d.key))];
   const chosen = await prompter.pick(
-    ordered.map((daemon) => ({ label: daemon.name, description: daemon.url, detail: preferred.has(daemon.key) ? 'this file was pulled from or pushed to it' : undefined, daemon })),
+    ordered.map((daemon) => ({ label: daemon.name, description: displayUrl(daemon.url), detail: preferred.has(daemon.key) ? 'this file was pulled from or pushed to it' : undefined, daemon })),
     { title: purpose, placeholder: 'Which Kora daemon?' },
   );
   return chosen?.daemon;

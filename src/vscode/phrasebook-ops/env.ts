@@ -10,6 +10,7 @@ import type { DaemonDiagnostics } from './daemonDiagnostics';
 import type { OpsDocumentProvider } from './opsDocuments';
 import type { Prompter } from './prompter';
 import type { TestResultDocuments } from './testResultDocuments';
+import { safeLine } from '../../core/text/sanitize';
 
 export interface OpsEnv {
   daemons: DaemonAccess;
@@ -49,19 +50,20 @@ export interface Notifier {
  * Tells the operator, and the log: a toast can be missed (or is hidden, under the test driver).
  * Not awaited: a toast's promise only settles when it is dismissed.
  */
+/** Notifications are one line of our words with daemon text inside: shown sanitized. */
 export function notifier(log: Logger): Notifier {
   return {
     info: (message) => {
       log.info(message);
-      void vscode.window.showInformationMessage(message);
+      void vscode.window.showInformationMessage(safeLine(message));
     },
     warn: (message) => {
       log.warn(message);
-      void vscode.window.showWarningMessage(message);
+      void vscode.window.showWarningMessage(safeLine(message));
     },
     error: (message) => {
       log.error(message);
-      void vscode.window.showErrorMessage(message);
+      void vscode.window.showErrorMessage(safeLine(message));
     },
   };
 }

@@ -21,6 +21,7 @@ import { GlobalStorageHistory } from './historyStorage';
 import { OpsDocumentProvider } from './opsDocuments';
 import { BackupHistoryIndex } from './historyIndex';
 import { SwitchablePrompter } from './prompter';
+import { testHooksEnabled } from '../testHooks';
 import { TestResultDocuments } from './testResultDocuments';
 
 const DEFAULT_HISTORY_MAX = 50;
@@ -66,7 +67,7 @@ export function registerPhrasebookOps(kora: KoraContext, health: HealthApi): Phr
   kora.register(vscode.workspace.registerTextDocumentContentProvider(LIVE_PHRASEBOOK_SCHEME, documents));
   kora.register(vscode.workspace.registerTextDocumentContentProvider(TEST_RESULT_SCHEME, testResults));
   kora.register(health.setBackupHistory(backupHistory));
-  const prompter = new SwitchablePrompter();
+  const prompter = new SwitchablePrompter(testHooksEnabled(kora.extension));
   const bases = new PhrasebookBases(kora.extension.workspaceState);
   const env: OpsEnv = {
     daemons,

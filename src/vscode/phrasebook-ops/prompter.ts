@@ -2,6 +2,7 @@
 // modal dialogs, QuickPicks and input boxes; integration tests swap in scripted answers through the
 // test API (under the smoke-test driver real dialogs are auto-dismissed, so they could not answer).
 import * as vscode from 'vscode';
+import { escapeControls, safeLine } from '../../core/text/sanitize';
 
 export interface PickItem extends vscode.QuickPickItem {
   /** False: shown, but accepting it does nothing (e.g. a corrupt backup). */
@@ -32,7 +33,8 @@ export interface Prompter {
 
 export class VsCodePrompter implements Prompter {
   async askModal(message: string, detail: string, actions: readonly string[]): Promise<string | undefined> {
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+    // The question and its notes quote daemon text; the notes keep their (our) line breaks.
+    return vscode.window.showWarningMessage(safeLine(message), { modal: true, detail: escapeControls(detail, 'keep') }, ...actions);
   }
 
   pick<T extends PickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
@@ -98,8 +100,12 @@ export class SwitchablePrompter implements Prompter {
   private script: ScriptedAnswer[] | undefined;
   readonly asked: AskedPrompt[] = [];
 
+  /** @param scriptable false in production: then nothing can queue answers, even from inside the host. */
+  constructor(private readonly scriptable: boolean) {}
+
   /** Queue answers (test API). Pass [] to script "no more answers"; `stopScripting` restores dialogs. */
   useScript(answers: ScriptedAnswer[]): void {
+    if (!this.scriptable) throw new Error('scripted answers are available only in a test host');
     this.script = [...answers];
     this.asked.length = 0;
   }

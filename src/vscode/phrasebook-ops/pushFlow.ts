@@ -5,7 +5,7 @@ import { keepAfterPush } from '../../core/phrasebook/ops/historyKeeping';
 import { describeEntryChanges, entryCountText } from '../../core/phrasebook/ops/changes';
 import { findingsForDaemonErrors, readPushableFile, type PushableFile } from '../../core/phrasebook/ops/daemonFindings';
 import { describeSource, type LiveState } from '../../core/phrasebook/ops/live';
-import { pushPhrasebook, type PushConflict, type PushOutcome, type PushPlan } from '../../core/phrasebook/ops/push';
+import { describeAfterWrite, pushPhrasebook, type PushConflict, type PushOutcome, type PushPlan } from '../../core/phrasebook/ops/push';
 import type { Finding } from '../../core/findings';
 import { toVsRange } from '../phrasebook/convert';
 import { chooseDaemon, type OpsDaemon } from './daemonAccess';
@@ -24,6 +24,8 @@ export interface PushSummary {
   daemon?: string;
   outcome?: string;
   backupFilename?: string | null;
+  /** Accepted pushes: what reading live right after the write showed. */
+  after?: 'verified' | 'overwritten' | 'unverified';
 }
 
 export interface PushArgs {
@@ -59,7 +61,14 @@ export async function pushFlow(env: OpsEnv, target: vscode.Uri | undefined, args
         confirm: (plan) => confirmPush(env, daemon, fileUri, document.isDirty, plan),
         onStep: (step) =>
           progress.report({
-            message: { validating: 'checking the daemon rules…', reading_live: 'reading live…', writing: 'writing…', reconciling: 'no clean answer; reading live again…' }[step],
+            message: {
+              validating: 'checking the daemon rules…',
+              reading_live: 'reading live…',
+              rechecking_live: 'checking live is still what the preview showed…',
+              writing: 'writing…',
+              verifying: 'reading live again to verify…',
+              reconciling: 'no clean answer; reading live again…',
+            }[step],
           }),
       }),
   );
@@ -135,6 +144,11 @@ async function report(env: OpsEnv, daemon: OpsDaemon, fileUri: vscode.Uri, file:
     case 'cancelled':
       env.notify.info('Push cancelled. Nothing was sent.');
       return summary;
+    case 'changed_since_preview':
+      env.notify.error(
+        `Push stopped: the live phrasebook of "${daemon.name}" changed while the preview was open (someone else wrote it; now ${entryCountText(outcome.live.entries.length)}). Nothing was sent. Push again to review the new live content.`,
+      );
+      return summary;
     case 'accepted': {
       const { response, plan } = outcome;
       await rememberBase(env, daemon, fileUri, outcome.live);
@@ -151,7 +165,9 @@ async function report(env: OpsEnv, daemon: OpsDaemon, fileUri: vscode.Uri, file:
       const rotated = response.rotated_backup_count > 0 ? `, ${response.rotated_backup_count} old backup${response.rotated_backup_count === 1 ? '' : 's'} rotated out` : '';
       const backup = response.backup_filename ? `Previous version backed up as ${response.backup_filename}${rotated}.` : 'There was no previous override to back up.';
       env.notify.info(`Pushed ${entryCountText(response.entry_count)} to "${daemon.name}". ${backup}`);
-      return { ...summary, backupFilename: response.backup_filename };
+      const afterWrite = describeAfterWrite(`"${daemon.name}"`, outcome);
+      if (afterWrite) env.notify.warn(afterWrite);
+      return { ...summary, backupFilename: response.backup_filename, after: outcome.after };
     }
     case 'rejected': {
       const findings = findingsForDaemonErrors(file.document, outcome.validation.errors);

@@ -49,8 +49,8 @@ export type CommandRun =
   | { command: 'testMessage'; summary: TestMessageSummary | undefined };
 
 export interface RunOptions {
-  /** Armed when the push asks for its confirmation (after live was read), before answering. */
-  onConfirm?: () => Promise<void>;
+  /** Armed right before the push's PUT (after the preview read and the re-read that follows it). */
+  beforePut?: () => Promise<void>;
 }
 
 let runCounter = 0;
@@ -96,22 +96,24 @@ export async function prepareCommand(api: KoraApi, daemonName: string, command: 
 async function runPush(api: KoraApi, file: vscode.Uri, daemonName: string, options: RunOptions): Promise<CommandRun> {
   const prompter = api.phrasebookOps.prompter;
   prompter.useScript([{ kind: 'modal', answer: PUSH_ACTION }]);
-  const askModal = prompter.askModal;
-  prompter.askModal = async (...args: Parameters<typeof askModal>) => {
-    await options.onConfirm?.();
-    return askModal.apply(prompter, args);
+  const client = api.health.registry.get(daemonName)?.client;
+  if (!client) throw new Error(`daemon ${daemonName} is not configured`);
+  const putPhrasebook = client.putPhrasebook;
+  client.putPhrasebook = async (...args: Parameters<typeof putPhrasebook>) => {
+    await options.beforePut?.();
+    return putPhrasebook.apply(client, args);
   };
   try {
     return { command: 'push', summary: await vscode.commands.executeCommand<PushSummary>(COMMAND.pushPhrasebook, file, daemonName) };
   } finally {
-    prompter.askModal = askModal;
+    client.putPhrasebook = putPhrasebook;
     prompter.stopScripting();
   }
 }
 
-/** Arms a write-phase fault for the push's PUT, from the confirmation prompt. */
-export function armAtConfirmation(control: DaemonControl, row: FaultRow): RunOptions {
-  return row.phrasebook.phase === 'write' ? { onConfirm: () => injectOnce(control, row.inject, ENDPOINTS.phrasebook) } : {};
+/** Arms a write-phase fault for the push's PUT, right before it is sent. */
+export function armBeforePut(control: DaemonControl, row: FaultRow): RunOptions {
+  return row.phrasebook.phase === 'write' ? { beforePut: () => injectOnce(control, row.inject, ENDPOINTS.phrasebook) } : {};
 }
 
 /** The text of a live document once VS Code shows the latest content (a re-opened one refreshes). */

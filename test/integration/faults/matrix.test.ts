@@ -15,7 +15,7 @@ import { clearInjection, COMMAND_PATH, HEALTH_PATHS, inject } from '../../unit/f
 import { CoverageCount, FAULT_MATRIX, type CommandOutcome, type FaultRow, type PhrasebookCommand } from '../../unit/faults/matrix';
 import { waitFor } from '../helpers';
 import { hasAlphaAndBeta, healthOf, koraApi, restoreDaemons, rootNode } from '../health/support';
-import { assertCommandOutcome, armAtConfirmation, expectedWrites, folderSnapshot, prepareCommand } from './commands';
+import { assertCommandOutcome, armBeforePut, expectedWrites, folderSnapshot, prepareCommand } from './commands';
 import { daemonControl } from './control';
 import { NotificationCounter } from './observers';
 import { describeReason, spyOnUnhandled, type UnhandledSpy } from '../../support/unhandled';
@@ -136,7 +136,7 @@ describe('fault matrix (integration): health view and phrasebook commands under 
       coverage.started();
       const scrapesBefore = betaClient(api).requestCount(INDEX_PATH);
       await inject(beta(), row.inject, [...HEALTH_PATHS, ...(phase === 'read' ? [COMMAND_PATH[command]] : [])]);
-      const run = await prepareCommand(api, DAEMON, command, armAtConfirmation(beta(), row));
+      const run = await prepareCommand(api, DAEMON, command, armBeforePut(beta(), row));
       const filesBefore = await folderSnapshot();
 
       const [{ result, notifications: shown }] = await Promise.all([notifications.during(run), assertShowsState(api, row, scrapesBefore)]);

@@ -12,7 +12,7 @@ import { activateKora, fakeDaemon, testDaemons, waitFor } from '../helpers';
 export const SHOW_TIMEOUT_MS = 15000;
 
 export async function koraApi(): Promise<KoraApi> {
-  return activateKora<KoraApi>();
+  return activateKora();
 }
 
 /** The daemon's root node as the view has it now, or undefined. */

@@ -14,7 +14,7 @@ export const PHRASEBOOK_PATH = '/api/phrasebook/slack_dm';
 const SECTION_TIMEOUT_MS = 15000;
 
 export async function koraApi(): Promise<KoraApi> {
-  return activateKora<KoraApi>();
+  return activateKora();
 }
 
 export function client(api: KoraApi, name = DAEMON) {

@@ -10,7 +10,7 @@ import { activateKora, fixtureUri, waitFor, type WaitOptions } from '../helpers'
 export const DEEP_ANALYSIS_TIMEOUT_MS = 25000;
 
 export async function koraApi(): Promise<KoraApi> {
-  return activateKora<KoraApi>();
+  return activateKora();
 }
 
 export async function fixtureText(relativePath: string): Promise<string> {

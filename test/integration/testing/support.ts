@@ -1,17 +1,16 @@
 // The one door of the phrasebook-testing integration tests to the extension's test-facing API
-// (today the return value of activate(); when that moves to a test-only entry, change it here).
+// (the test-only API the test entry claimed: see test/integration/helpers.ts).
 import * as vscode from 'vscode';
-import type { KoraApi } from '../../../src/extension';
 import type { PhrasebookTestingApi } from '../../../src/vscode/testing';
 import { activateKora, waitFor, workspaceRoot } from '../helpers';
 
 export async function testingApi(): Promise<PhrasebookTestingApi> {
-  return (await activateKora<KoraApi>()).testing;
+  return (await activateKora()).testing;
 }
 
 /** Answers the next "which daemon?" pick with `name` (real pickers are dismissed under the test driver). */
 export async function pickDaemonNext(name: string): Promise<void> {
-  (await activateKora<KoraApi>()).phrasebookOps.prompter.useScript([{ kind: 'pick', choose: (items) => items.find((item) => item.label === name) }]);
+  (await activateKora()).phrasebookOps.prompter.useScript([{ kind: 'pick', choose: (items) => items.find((item) => item.label === name) }]);
 }
 
 /** The controller's items for a test file, and its cases' items, in file order. */

@@ -90,7 +90,7 @@ describe('daemon errors never carry a token', () => {
     assert.equal(sanitizeExcerpt('Authorization: Bearer abc.DEF-123 ok'), 'Authorization: Bearer [redacted] ok');
     assert.equal(sanitizeExcerpt(`window.__HERMES_SESSION_TOKEN__ = 'x1y2z3'`), `window.__HERMES_SESSION_TOKEN__ = [redacted]`);
     assert.equal(sanitizeExcerpt('X-Hermes-Session-Token: qwertyuiop'), 'X-Hermes-Session-Token: [redacted]');
-    assert.equal(sanitizeExcerpt('a\u001b[31mred\u0007\nline'), 'a [31mred line');
+    assert.equal(sanitizeExcerpt('a\u001b[31mred\u0007\nline'), 'a\\x1b[31mred\\x07 line');
     assert.equal(sanitizeExcerpt('x'.repeat(500)).length, 201);
     assert.equal(sanitizeExcerpt('the secret is hunter2hunter2', ['hunter2hunter2']), 'the secret is [redacted]');
   });

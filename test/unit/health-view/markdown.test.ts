@@ -61,8 +61,8 @@ describe('markdown escaping', () => {
     );
   });
 
-  it('removes invisible and direction-changing characters and collapses whitespace', () => {
-    assert.equal(toPlainLine('a\u202Eb\u0007c \n\t d'), 'abc d');
+  it('shows invisible and direction-changing characters and line breaks escaped, and collapses spaces', () => {
+    assert.equal(toPlainLine('a\u202Eb\u0007c \n\t   d'), 'a\\u202eb\\x07c \\n\\t d');
   });
 
   it('caps the length with an ellipsis', () => {

@@ -45,17 +45,19 @@ describe('local history after a push (against the fake daemon)', () => {
     assert.equal(record?.yaml, outcome.plan.live.yaml);
   });
 
-  it('does not tie it when someone wrote between our read and our PUT', async () => {
+  it('does not tie it when someone wrote between our last read and our PUT', async () => {
     harness = await startHarness();
     const history = new LocalHistory(new MemoryHistoryStorage(), { maxEntriesPerDaemon: () => 10 });
     await harness.client.putPhrasebook(seedPlus(entry('v1')));
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('mine')) }, confirmingHooks({
-      confirm: async () => {
-        // A colleague's push with a different entry count lands first.
-        await harness.client.putPhrasebook([entry('theirs')]);
-        return true;
-      },
-    }));
+    const client = harness.client;
+    const racing = Object.create(client) as typeof client;
+    racing.putPhrasebook = async (entries) => {
+      // A colleague's push with a different entry count lands after the re-read, just before ours
+      // (the window no re-read can close: the daemon has no conditional PUT).
+      await client.putPhrasebook([entry('theirs')]);
+      return client.putPhrasebook(entries);
+    };
+    const outcome = await pushPhrasebook(racing, { payload: seedPlus(entry('mine')) }, confirmingHooks());
     assert.equal(outcome.kind, 'accepted');
     if (outcome.kind !== 'accepted') return;
     const kept = await keepAfterPush(history, 'alpha', outcome.plan.live, outcome.live, outcome.response, await harness.client.getPhrasebookBackups());

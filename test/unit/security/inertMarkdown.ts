@@ -17,6 +17,8 @@ const CHECKS: ReadonlyArray<{ problem: string; pattern: RegExp }> = [
   { problem: 'a `command:` URI', pattern: /command:/i },
   { problem: 'a script or data URI', pattern: /\b(?:javascript|vbscript|data):/i },
   { problem: 'a bare URL that GFM would autolink', pattern: /\b(?:https?|ftp):\/\/|(?<![\\.\w])www\./i },
+  // The output sanitizer shows these escaped (`\x1b`, `\u202e`); raw they hide or reorder text.
+  { problem: 'a raw control or bidi character', pattern: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/ },
 ];
 
 function escapeRegExp(text: string): string {
@@ -55,4 +57,5 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '# heading\n- list item\n> quote\n```\nfenced\n```',
   '&lt;b&gt; &#60;script&#62; entity',
   '$(alert) codicon \u202Eevil\u202C bidi',
+  'terminal \u001b]0;title\u0007 \u001b[2J csi \u009b31m c1 \rovertyped',
 ];

@@ -61,7 +61,7 @@ describe('Phrasebook tree section', () => {
       backupsWithHistory: new Set(),
       now,
     });
-    assert.equal(node.children[0].children[0].label, 'slack_dm.2026-05-23T10-00-00Z evil.yml');
+    assert.equal(node.children[0].children[0].label, 'slack_dm.2026-05-23T10-00-00Z\\n\\u202eevil.yml');
   });
 
   it('uses the context values the manifest menus match on', () => {

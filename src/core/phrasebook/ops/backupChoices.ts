@@ -4,6 +4,7 @@
 
 import type { PhrasebookBackupItem } from '../../daemon/schemas';
 import { entryCountText } from './changes';
+import { safeLine } from '../../text/sanitize';
 
 /** One item of `GET /api/phrasebook/slack_dm/backups` (contract §3.5); entry_count null = corrupt. */
 export type BackupInfo = PhrasebookBackupItem;
@@ -86,7 +87,7 @@ export function describeEntryCount(count: number | null): string {
 /** One line describing a backup: relative time · absolute time · entries · size. */
 export function describeBackup(backup: BackupInfo, now: Date): { when: string; facts: string } {
   const parsed = parseBackupName(backup.filename);
-  const when = parsed ? `${formatRelativeTime(parsed.time, now)} · ${formatAbsoluteUtc(parsed.time)}` : backup.timestamp;
+  const when = parsed ? `${formatRelativeTime(parsed.time, now)} · ${formatAbsoluteUtc(parsed.time)}` : safeLine(backup.timestamp);
   return { when, facts: `${describeEntryCount(backup.entry_count)} · ${formatSize(backup.size_bytes)}` };
 }
 
@@ -98,7 +99,7 @@ export function buildBackupChoices(backups: readonly BackupInfo[], now: Date): B
     const selectable = backup.entry_count !== null;
     return {
       filename: backup.filename,
-      label: backup.filename,
+      label: safeLine(backup.filename),
       description: when,
       detail: selectable ? facts : `${facts} — cannot be restored: the daemon would load its bundled default instead`,
       selectable,

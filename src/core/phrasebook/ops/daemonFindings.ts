@@ -6,6 +6,8 @@ import type { Finding } from '../../findings';
 import { parsePhrasebook, type PhrasebookDocument } from '../document';
 import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
+import { safeLine } from '../../text/sanitize';
+import { tooComplexFinding } from '../inputGuard';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
 export const DAEMON_REJECTED_CODE = 'daemon/rejected';
@@ -20,7 +22,8 @@ export function findingsForDaemonErrors(document: PhrasebookDocument, errors: re
     return {
       severity: 'error',
       code,
-      message: error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error,
+      // A daemon's 422 text: one line, controls visibly escaped.
+      message: safeLine(error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error),
       range: document.rangeOf(span),
       entryIndex: error.entry_index >= 0 ? error.entry_index : null,
       field: error.field,
@@ -52,7 +55,9 @@ export function readPushableFile(text: string): PushableFile {
     entryIndex: null,
     field: null,
   }));
-  const ruleErrors = validateEntries(document.entriesValue);
+  if (document.valueLimit) loadErrors.push(tooComplexFinding(document.valueLimit));
+  // Incomplete values (a cap was hit) would only produce false rule errors.
+  const ruleErrors = document.valueLimit ? [] : validateEntries(document.entriesValue);
   const yaml = [...yamlErrors, ...loadErrors];
   return {
     document,

@@ -5,6 +5,7 @@ import type { PhrasebookEntryWrite, PhrasebookResponse } from '../../daemon/sche
 import { canonicalEntriesHash, toDaemonYaml } from './format';
 import type { LiveFingerprint } from './reconcile';
 import type { PhrasebookOpsClient } from './client';
+import { safeLine } from '../../text/sanitize';
 
 export const LIVE_SOURCE = { override: 'override', bundledDefault: 'bundled_default' } as const;
 
@@ -47,9 +48,10 @@ export function fingerprintOf(live: LiveState): LiveFingerprint {
 }
 
 export function describeSource(response: PhrasebookResponse): string {
-  if (response.source === LIVE_SOURCE.override) return `override (${response.source_path})`;
+  // Daemon text, shown on one line (also inside the live document's comment header).
+  if (response.source === LIVE_SOURCE.override) return `override (${safeLine(response.source_path)})`;
   if (response.source === LIVE_SOURCE.bundledDefault) return 'bundled default (no override file on the daemon)';
-  return `${response.source} (${response.source_path})`;
+  return `${safeLine(response.source)} (${safeLine(response.source_path)})`;
 }
 
 /**

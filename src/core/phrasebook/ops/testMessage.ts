@@ -15,6 +15,7 @@ import { compileDaemonPattern, translateDaemonPattern } from '../pythonRegex';
 import type { PhrasebookOpsClient } from './client';
 import { canonicalEntriesHash } from './format';
 import { toPlainLine } from '../../text/markdown';
+import { safeLine } from '../../text/sanitize';
 
 /** The local answer, shaped like the daemon's `/test` body (snake_case) plus what only we know. */
 export type LocalTestResult =
@@ -274,19 +275,21 @@ function shownDaemon(result: PhrasebookTestResponse): ShownAnswer {
 /** The same lines for either side, so a side-by-side diff lines them up. */
 export function renderTestResult(heading: string, message: string, result: { local: LocalTestResult } | { daemon: PhrasebookTestResponse }): string {
   const shown = 'local' in result ? shownLocal(result.local) : shownDaemon(result.daemon);
-  const lines = [heading, `Message: ${JSON.stringify(message)}`, ''];
+  // Every value is daemon or file text: one line each, controls visibly escaped.
+  const s = safeLine;
+  const lines = [heading, `Message: ${s(JSON.stringify(message))}`, ''];
   if (shown.skipped) {
-    lines.push('Answer: not evaluated locally', `Why: ${shown.why}`);
+    lines.push('Answer: not evaluated locally', `Why: ${s(shown.why)}`);
   } else if (!shown.matched) {
     lines.push('Answer: no entry matches');
-    if (shown.why) lines.push(`Why: ${shown.why}`);
+    if (shown.why) lines.push(`Why: ${s(shown.why)}`);
     lines.push('Reply: none — falls through to the reasoning engine');
   } else {
     const where = shown.entryIndex !== undefined ? `entry ${shown.entryIndex} · ` : '';
-    lines.push(`Answer: ${where}${shown.category} — ${shown.description}`, `Pattern: ${shown.pattern}`, `Reply template: ${shown.replyTemplate}`);
-    lines.push(shown.renderedReply !== null ? `Reply: ${shown.renderedReply}` : `Reply: none — falls through to the reasoning engine (${shown.why})`);
+    lines.push(`Answer: ${where}${s(shown.category)} — ${s(shown.description)}`, `Pattern: ${s(shown.pattern)}`, `Reply template: ${s(shown.replyTemplate)}`);
+    lines.push(shown.renderedReply !== null ? `Reply: ${s(shown.renderedReply)}` : `Reply: none — falls through to the reasoning engine (${s(shown.why)})`);
   }
-  for (const note of shown.notes) lines.push(`Note: ${note}`);
+  for (const note of shown.notes) lines.push(`Note: ${s(note)}`);
   return `${lines.join('\n')}\n`;
 }
 
