@@ -5,7 +5,8 @@
 # (CODE_SERVER_NODE, CODE_SERVER_ENTRY, CHROMIUM).
 #
 # - Works whichever npm/Node started it: the inner installs run without the outer npm's
-#   environment (scripts/lib/clean-npm-env.sh).
+#   environment (scripts/lib/clean-npm-env.sh runs them under `env -u` for every npm_* variable:
+#   npm_config_user_agent from `npm test` on Node 20 made code-server's postinstall refuse Node 24).
 # - The toolchain folder is named after a hash of this recipe (this file + versions), so a changed
 #   recipe is built from scratch into a fresh folder; it is built in a temporary folder, checked
 #   (code-server --version on Node 24) and only then renamed into place.
