@@ -1,6 +1,5 @@
 // `kora-ops test [--daemon URL] [--format text|json|junit] FILE...`: runs phrasebook test files
 // (`*.tests.yml`) for CI — locally with the daemon's matching and rendering, or on a daemon's /test.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parsePhrasebook } from '../core/phrasebook/document';
 import type { PhrasebookSource } from '../core/phrasebook/tests/checks';
@@ -12,6 +11,7 @@ import { parseTestFile } from '../core/phrasebook/tests/testFile';
 import type { KoraClient } from '../core/daemon/client';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, printError, type CliIo } from './args';
 import { forEachInputFile } from './inputFiles';
+import { readPhrasebookFile } from './phrasebookFile';
 import { toJunitXml } from './junit';
 import { openClient, SESSION_TOKEN_ENV } from './phrasebook/common';
 import { createCliRedosAnalyzer } from './redosAnalyzer';
@@ -56,9 +56,10 @@ function parseTestFormat(value: string | undefined): TestFormat {
 
 async function readPhrasebook(file: string, label: string): Promise<PhrasebookSource> {
   try {
-    return { entries: parsePhrasebook(await readFile(file, 'utf8')).entriesValue ?? [], label };
+    // Read like every other CLI input: within the size limit, decoded as the daemon's PyYAML does.
+    return { entries: parsePhrasebook(await readPhrasebookFile(file)).entriesValue ?? [], label };
   } catch (error) {
-    return { missing: (error as NodeJS.ErrnoException).code ?? String(error), label };
+    return { missing: (error as NodeJS.ErrnoException).code ?? (error as Error).message, label };
   }
 }
 
