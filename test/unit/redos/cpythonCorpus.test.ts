@@ -17,8 +17,12 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 const JUDGE = join(ROOT, 'test', 'tools', 'redos_cpython.py');
 /** Generous: verdicts must not depend on how busy the machine is. */
 const PATTERN_BUDGET_MS = 20_000;
-/** CPython stops each attack after this long; a confirmed attack reaches it. */
-const JUDGE_LIMIT_S = 1.0;
+/**
+ * CPython stops each attack after this long; a confirmed attack reaches it. Not higher: recheck sizes
+ * a quadratic attack to stall V8, and CPython runs the mildest of them (`^.*status.*!$`) in 0.9–2 s
+ * from one run to the next on this machine, while a linear match of the same length takes about 1 ms.
+ */
+const JUDGE_LIMIT_S = 0.5;
 
 type Vulnerable = Extract<RedosVerdict, { status: 'vulnerable' }>;
 
@@ -106,8 +110,8 @@ describe('redos/CPython corpus: verdicts on what the daemon runs, confirmed by p
     const cases = flagged.map((entry) => ({ pattern: entry.pattern, attack: (verdicts.get(entry) as Vulnerable).attackPython as string }));
     assert.ok(cases.every((c) => typeof c.attack === 'string' && !c.attack.endsWith('…')), 'every verdict carries a whole Python attack');
     const seconds = cpythonSeconds(cases);
-    const unconfirmed = cases.filter((_, i) => seconds[i] < JUDGE_LIMIT_S).map((c, i) => `${c.pattern} on ${c.attack}: ${seconds[i]} s`);
-    assert.deepEqual(unconfirmed, []);
+    const unconfirmed = cases.map((c, i) => ({ ...c, seconds: seconds[i] })).filter((c) => c.seconds < JUDGE_LIMIT_S);
+    assert.deepEqual(unconfirmed.map((c) => `${c.pattern} on ${c.attack}: ${c.seconds.toFixed(3)} s`), []);
   });
 
   it('says "safe" only where CPython agrees: the attacks of the old "match anywhere" analysis stay fast', () => {
