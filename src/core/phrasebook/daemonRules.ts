@@ -12,7 +12,7 @@ import {
   type EntryField,
 } from './constants';
 import { findPlaceholders, isKnownPlaceholderPath, type PlaceholderOccurrence } from './placeholders';
-import { pythonLength, pythonStrip } from './pyText';
+import { pyLen, pyStrip } from '../pyre/pystr';
 import { compileDaemonPattern, type DaemonCompileResult } from './pythonRegex';
 
 /** One item of the daemon's 422 `errors` array. */
@@ -56,12 +56,12 @@ export function checkEntry(entry: unknown): EntryCheck {
   const issues: EntryIssue[] = [];
   for (const field of ENTRY_FIELDS) {
     const value = Object.prototype.hasOwnProperty.call(entry, field) ? entry[field] : undefined;
-    if (typeof value !== 'string' || pythonStrip(value) === '') issues.push({ rule: 'required-field', field });
+    if (typeof value !== 'string' || pyStrip(value) === '') issues.push({ rule: 'required-field', field });
   }
   if (issues.length > 0) return { issues, duplicateKey: null, compile: null };
   const fields = entry as Record<EntryField, string>;
   for (const { field, max } of LENGTH_CAPS) {
-    const length = pythonLength(fields[field]);
+    const length = pyLen(fields[field]);
     if (length > max) issues.push({ rule: 'too-long', field, length, max });
   }
   const compile = compileDaemonPattern(fields.pattern);

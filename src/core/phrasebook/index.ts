@@ -19,7 +19,6 @@ export { matchMessage, renderReply, isFresh } from './match';
 export type { MatchableEntry, MatchOptions, MatchOutcome, FallThroughReason, RenderResult } from './match';
 export { PyFloat, pythonStr, pythonRepr, pythonFloatRepr } from './pyStr';
 export { parsePythonJson, parsePythonJson as parseJsonKeepingFloats, pyDictKeys, PY_KEY_ORDER } from './pyJson';
-export { pythonLength, pythonStrip, pythonPrefix, codePointToUtf16Index } from './pyText';
 export { resolvePyYamlPlain, resolvePyYamlTag } from './pyyamlResolve';
 export type { PyYamlScalar, PyYamlTag } from './pyyamlResolve';
 export { compileDaemonPattern, translateDaemonPattern, matchDaemonPattern } from './pythonRegex';

@@ -6,7 +6,7 @@ import { MATCH_TEXT_MAX_CHARS, SNAPSHOT_FRESH_SECONDS } from './constants';
 import { FLOAT_VALUED_PATHS, findPlaceholders } from './placeholders';
 import { PY_KEY_ORDER } from './pyJson';
 import { PyFloat, pythonStr } from './pyStr';
-import { pythonPrefix, pythonStrip } from './pyText';
+import { pyPrefix, pyStrip } from '../pyre/pystr';
 import { compileDaemonPattern, matchDaemonPattern } from './pythonRegex';
 
 export interface MatchableEntry {
@@ -69,7 +69,7 @@ export function matchMessage(
     ...(untranslatable.length ? { untranslatable } : {}),
   });
   if (typeof text !== 'string') return none('not-a-string');
-  const message = pythonStrip(pythonPrefix(text, MATCH_TEXT_MAX_CHARS));
+  const message = pyStrip(pyPrefix(text, MATCH_TEXT_MAX_CHARS));
   if (message === '') return none('empty-message');
   const untranslatable: Array<{ entryIndex: number; reason: string }> = [];
   for (let index = 0; index < entries.length; index++) {

@@ -6,7 +6,6 @@ import { PyFloat, pyDictKeys } from './pyJson';
 
 export { PyFloat };
 
-
 export function pythonStr(value: unknown, renderIntegerAsFloat = false): string {
   if (typeof value === 'string') return value;
   return pythonRepr(value, renderIntegerAsFloat);
@@ -22,12 +21,12 @@ export function pythonRepr(value: unknown, renderIntegerAsFloat = false): string
     return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
   }
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string') return pythonStringRepr(value);
+  if (typeof value === 'string') return pyRepr(value);
   if (Array.isArray(value)) return `[${value.map((item) => pythonRepr(item)).join(', ')}]`;
   if (typeof value === 'object') {
     const dict = value as Record<string, unknown>;
     return `{${pyDictKeys(dict)
-      .map((key) => `${pythonStringRepr(key)}: ${pythonRepr(dict[key])}`)
+      .map((key) => `${pyRepr(key)}: ${pythonRepr(dict[key])}`)
       .join(', ')}}`;
   }
   return String(value);
@@ -55,7 +54,3 @@ export function pythonFloatRepr(value: number): string {
   return `${sign}${digits.slice(0, decimalPoint)}.${digits.slice(decimalPoint)}`;
 }
 
-/** `repr(str)`: CPython's unicode_repr (non-printable characters such as U+2028 escaped). */
-export function pythonStringRepr(text: string): string {
-  return pyRepr(text);
-}

@@ -11,7 +11,7 @@ import type { CST } from 'yaml';
 import { blockHeader, decodeBlock } from './blockScalarDecode';
 import type { DecodedScalar } from './decodeBuilder';
 import { decodeDoubleQuoted, decodePlain, decodeSingleQuoted } from './flowScalarDecode';
-import { codePointToUtf16Index, codePointWidthAt } from './pyText';
+import { codePointIndexToUtf16, codePointWidthAt } from '../pyre/pystr';
 
 /** A half-open range of UTF-16 offsets into the document text. */
 export interface SourceSpan {
@@ -75,14 +75,14 @@ export class ScalarOffsetMap {
 
   /** The same for code-point offsets, as CPython reports regex positions. */
   sourceSpanOfCodePoints(value: string, cpStart: number, cpEnd: number): SourceSpan {
-    const start = codePointToUtf16Index(value, cpStart);
-    const end = cpEnd <= cpStart ? start : codePointToUtf16Index(value, cpEnd);
+    const start = codePointIndexToUtf16(value, cpStart);
+    const end = cpEnd <= cpStart ? start : codePointIndexToUtf16(value, cpEnd);
     return this.sourceSpan(start, end);
   }
 
   /** The span of the one code point at `cpIndex` (empty at the end of the value). */
   sourceSpanOfCodePointAt(value: string, cpIndex: number): SourceSpan {
-    const start = codePointToUtf16Index(value, cpIndex);
+    const start = codePointIndexToUtf16(value, cpIndex);
     return this.sourceSpan(start, start + codePointWidthAt(value, start));
   }
 }

@@ -19,6 +19,6 @@ export { DEFAULT_PYTHON_VERSION, parsePythonVersion, PYTHON_VERSIONS, pythonRule
 export type { PythonRules, PythonVersion } from './pythonVersion';
 export { translateToJs, pythonMatch } from './translate';
 export type { JsTranslation, JsUntranslatable } from './translate';
-export { codePointIndexToUtf16, pyRepr } from './pystr';
+export { codePointIndexToUtf16, codePointWidthAt, pyLen, pyPrefix, pyRepr, pyStrip } from './pystr';
 export { isRepeat } from './ast';
 export type { PyreNode, PyreItem, SubPattern, SetMember, AtCode, CategoryCode, RepeatOp } from './ast';

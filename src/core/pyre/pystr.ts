@@ -1,4 +1,8 @@
-/** The few Python str behaviours the re parser's messages and checks depend on. */
+/**
+ * Python's view of a str, where it differs from JavaScript's: the re parser's messages and checks,
+ * and the daemon's length caps and strip(). One helper per fact; the predicates come from the
+ * generated Python 3.11 (Unicode 14) tables, never the JS engine's own Unicode data.
+ */
 import { INT_MAX_STR_DIGITS } from './constants';
 import { isPyAlpha, isPyIdentifier, isPyPrintable, isPySpace, pyDecimalValue } from './unicode/tables';
 
@@ -9,18 +13,30 @@ export function codePointsOf(text: string): number[] {
   return result;
 }
 
-/** len() of a Python str built from this JS string. */
+/** len() of a Python str built from this JS string: code points, a lone surrogate counting as one. */
 export function pyLen(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) i++;
-    }
+    if (isSurrogatePair(text, i)) i++;
     count++;
   }
   return count;
+}
+
+/** str.strip() with no argument: trims what str.isspace() accepts (U+001C–U+001F and U+0085 included, U+FEFF not). */
+export function pyStrip(text: string): string {
+  // Every Python whitespace character is in the BMP, so one UTF-16 unit decides.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPySpace(text.charCodeAt(start))) start++;
+  while (end > start && isPySpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** text[:count] (code points). */
+export function pyPrefix(text: string, count: number): string {
+  if (text.length <= count) return text;
+  return text.slice(0, codePointIndexToUtf16(text, count));
 }
 
 export function isIdentifier(text: string): boolean {
@@ -102,10 +118,19 @@ export function intDigitLimitMessage(digitCount: number): string {
 /** UTF-16 offset in `source` of code-point index `cpIndex` (as CPython reports positions); clamped. */
 export function codePointIndexToUtf16(source: string, cpIndex: number): number {
   let utf16 = 0;
-  for (let i = 0; i < cpIndex && utf16 < source.length; i++) {
-    const unit = source.charCodeAt(utf16);
-    const isPair = unit >= 0xd800 && unit <= 0xdbff && utf16 + 1 < source.length && (source.charCodeAt(utf16 + 1) & 0xfc00) === 0xdc00;
-    utf16 += isPair ? 2 : 1;
-  }
+  for (let i = 0; i < cpIndex && utf16 < source.length; i++) utf16 += isSurrogatePair(source, utf16) ? 2 : 1;
   return utf16;
+}
+
+/** The width in UTF-16 units of the code point starting at `utf16Index` (0 at the end of the text). */
+export function codePointWidthAt(text: string, utf16Index: number): number {
+  if (utf16Index >= text.length) return 0;
+  return isSurrogatePair(text, utf16Index) ? 2 : 1;
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
 }

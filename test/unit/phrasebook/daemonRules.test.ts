@@ -2,7 +2,8 @@
 // `validateEntries` against a CPython transcription of the daemon's code on generated payloads.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { pythonLength, pythonStrip, setDaemonPythonVersion, validateEntries } from '../../../src/core/phrasebook';
+import { setDaemonPythonVersion, validateEntries } from '../../../src/core/phrasebook';
+import { pyLen, pyStrip } from '../../../src/core/pyre/pystr';
 import { DEFAULT_PYTHON_VERSION } from '../../../src/core/pyre';
 import { findOracleInterpreters } from '../pyre/oracle';
 import { pythonAvailable, runPython } from './python';
@@ -42,14 +43,14 @@ const payloadArbitrary = fc.oneof(
 
 describe('daemon rules', () => {
   it('strips exactly the characters Python str.strip() strips', () => {
-    assert.equal(pythonStrip('\x1c\x85\u3000 a \u2029'), 'a');
-    assert.equal(pythonStrip('\ufeffa\ufeff'), '\ufeffa\ufeff', 'U+FEFF is not Python whitespace');
-    assert.equal(pythonStrip('\u200b'), '\u200b');
+    assert.equal(pyStrip('\x1c\x85\u3000 a \u2029'), 'a');
+    assert.equal(pyStrip('\ufeffa\ufeff'), '\ufeffa\ufeff', 'U+FEFF is not Python whitespace');
+    assert.equal(pyStrip('\u200b'), '\u200b');
   });
 
   it('counts code points like Python len()', () => {
-    assert.equal(pythonLength('\u{1F600}é'), 2);
-    assert.equal(pythonLength('\ud800x'), 2, 'a lone surrogate is one code point');
+    assert.equal(pyLen('\u{1F600}é'), 2);
+    assert.equal(pyLen('\ud800x'), 2, 'a lone surrogate is one code point');
   });
 
   it('requires strings: numbers, booleans, null, lists and objects are "missing or empty"', () => {

@@ -2,7 +2,7 @@
 // categories, messages the daemon cuts or never matches, reply patterns that do not compile.
 import type { Finding } from '../../findings';
 import { MATCH_TEXT_MAX_CHARS } from '../constants';
-import { pythonLength, pythonStrip } from '../pyText';
+import { pyLen, pyStrip } from '../../pyre/pystr';
 import { matchableEntries } from '../ops/testMessage';
 import { TEST_CODES, testFinding } from './codes';
 import { compileReplyPattern } from './replyPattern';
@@ -28,12 +28,12 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
       const known = [...categories].sort().join(', ') || 'none';
       findings.push(testFinding('error', TEST_CODES.unknownCategory, `no entry of ${phrasebook.label} has category '${category}' (categories: ${known})`, at('category'), testCase.index));
     }
-    const length = pythonLength(testCase.message);
+    const length = pyLen(testCase.message);
     if (length > MATCH_TEXT_MAX_CHARS) {
       findings.push(
         testFinding('warning', TEST_CODES.messageTooLong, `the daemon matches only the first ${MATCH_TEXT_MAX_CHARS} of this message's ${length} characters; the rest is ignored`, at('message'), testCase.index),
       );
-    } else if (pythonStrip(testCase.message) === '') {
+    } else if (pyStrip(testCase.message) === '') {
       findings.push(testFinding('warning', TEST_CODES.emptyMessage, 'the message is empty after trimming: no entry can ever answer it', at('message'), testCase.index));
     }
     if (replyMatches !== undefined) {
