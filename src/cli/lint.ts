@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../core/findings';
 import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type SeverityOverrides } from '../core/phrasebook';
 import { cliCacheDirectory, createCliRedosAnalyzer } from './redosAnalyzer';
 import { DEFAULT_RUN_BUDGET_MS, RunBudgetAnalyzer, runBudgetReason } from '../core/redos/runBudget';
-import { aliasBombFinding, fileTooLargeFinding } from '../core/phrasebook/inputGuard';
+import { aliasBombFinding, fileTooLargeFinding } from '../core/phrasebook/lint/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 import { forEachInputFile } from './inputFiles';

@@ -3,8 +3,8 @@
 // PyYAML reads it (UTF-16 with a BOM, else strict UTF-8), not with Node's lenient UTF-8 that turns
 // bad bytes into U+FFFD.
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_PHRASEBOOK_FILE_BYTES, fileTooLargeMessage } from '../core/phrasebook/inputGuard';
-import { decodePyYamlBytes } from '../core/phrasebook/pyyamlReader';
+import { MAX_PHRASEBOOK_FILE_BYTES, fileTooLargeMessage } from '../core/phrasebook/lint/inputGuard';
+import { decodePyYamlBytes } from '../core/phrasebook/yaml/pyyamlReader';
 
 /** A file or input over MAX_PHRASEBOOK_FILE_BYTES; `message` says so and what to do. */
 export class PhrasebookTooLargeError extends Error {

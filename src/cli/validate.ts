@@ -2,11 +2,11 @@
 // `errors` for this phrasebook (`[]` when it would accept it), exactly as the daemon writes it.
 import * as path from 'node:path';
 import { parsePhrasebook, validateEntries, type DaemonError } from '../core/phrasebook';
-import { readPutBody, type PutBodyReading } from '../core/phrasebook/daemonBody';
+import { readPutBody, type PutBodyReading } from '../core/phrasebook/ops/daemonBody';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 import { safeJsonStringify } from '../core/text/sanitize';
 import { PhrasebookTooLargeError, readLimited, readPhrasebookFile } from './phrasebookFile';
-import { tooComplexFinding } from '../core/phrasebook/inputGuard';
+import { tooComplexFinding } from '../core/phrasebook/lint/inputGuard';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 

@@ -5,7 +5,7 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { toDaemonYaml } from '../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../src/core/phrasebook/ops/writeFormat';
 import { compilesLikeDaemon } from './phrasebookRules';
 import { SEED_ENTRIES, type PhrasebookEntry } from './seed';
 

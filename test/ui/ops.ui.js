@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { SELECTOR, openFile } = require('./lib/workbench');
 // The daemon's own write format, as a pull writes it (compiled by `npx tsc -p .`).
-const { toDaemonYaml } = require('../../out/src/core/phrasebook/format');
+const { toDaemonYaml } = require('../../out/src/core/phrasebook/ops/writeFormat');
 
 const DAEMON = 'alpha';
 const PHRASEBOOK_PATH = '/api/phrasebook/slack_dm';

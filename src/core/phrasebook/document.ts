@@ -2,7 +2,7 @@
 // a cheap walk that records, for every item of the top-level `entries` list, the value the daemon
 // would receive and the source span of the item, of each key and of each value. Syntax errors are
 // collected, and every entry that did parse is still available for checking.
-import { normalizeLoneCarriageReturns, pyYamlTokenTab, pyYamlUnprintable } from './pyyamlReader';
+import { normalizeLoneCarriageReturns, pyYamlTokenTab, pyYamlUnprintable } from './yaml/pyyamlReader';
 import {
   isAlias,
   isMap,
@@ -16,8 +16,8 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Finding, Position, Range } from '../findings';
-import { resolvePyYamlPlain, type PyYamlScalar } from './pyyamlResolve';
-import { ScalarOffsetMap, type SourceSpan } from './scalarOffsets';
+import { resolvePyYamlPlain, type PyYamlScalar } from './yaml/pyyamlResolve';
+import { ScalarOffsetMap, type SourceSpan } from './yaml/scalarOffsets';
 import {
   createValueContext,
   defineKey,
@@ -26,7 +26,7 @@ import {
   keyString,
   nodeValue,
   type ValueContext,
-} from './yamlValues';
+} from './yaml/yamlValues';
 
 export interface DocumentOptions {
   /**

@@ -2,7 +2,7 @@
 // the Problems view counts) and every exponential or polynomial ReDoS finding of the deep analysis
 // (which the daemon's own heuristic may not catch, so the push would be accepted).
 import * as vscode from 'vscode';
-import { FINDING_CODES } from '../../core/phrasebook/lintTypes';
+import { FINDING_CODES } from '../../core/phrasebook/lint/types';
 import { toPlainLine } from '../../core/text/markdown';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 

@@ -2,7 +2,7 @@
 // the active phrasebook file, side by side, with the differences and their cause.
 import * as vscode from 'vscode';
 import { looksLikePhrasebook, parsePhrasebook } from '../../core/phrasebook/document';
-import type { RedosAnalyzer } from '../../core/phrasebook/lintDeep';
+import type { RedosAnalyzer } from '../../core/phrasebook/lint/deep';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import { chooseDaemon } from './daemonAccess';

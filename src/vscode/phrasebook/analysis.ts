@@ -13,7 +13,7 @@ import {
   type SeverityOverrides,
 } from '../../core/phrasebook';
 import type { RedosVerdict } from '../../core/redos/verdict';
-import { inputGuardFinding } from '../../core/phrasebook/inputGuard';
+import { inputGuardFinding } from '../../core/phrasebook/lint/inputGuard';
 
 /** Where the deep analysis of one entry's pattern stands. */
 export type DeepStatus =

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { PhrasebookTestResponse } from '../../core/daemon/schemas';
 import { parsePhrasebook } from '../../core/phrasebook/document';
-import type { RedosAnalyzer } from '../../core/phrasebook/lintDeep';
+import type { RedosAnalyzer } from '../../core/phrasebook/lint/deep';
 import { checkTestFile } from '../../core/phrasebook/tests/checks';
 import { coverageFindings, coverageOf } from '../../core/phrasebook/tests/coverage';
 import { runFileLocally, runFileOnDaemon, type CaseResult, type FileRun } from '../../core/phrasebook/tests/runner';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
 import { ENDPOINTS } from '../../../src/core/daemon/client';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import { COMMAND } from '../../../src/vscode/constants';
 import { PUSH_ACTION, type PushSummary } from '../../../src/vscode/phrasebook-ops/pushFlow';
 import type { TestMessageSummary } from '../../../src/vscode/phrasebook-ops/testMessageFlow';

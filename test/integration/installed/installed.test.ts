@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import { COMMAND, REDOS_WORKER_BUNDLE } from '../../../src/vscode/constants';
 import type { PushSummary } from '../../../src/vscode/phrasebook-ops/pushFlow';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { activateKora, harnessMode, koraExtension, testDaemon, testDaemons, workspaceRoot } from '../helpers';
 import { daemonControl } from '../faults/control';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import { COMMAND } from '../../../src/vscode/constants';
 import { HOSTILE_STRINGS } from '../../unit/security/inertMarkdown';
 import { waitFor } from '../helpers';

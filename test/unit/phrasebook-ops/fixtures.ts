@@ -2,7 +2,7 @@
 // entry builders and hooks that answer like an operator would.
 import { KoraClient, type KoraClientOptions } from '../../../src/core/daemon/client';
 import type { PhrasebookEntryWrite } from '../../../src/core/daemon/schemas';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import type { PushHooks } from '../../../src/core/phrasebook/ops/push';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { startFakeDaemon, type FakeDaemon, type FakeDaemonOptions } from '../../fake-daemon/server';

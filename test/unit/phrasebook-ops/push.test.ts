@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { PutPhrasebookResult } from '../../../src/core/daemon/client';
 import type { PhrasebookEntryWrite } from '../../../src/core/daemon/schemas';
 import { normalizeValidationBody } from '../../../src/core/daemon/validationBody';
-import { canonicalEntriesHash } from '../../../src/core/phrasebook/format';
+import { canonicalEntriesHash } from '../../../src/core/phrasebook/ops/writeFormat';
 import { findingsForDaemonErrors, readPushableFile } from '../../../src/core/phrasebook/ops/daemonFindings';
 import { readLive } from '../../../src/core/phrasebook/ops/live';
 import { nothingWasSent, pushPhrasebook } from '../../../src/core/phrasebook/ops/push';

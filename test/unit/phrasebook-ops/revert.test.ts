@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalHistory, MemoryHistoryStorage } from '../../../src/core/history/localHistory';
-import { canonicalEntriesHash } from '../../../src/core/phrasebook/format';
+import { canonicalEntriesHash } from '../../../src/core/phrasebook/ops/writeFormat';
 import { keepAfterRevert, keepBeforeRevert } from '../../../src/core/phrasebook/ops/historyKeeping';
 import { readLive, type LiveState } from '../../../src/core/phrasebook/ops/live';
 import { revertPhrasebook, type RevertHooks, type RevertPlan } from '../../../src/core/phrasebook/ops/revert';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { CliIo } from '../../../src/cli/args';
 import { runCli } from '../../../src/cli/main';
-import { readPutBody } from '../../../src/core/phrasebook/daemonBody';
+import { readPutBody } from '../../../src/core/phrasebook/ops/daemonBody';
 import { pythonRepr } from '../../../src/core/phrasebook';
 import { pythonAvailable, runPython } from './python';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
-import { aliasBombFinding, inputGuardFinding, MAX_ANALYSED_DOCUMENT_BYTES } from '../../../src/core/phrasebook/inputGuard';
+import { aliasBombFinding, inputGuardFinding, MAX_ANALYSED_DOCUMENT_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
 
 /** Nine levels of nine aliases each: 9^9 expansions if anything expanded them in full. */
 function aliasBomb(): string {

@@ -4,7 +4,7 @@
 // the pyenv 3.12/3.13 here have no PyYAML (and no PyPI), so python3 (3.11) is the judge.
 import * as assert from 'node:assert/strict';
 import { lintPhrasebook, parsePhrasebook } from '../../../src/core/phrasebook';
-import { decodePyYamlBytes } from '../../../src/core/phrasebook/pyyamlReader';
+import { decodePyYamlBytes } from '../../../src/core/phrasebook/yaml/pyyamlReader';
 import { pythonAvailable, runPython } from './python';
 
 const ENTRY = '  - pattern: "^hi$"\n    category: g\n    description: d\n    reply_template: r\n';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { heuristicSafeRewrite, isFlaggedByHeuristic, validateEntries } from '../../../src/core/phrasebook';
-import { findShadowedEntries, patternShape } from '../../../src/core/phrasebook/shadowing';
+import { findShadowedEntries, patternShape } from '../../../src/core/phrasebook/lint/shadowing';
 import { pythonAvailable, runPython } from './python';
 
 const VALID = { category: 'c', description: 'd', reply_template: 'r' };

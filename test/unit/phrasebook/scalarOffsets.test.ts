@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Document, isMap, isScalar, parseDocument, Scalar, type CST } from 'yaml';
-import { ScalarOffsetMap } from '../../../src/core/phrasebook/scalarOffsets';
+import { ScalarOffsetMap } from '../../../src/core/phrasebook/yaml/scalarOffsets';
 import { pythonAvailable, runPython } from './python';
 
 const SIMPLE_ESCAPES: Record<string, string> = {

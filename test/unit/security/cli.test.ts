@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import type { FaultName } from '../../fake-daemon/faults';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { startFakeDaemon, type FakeDaemon } from '../../fake-daemon/server';

@@ -4,9 +4,9 @@
 // the linter and the deep ReDoS analysis (real worker) and come back with a verdict. "Does not
 // hang" is enforced by mocha's timeout, not by a timed assertion.
 import * as assert from 'node:assert/strict';
-import { aliasBombFinding, GUARD_CODES, inputGuardFinding } from '../../../src/core/phrasebook/inputGuard';
-import { lintPhrasebook } from '../../../src/core/phrasebook/lint';
-import { lintPhrasebookDeep } from '../../../src/core/phrasebook/lintDeep';
+import { aliasBombFinding, GUARD_CODES, inputGuardFinding } from '../../../src/core/phrasebook/lint/inputGuard';
+import { lintPhrasebook } from '../../../src/core/phrasebook/lint/lint';
+import { lintPhrasebookDeep } from '../../../src/core/phrasebook/lint/deep';
 import { compilePython } from '../../../src/core/pyre';
 import { DeepRedosAnalyzer } from '../../../src/core/redos/deep';
 import { MAX_ANALYSED_GROUP_DEPTH } from '../../../src/core/redos/limits';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readLive } from '../../../src/core/phrasebook/ops/live';
 import { describeAfterWrite, nothingWasSent, pushPhrasebook } from '../../../src/core/phrasebook/ops/push';
-import { canonicalEntriesHash } from '../../../src/core/phrasebook/format';
+import { canonicalEntriesHash } from '../../../src/core/phrasebook/ops/writeFormat';
 import { confirmingHooks, entry, requests, seedPlus, startHarness, type Harness } from '../phrasebook-ops/fixtures';
 
 describe('security (unit): a push does not silently replace a concurrent write', () => {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/args';
-import { GUARD_CODES, MAX_PHRASEBOOK_FILE_BYTES } from '../../../src/core/phrasebook/inputGuard';
-import { lintPhrasebook } from '../../../src/core/phrasebook/lint';
+import { GUARD_CODES, MAX_PHRASEBOOK_FILE_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
+import { lintPhrasebook } from '../../../src/core/phrasebook/lint/lint';
 import { readPushableFile } from '../../../src/core/phrasebook/ops/daemonFindings';
 
 const FIFTY_MB = 50 * 1024 * 1024;

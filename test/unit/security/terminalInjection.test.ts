@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/args';
-import { toDaemonYaml } from '../../../src/core/phrasebook/format';
+import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import type { ScriptedServer } from './scriptedServer';
 import { HOSTILE, assertNoRawControls, assertShownEscaped, startHostileDaemon } from './hostileOutput';

@@ -7,7 +7,7 @@ import { parsePhrasebook, type PhrasebookDocument } from '../document';
 import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
 import { safeLine } from '../../text/sanitize';
-import { tooComplexFinding } from '../inputGuard';
+import { tooComplexFinding } from '../lint/inputGuard';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
 export const DAEMON_REJECTED_CODE = 'daemon/rejected';

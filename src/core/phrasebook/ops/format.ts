@@ -3,4 +3,4 @@
 export { validateEntries } from '../daemonRules';
 /** One `{entry_index, field, error}` item, from our validator or a daemon 422 body. */
 export type { DaemonError as ValidationError } from '../daemonRules';
-export { canonicalEntriesHash, toDaemonYaml } from '../format';
+export { canonicalEntriesHash, toDaemonYaml } from './writeFormat';

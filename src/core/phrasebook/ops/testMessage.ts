@@ -6,9 +6,9 @@
 
 import type { PhrasebookTestResponse } from '../../daemon/schemas';
 import type { RedosVerdict } from '../../redos/verdict';
-import type { DaemonEntry } from '../format';
+import type { DaemonEntry } from './writeFormat';
 import { isPlainObject } from '../daemonRules';
-import type { RedosAnalyzer } from '../lintDeep';
+import type { RedosAnalyzer } from '../lint/deep';
 import { matchMessage, type FallThroughReason, type MatchableEntry } from '../match';
 import { referencedSnapshotFields } from '../placeholders';
 import { compileDaemonPattern, translateDaemonPattern } from '../pythonRegex';

@@ -1,7 +1,7 @@
 // "Add this message as a test case": the YAML of a new case and where it goes in a test file —
 // after the last case, at the list's indentation — or a new test file's whole text.
 import { lineStartOf } from '../document';
-import { quoteYamlString } from '../yamlText';
+import { quoteYamlString } from '../yaml/yamlText';
 import { parseTestFile } from './testFile';
 
 export interface NewCase {

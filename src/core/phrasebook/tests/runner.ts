@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { PhrasebookTestResponse } from '../../daemon/schemas';
 import { isPlainObject } from '../daemonRules';
-import type { RedosAnalyzer } from '../lintDeep';
+import type { RedosAnalyzer } from '../lint/deep';
 import { describeFallThrough, guardedLocalTestResult, localTestResult, type LocalTestResult } from '../ops/testMessage';
 import { compareAnswer, type CaseAnswer, type Verdict } from './verdict';
 import type { PhrasebookSource } from './checks';

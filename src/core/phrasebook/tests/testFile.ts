@@ -14,8 +14,8 @@
 import type { Finding, Range } from '../../findings';
 import { isPlainObject } from '../daemonRules';
 import { parsePhrasebook, type EntryNode, type FieldNode, type PhrasebookDocument } from '../document';
-import { aliasBombFinding } from '../inputGuard';
-import { defineKey } from '../yamlValues';
+import { aliasBombFinding } from '../lint/inputGuard';
+import { defineKey } from '../yaml/yamlValues';
 import { TEST_CODES, testFinding } from './codes';
 
 export const CASES_KEY = 'cases';

@@ -5,7 +5,7 @@
 //   `\)+`   → `[)]+`   a literal paren, not a group;
 //   `\+`, `[+]`, `[*]` → `\x2b`, `[\x2b]`, `[\x2a]` — a literal plus/star, not a quantifier.
 // A group really repeated by `+`/`*` (`(a+)+`) gets no rewrite: that is what the heuristic is for.
-import { findNestedQuantifiers, isFlaggedByHeuristic } from '../redos/heuristic';
+import { findNestedQuantifiers, isFlaggedByHeuristic } from '../../redos/heuristic';
 import { groupClosingAt, lexPattern, type LexedPattern } from './patternLexer';
 
 export interface HeuristicRewrite {

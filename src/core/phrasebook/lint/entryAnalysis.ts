@@ -1,14 +1,14 @@
 // Everything about one entry that depends on its own text: the daemon's checks a–f placed on the
 // exact characters, plus the per-entry lints. The result is in offsets relative to the entry's
 // start, so the lint can cache it by the entry's content and reuse it after edits elsewhere.
-import { checkEntry, issueField, issueMessage, validateEntries, type EntryIssue } from './daemonRules';
-import type { EntryNode, FieldNode, PhrasebookDocument } from './document';
+import { checkEntry, issueField, issueMessage, validateEntries, type EntryIssue } from '../daemonRules';
+import type { EntryNode, FieldNode, PhrasebookDocument } from '../document';
 import { perEntryLints } from './entryLints';
 import { heuristicSafeRewrite } from './heuristicRewrite';
-import { placeholderFixes, quoteFix, scalarEdit } from './lintFixes';
-import { FINDING_CODES, type EntryAnalysis, type EntryPatternInfo, type SpanFinding, type SpanFix } from './lintTypes';
-import { compileDaemonPattern, translateDaemonPattern, type DaemonCompileResult } from './pythonRegex';
-import type { SourceSpan } from './scalarOffsets';
+import { placeholderFixes, quoteFix, scalarEdit } from './fixes';
+import { FINDING_CODES, type EntryAnalysis, type EntryPatternInfo, type SpanFinding, type SpanFix } from './types';
+import { compileDaemonPattern, translateDaemonPattern, type DaemonCompileResult } from '../pythonRegex';
+import type { SourceSpan } from '../yaml/scalarOffsets';
 import { patternShape } from './shadowing';
 
 const RULE_CODES: Record<EntryIssue['rule'], string> = {

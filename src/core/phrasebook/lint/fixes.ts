@@ -1,12 +1,12 @@
 // Builders for the quick fixes findings carry: text edits in document offsets that keep the YAML
 // valid and change exactly the intended value.
-import { wholeLinesOf, type FieldNode } from './document';
-import { closestPlaceholderPaths, type PlaceholderOccurrence } from './placeholders';
-import { analyzeScalar } from './pyyamlEmit';
-import { resolvePyYamlTag } from './pyyamlResolve';
-import type { SourceSpan } from './scalarOffsets';
-import type { SpanFix } from './lintTypes';
-import { encodeInStyle, isPlainSafe, quoteYamlString } from './yamlText';
+import { wholeLinesOf, type FieldNode } from '../document';
+import { closestPlaceholderPaths, type PlaceholderOccurrence } from '../placeholders';
+import { analyzeScalar } from '../yaml/pyyamlEmit';
+import { resolvePyYamlTag } from '../yaml/pyyamlResolve';
+import type { SourceSpan } from '../yaml/scalarOffsets';
+import type { SpanFix } from './types';
+import { encodeInStyle, isPlainSafe, quoteYamlString } from '../yaml/yamlText';
 
 export interface SpanEdit {
   span: SourceSpan;

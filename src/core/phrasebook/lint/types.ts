@@ -1,9 +1,9 @@
 // Shapes shared by the lint passes. Per-entry results are kept in document offsets relative to
 // the entry's start, so a cached analysis stays valid when edits above the entry move it.
-import type { Finding, Range, Severity } from '../findings';
-import type { JsTranslation } from './pythonRegex';
+import type { Finding, Range, Severity } from '../../findings';
+import type { JsTranslation } from '../pythonRegex';
 import type { PatternShape } from './shadowing';
-import type { SourceSpan } from './scalarOffsets';
+import type { SourceSpan } from '../yaml/scalarOffsets';
 
 /** Every finding code, with its default severity. `daemon/*` and `yaml/syntax` are not overridable. */
 export const FINDING_CODES = {
@@ -155,5 +155,5 @@ export interface LintResult {
   findings: Finding[];
   entries: EntryInfo[];
   stats: LintStats;
-  document: import('./document').PhrasebookDocument;
+  document: import('../document').PhrasebookDocument;
 }

@@ -11,7 +11,7 @@ import type { CST } from 'yaml';
 import { blockHeader, decodeBlock } from './blockScalarDecode';
 import type { DecodedScalar } from './decodeBuilder';
 import { decodeDoubleQuoted, decodePlain, decodeSingleQuoted } from './flowScalarDecode';
-import { codePointIndexToUtf16, codePointWidthAt } from '../pyre/pystr';
+import { codePointIndexToUtf16, codePointWidthAt } from '../../pyre/pystr';
 
 /** A half-open range of UTF-16 offsets into the document text. */
 export interface SourceSpan {

@@ -1,12 +1,12 @@
 // The phrasebook linter: one parse, per-entry analyses (cached by entry content, so an editor
 // re-analyses only the entry being edited), then the cheap cross-entry rules — too many entries,
 // duplicates, shadowing — over those results. Findings come out in VS Code positions.
-import type { Finding, Range } from '../findings';
-import { daemonPythonVersion } from './daemonPython';
-import { LruCache } from '../redos/cache';
-import { DAEMON_MESSAGES, MAX_ENTRIES, ROOT_FIELD } from './constants';
-import { findDuplicates } from './daemonRules';
-import { ENTRIES_KEY, parsePhrasebook, type EntryNode, type PhrasebookDocument } from './document';
+import type { Finding, Range } from '../../findings';
+import { daemonPythonVersion } from '../daemonPython';
+import { LruCache } from '../../redos/cache';
+import { DAEMON_MESSAGES, MAX_ENTRIES, ROOT_FIELD } from '../constants';
+import { findDuplicates } from '../daemonRules';
+import { ENTRIES_KEY, parsePhrasebook, type EntryNode, type PhrasebookDocument } from '../document';
 import { analyzeEntry } from './entryAnalysis';
 import {
   FINDING_CODES,
@@ -19,9 +19,9 @@ import {
   type PlaceholderAt,
   type SeverityOverrides,
   type SpanFinding,
-} from './lintTypes';
-import type { SourceSpan } from './scalarOffsets';
-import { findPlaceholders, isKnownPlaceholderPath } from './placeholders';
+} from './types';
+import type { SourceSpan } from '../yaml/scalarOffsets';
+import { findPlaceholders, isKnownPlaceholderPath } from '../placeholders';
 import { findShadowedEntries } from './shadowing';
 import { tooComplexFinding } from './inputGuard';
 

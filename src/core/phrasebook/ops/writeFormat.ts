@@ -3,8 +3,8 @@
 // unindented under it, keys in the order pattern, category, description, reply_template — and the
 // canonical hash of an entries list that pull/push use to notice live changes.
 import { createHash } from 'node:crypto';
-import { ENTRY_FIELDS } from './constants';
-import { chooseValueStyle, EmitterState } from './pyyamlEmit';
+import { ENTRY_FIELDS } from '../constants';
+import { chooseValueStyle, EmitterState } from '../yaml/pyyamlEmit';
 
 export interface DaemonEntry {
   pattern: string;

@@ -2,8 +2,8 @@
 // Python's json.loads, which detects UTF-8 (with or without a BOM), UTF-16 and UTF-32 and accepts
 // NaN/Infinity; a body that is not a JSON object never reaches the validator but gets FastAPI's
 // own 422 {"detail": [...]} (pydantic's dict_type error for the Dict[str, Any] parameter).
-import { parsePythonJson } from './pyJson';
-import { isPlainObject } from './daemonRules';
+import { parsePythonJson } from '../pyJson';
+import { isPlainObject } from '../daemonRules';
 
 export type PutBodyReading =
   /** An object: the validator sees its `entries` (undefined when absent). */

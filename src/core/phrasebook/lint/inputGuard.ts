@@ -2,8 +2,8 @@
 // extension host: very large documents, and YAML whose aliases expand exponentially ("billion
 // laughs"), which PyYAML would expand in full when the daemon loads the file.
 import { parseDocument } from 'yaml';
-import type { Finding, Position } from '../findings';
-import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yamlValues';
+import type { Finding, Position } from '../../findings';
+import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from '../yaml/yamlValues';
 
 /** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
 export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;

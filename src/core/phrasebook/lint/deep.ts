@@ -1,9 +1,9 @@
 // Deep ReDoS findings: each distinct translated pattern goes once to an analyzer (recheck in a
 // worker, provided by the caller), and its verdict becomes a finding on every entry using it.
-import type { Finding } from '../findings';
-import type { RedosVerdict } from '../redos/verdict';
+import type { Finding } from '../../findings';
+import type { RedosVerdict } from '../../redos/verdict';
 import { applySeverities } from './lint';
-import { FINDING_CODES, type LintResult, type SeverityOverrides } from './lintTypes';
+import { FINDING_CODES, type LintResult, type SeverityOverrides } from './types';
 
 export interface RedosAnalyzer {
   analyze(jsSource: string, jsFlags: string): Promise<RedosVerdict>;

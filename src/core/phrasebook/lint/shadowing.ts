@@ -7,7 +7,7 @@
 //   4. the earlier pattern is X(A|B|C)Y and the later is X(B)Y, X(A|C)Y or XBY.
 // Patterns with backreferences, conditionals, atomic groups, possessive quantifiers or inline
 // flags are left alone: there, match order or case folding can break these inclusions.
-import { LruCache } from '../redos/cache';
+import { LruCache } from '../../redos/cache';
 import { lexPattern, type Group, type LexedPattern } from './patternLexer';
 
 export interface PatternShape {

@@ -1,11 +1,11 @@
 // Per-entry findings beyond the daemon's rules: YAML 1.1 traps, keys the daemon ignores, repeated
 // keys, and placeholders whose run-time value makes the reply fall through or render oddly.
-import { ENTRY_FIELDS, type EntryField } from './constants';
-import type { EntryNode, FieldNode, PhrasebookDocument } from './document';
-import { quoteFix, removePairFix, renameKeyFix } from './lintFixes';
-import { FINDING_CODES, type SpanFinding } from './lintTypes';
-import { editDistance, findPlaceholders, placeholderInfo, type PlaceholderCaveat } from './placeholders';
-import { describePyYamlValue } from './pyyamlResolve';
+import { ENTRY_FIELDS, type EntryField } from '../constants';
+import type { EntryNode, FieldNode, PhrasebookDocument } from '../document';
+import { quoteFix, removePairFix, renameKeyFix } from './fixes';
+import { FINDING_CODES, type SpanFinding } from './types';
+import { editDistance, findPlaceholders, placeholderInfo, type PlaceholderCaveat } from '../placeholders';
+import { describePyYamlValue } from '../yaml/pyyamlResolve';
 
 /** The key `GET` adds to each entry; harmless in a pulled file, ignored on write. */
 const DERIVED_KEY = 'referenced_snapshot_fields';
