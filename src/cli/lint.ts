@@ -1,10 +1,11 @@
 // `kora-ops lint [--format text|json|sarif] FILE...`: every diagnostic the editor shows — the
 // daemon's rules, the deep ReDoS analysis and the lints beyond the daemon — for CI and terminals.
 import type { Finding, Severity } from '../core/findings';
-import { isOverridable, lintPhrasebook, lintPhrasebookDeep, type SeverityOverrides } from '../core/phrasebook';
+import { findingRule, type SeverityOverrides } from '../core/phrasebook';
+import { CLI_INPUT_GUARD, lintText } from '../core/phrasebook/lint/pipeline';
 import { cliCacheDirectory, createCliRedosAnalyzer } from './redosAnalyzer';
 import { DEFAULT_RUN_BUDGET_MS, RunBudgetAnalyzer, runBudgetReason } from '../core/redos/runBudget';
-import { aliasBombFinding, fileTooLargeFinding } from '../core/phrasebook/lint/inputGuard';
+import { fileTooLargeFinding } from '../core/phrasebook/lint/inputGuard';
 import { version as packageVersion } from '../../package.json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommandArgs, type CliIo } from './args';
 import { forEachInputFile } from './inputFiles';
@@ -61,14 +62,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const tooLarge = (file: string, bytes: number) => void results.push({ file, findings: [fileTooLargeFinding(bytes)] }); // one finding, not a 4 GB parse
     allRead = await forEachInputFile(io, positionals, tooLarge, async (file, text) => {
-      const aliasBomb = aliasBombFinding(text);
-      if (aliasBomb) {
-        results.push({ file, findings: [aliasBomb] });
-        return;
-      }
-      const result = lintPhrasebook(text, { severityOverrides });
-      const deep = analyzer ? await lintPhrasebookDeep(result, analyzer, { severityOverrides }) : [];
-      results.push({ file, findings: sortFindings([...result.findings, ...deep]) });
+      results.push({ file, findings: await lintText(text, analyzer, { guard: CLI_INPUT_GUARD, severityOverrides }) });
     });
   } finally {
     analyzer?.dispose();
@@ -118,14 +112,12 @@ function parseSeverities(specs: readonly string[]): SeverityOverrides {
     if (!code || !level || !LEVELS.includes(level as Severity)) {
       throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${LEVELS.join(', ')}, not "${spec}"`);
     }
-    if (!isOverridable(code)) throw new UsageError(`${code} is the daemon's own verdict (or a YAML error); its severity cannot change`);
+    const rule = findingRule(code);
+    if (!rule) throw new UsageError(`${code} is not a finding code (README.md lists them)`);
+    if (!rule.overridable) throw new UsageError(`${code} is the daemon's own verdict, a YAML error or an input guard; its severity cannot change`);
     overrides[code] = level as Severity | 'off';
   }
   return overrides;
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function render(format: LintFormat, results: FileFindings[], cwd: string): string {

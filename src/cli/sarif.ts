@@ -3,40 +3,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../core/findings';
-import { DEFAULT_SEVERITIES } from '../core/phrasebook';
+import { findingRule } from '../core/phrasebook';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'kora-ops';
 const SRCROOT = '%SRCROOT%';
-
-/** One line per finding code, for the SARIF rule table (and anyone listing the codes). */
-export const FINDING_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  'yaml/syntax': 'The file is not valid YAML.',
-  'yaml/duplicate-key': 'A key is repeated in an entry; only the last value counts.',
-  'yaml/pyyaml-load-error': "PyYAML's safe_load fails on this value; the daemon would ignore the file.",
-  'yaml/yaml11-trap': 'PyYAML (YAML 1.1) does not read this unquoted value as a string.',
-  'yaml/unicode-line-break': 'U+0085/U+2028/U+2029 are line breaks to PyYAML but not to YAML 1.2 readers.',
-  'daemon/root-not-list': 'The daemon needs a top-level `entries` list.',
-  'daemon/too-many-entries': 'The daemon accepts at most 200 entries.',
-  'daemon/entry-not-object': 'Each entry must be a mapping.',
-  'daemon/required-field': 'pattern, category, description and reply_template are required, non-blank strings.',
-  'daemon/too-long': 'A field exceeds its length cap.',
-  'daemon/invalid-regex': "The pattern does not compile with Python's re (IGNORECASE).",
-  'daemon/http-500': 'The pattern makes the daemon crash (HTTP 500) instead of rejecting it.',
-  'phrasebook/regex-unchecked': "kora-ops' regex engine failed on this pattern; the daemon's verdict is unknown.",
-  'daemon/nested-quantifier': "The daemon's nested-quantifier heuristic rejects the pattern.",
-  'daemon/unknown-placeholder': 'A {snapshot.…} placeholder is not in the daemon\'s allow-list.',
-  'daemon/duplicate': 'The same (pattern, category) pair is declared twice.',
-  'phrasebook/ignored-key': 'A key the daemon ignores and drops on write.',
-  'phrasebook/placeholder-always-unknown': 'The placeholder is always "unknown", so the reply always falls through.',
-  'phrasebook/placeholder-null-unless-paused': 'The placeholder is null unless the daemon is paused.',
-  'phrasebook/placeholder-boolean': 'The placeholder renders as Python True/False.',
-  'phrasebook/shadowed-entry': 'An earlier entry matches every message this one matches.',
-  'phrasebook/untranslatable': 'The pattern has no JavaScript equivalent (previews and analysis only).',
-  'redos/exponential': 'Catastrophic backtracking: exponential matching time.',
-  'redos/polynomial': 'Polynomial backtracking: super-linear matching time.',
-  'redos/inconclusive': 'The ReDoS analysis could not reach a verdict.',
-};
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -112,11 +83,14 @@ export function toSarif(files: readonly FileFindings[], cwd: string, toolVersion
             name: TOOL_NAME,
             version: toolVersion,
             informationUri: 'https://example.invalid/kora/kora-ops',
-            rules: codes.map((code) => ({
-              id: code,
-              shortDescription: { text: FINDING_DESCRIPTIONS[code] ?? code },
-              defaultConfiguration: { level: sarifLevel(DEFAULT_SEVERITIES[code] ?? 'error') },
-            })),
+            rules: codes.map((code) => {
+              const rule = findingRule(code);
+              return {
+                id: code,
+                shortDescription: { text: rule?.description ?? code },
+                defaultConfiguration: { level: sarifLevel(rule?.severity ?? 'error') },
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

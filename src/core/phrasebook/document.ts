@@ -18,6 +18,7 @@ import {
 import type { Finding, Position, Range } from '../findings';
 import { resolvePyYamlPlain, type PyYamlScalar } from './yaml/pyyamlResolve';
 import { ScalarOffsetMap, type SourceSpan } from './yaml/scalarOffsets';
+import { FINDING_CODES } from './lint/registry';
 import {
   createValueContext,
   defineKey,
@@ -323,7 +324,7 @@ function syntaxFinding(error: YAMLError, rangeOf: (span: SourceSpan) => Range): 
   const [start, end] = error.pos;
   return {
     severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
-    code: 'yaml/syntax',
+    code: FINDING_CODES.yamlSyntax,
     message: error.message,
     range: rangeOf({ start, end: Math.max(start, end) }),
     entryIndex: null,

@@ -11,6 +11,8 @@ export { lintPhrasebook, lintDocument, lintEntry, createLintCache, applySeveriti
 export { lintPhrasebookDeep, verdictFinding } from './lint/deep';
 export type { RedosAnalyzer, DeepLintOptions } from './lint/deep';
 export * from './lint/types';
+export { codesTagged, findingRule, findingTableRows, FINDING_RULES } from './lint/registry';
+export type { FindingRule, RuleTag } from './lint/registry';
 export { heuristicSafeRewrite } from './lint/heuristicRewrite';
 export type { HeuristicRewrite } from './lint/heuristicRewrite';
 export { toDaemonYaml, canonicalEntries, canonicalEntriesHash } from './ops/writeFormat';

@@ -2,11 +2,11 @@
 // the Problems view counts) and every exponential or polynomial ReDoS finding of the deep analysis
 // (which the daemon's own heuristic may not catch, so the push would be accepted).
 import * as vscode from 'vscode';
-import { FINDING_CODES } from '../../core/phrasebook/lint/types';
+import { codesTagged } from '../../core/phrasebook/lint/registry';
 import { toPlainLine } from '../../core/text/markdown';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 
-const REDOS_CODES: ReadonlySet<string> = new Set([FINDING_CODES.redosExponential, FINDING_CODES.redosPolynomial]);
+const REDOS_CODES = codesTagged('attack');
 const MESSAGE_MAX = 200;
 
 export interface EditorFindings {

@@ -2,18 +2,12 @@
 // lint result (with its per-entry cache), the guard finding that replaces it for refused inputs,
 // and the deep ReDoS verdicts, which arrive later and survive edits that leave a pattern alone.
 import type { Finding } from '../../core/findings';
-import {
-  applySeverities,
-  createLintCache,
-  lintPhrasebook,
-  verdictFinding,
-  type EntryAnalysisCache,
-  type EntryInfo,
-  type LintResult,
-  type SeverityOverrides,
-} from '../../core/phrasebook';
+import { createLintCache, type EntryAnalysisCache, type EntryInfo, type LintResult, type SeverityOverrides } from '../../core/phrasebook';
+import { deepJobs, deepKey, type DeepJob } from '../../core/phrasebook/lint/deep';
+import { EDITOR_INPUT_GUARD, lintLocal, pipelineFindings, type LocalLint } from '../../core/phrasebook/lint/pipeline';
 import type { RedosVerdict } from '../../core/redos/verdict';
-import { inputGuardFinding } from '../../core/phrasebook/lint/inputGuard';
+
+export type { DeepJob };
 
 /** Where the deep analysis of one entry's pattern stands. */
 export type DeepStatus =
@@ -39,18 +33,11 @@ export interface AnalysisStats {
   guarded: boolean;
 }
 
-export interface DeepJob {
-  key: string;
-  source: string;
-  flags: string;
-}
-
 export class DocumentAnalysis {
   private readonly cache: EntryAnalysisCache = createLintCache();
   /** By translated pattern (`flags/source`), kept across versions so unchanged patterns don't flicker. */
   private readonly verdicts = new Map<string, RedosVerdict>();
-  private lint: LintResult | undefined;
-  private guard: Finding | undefined;
+  private local: LocalLint | undefined;
   private localPasses = 0;
   private deepAnalysed = 0;
   version = -1;
@@ -59,24 +46,16 @@ export class DocumentAnalysis {
   analyse(text: string, version: number, severityOverrides: SeverityOverrides): void {
     this.version = version;
     this.localPasses++;
-    this.guard = inputGuardFinding(text);
-    this.lint = this.guard ? undefined : lintPhrasebook(text, { cache: this.cache, severityOverrides });
+    this.local = lintLocal(text, { guard: EDITOR_INPUT_GUARD, cache: this.cache, severityOverrides });
   }
 
   get result(): LintResult | undefined {
-    return this.lint;
+    return this.local?.result;
   }
 
   /** Patterns of the current version without a verdict yet, each once. */
   pendingDeepJobs(): DeepJob[] {
-    const jobs = new Map<string, DeepJob>();
-    for (const entry of this.lint?.entries ?? []) {
-      const translation = entry.pattern?.translation;
-      if (!translation?.ok) continue;
-      const key = deepKey(translation.source, translation.flags);
-      if (!this.verdicts.has(key)) jobs.set(key, { key, source: translation.source, flags: translation.flags });
-    }
-    return [...jobs.values()];
+    return deepJobs(this.result?.entries ?? []).filter((job) => !this.verdicts.has(job.key));
   }
 
   recordVerdict(job: DeepJob, verdict: RedosVerdict): void {
@@ -91,11 +70,7 @@ export class DocumentAnalysis {
 
   /** Drops verdicts of patterns no longer in the document, so the map cannot grow while typing. */
   pruneVerdicts(): void {
-    const live = new Set<string>();
-    for (const entry of this.lint?.entries ?? []) {
-      const translation = entry.pattern?.translation;
-      if (translation?.ok) live.add(deepKey(translation.source, translation.flags));
-    }
+    const live = new Set(deepJobs(this.result?.entries ?? []).map((job) => job.key));
     for (const key of [...this.verdicts.keys()]) if (!live.has(key)) this.verdicts.delete(key);
   }
 
@@ -106,28 +81,18 @@ export class DocumentAnalysis {
     if (pattern.compile !== 'ok') return { kind: 'not-analysed', reason: 'the pattern does not compile' };
     const translation = pattern.translation;
     if (!translation?.ok) return { kind: 'not-analysed', reason: translation?.reason ?? 'the pattern has no JavaScript equivalent' };
-    const verdict = this.verdicts.get(deepKey(translation.source, translation.flags));
+    const verdict = this.verdicts.get(deepKey(translation));
     return verdict ? { kind: 'done', verdict } : { kind: 'pending' };
   }
 
   /** Everything to publish: the guard finding alone, or local findings plus known deep verdicts. */
   findings(deepEnabled: boolean, severityOverrides: SeverityOverrides): Finding[] {
-    if (this.guard) return [this.guard];
-    if (!this.lint) return [];
-    const deep: Finding[] = [];
-    if (deepEnabled) {
-      for (const entry of this.lint.entries) {
-        const status = this.deepStatus(entry, true);
-        if (status.kind !== 'done' || !entry.pattern) continue;
-        const finding = verdictFinding(status.verdict, entry.index, entry.pattern.range);
-        if (finding) deep.push(finding);
-      }
-    }
-    return [...this.lint.findings, ...applySeverities(deep, severityOverrides)];
+    if (!this.local) return [];
+    return pipelineFindings(this.local, deepEnabled ? (key) => this.verdicts.get(key) : null, severityOverrides);
   }
 
   stats(deepEnabled: boolean): AnalysisStats {
-    const lintStats = this.lint?.stats;
+    const lintStats = this.result?.stats;
     return {
       version: this.version,
       entries: lintStats?.entries ?? 0,
@@ -136,11 +101,7 @@ export class DocumentAnalysis {
       localPasses: this.localPasses,
       deepPending: deepEnabled ? this.pendingDeepJobs().length : 0,
       deepAnalysed: this.deepAnalysed,
-      guarded: this.guard !== undefined,
+      guarded: this.local?.guard !== undefined,
     };
   }
-}
-
-function deepKey(source: string, flags: string): string {
-  return `${flags}/${source}`;
 }

@@ -1,7 +1,7 @@
 // Findings (core, editor-agnostic) → VS Code types. The only place that knows both shapes.
 import * as vscode from 'vscode';
 import type { Finding, Range, Severity, TextEdit } from '../../core/findings';
-import { FINDING_CODES } from '../../core/phrasebook';
+import { codesTagged } from '../../core/phrasebook';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -15,7 +15,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  * Findings about text that has no effect get the "unnecessary" tag, which editors render faded:
  * an entry that can never match, and keys the daemon ignores and drops on write.
  */
-const UNNECESSARY_CODES: ReadonlySet<string> = new Set([FINDING_CODES.shadowedEntry, FINDING_CODES.ignoredKey]);
+const UNNECESSARY_CODES = codesTagged('unnecessary');
 
 export function toVsRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

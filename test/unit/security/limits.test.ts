@@ -4,7 +4,8 @@
 // the linter and the deep ReDoS analysis (real worker) and come back with a verdict. "Does not
 // hang" is enforced by mocha's timeout, not by a timed assertion.
 import * as assert from 'node:assert/strict';
-import { aliasBombFinding, GUARD_CODES, inputGuardFinding } from '../../../src/core/phrasebook/lint/inputGuard';
+import { aliasBombFinding, inputGuardFinding } from '../../../src/core/phrasebook/lint/inputGuard';
+import { FINDING_CODES } from '../../../src/core/phrasebook/lint/registry';
 import { lintPhrasebook } from '../../../src/core/phrasebook/lint/lint';
 import { lintPhrasebookDeep } from '../../../src/core/phrasebook/lint/deep';
 import { compilePython } from '../../../src/core/pyre';
@@ -40,7 +41,7 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
     it('names a YAML alias bomb at its first anchor', () => {
       const text = aliasBomb();
       for (const finding of [inputGuardFinding(text), aliasBombFinding(text)]) {
-        assert.equal(finding?.code, GUARD_CODES.aliasExplosion);
+        assert.equal(finding?.code, FINDING_CODES.aliasExplosion);
         assert.equal(finding?.severity, 'error');
         assert.match(finding?.message ?? '', /aliases expand exponentially/);
         assert.deepEqual(finding?.range.start, { line: 0, character: 6 }, 'on the first anchor (&a0)');
@@ -50,7 +51,7 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
     it('refuses 50 MB of text with a clear warning instead of analysing it', () => {
       const text = `entries:\n${`# ${'x'.repeat(97)}\n`.repeat((50 * MEGABYTE) / 100)}`;
       const finding = inputGuardFinding(text);
-      assert.equal(finding?.code, GUARD_CODES.tooLarge);
+      assert.equal(finding?.code, FINDING_CODES.tooLarge);
       assert.match(finding?.message ?? '', /^Phrasebook not analysed: 50\.0 MB is over the 2 MB limit/);
     });
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/args';
-import { GUARD_CODES, MAX_PHRASEBOOK_FILE_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
+import { MAX_PHRASEBOOK_FILE_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
+import { FINDING_CODES } from '../../../src/core/phrasebook/lint/registry';
 import { lintPhrasebook } from '../../../src/core/phrasebook/lint/lint';
 import { readPushableFile } from '../../../src/core/phrasebook/ops/daemonFindings';
 
@@ -40,7 +41,7 @@ describe('security (unit): size limits are one clear finding, not a stalled proc
     const run = await cli(dir, ['lint', 'huge.yml', '--no-redos', '--format', 'json']);
     const [result] = JSON.parse(run.out) as Array<{ diagnostics: Array<{ code: string; severity: string; message: string }> }>;
     assert.equal(result.diagnostics.length, 1, run.out);
-    assert.equal(result.diagnostics[0].code, GUARD_CODES.tooLarge);
+    assert.equal(result.diagnostics[0].code, FINDING_CODES.tooLarge);
     assert.equal(result.diagnostics[0].severity, 'error');
     assert.match(result.diagnostics[0].message, /50\.0 MB is over the 8 MB limit/);
     assert.equal(run.code, 1);
@@ -67,16 +68,16 @@ describe('security (unit): size limits are one clear finding, not a stalled proc
     this.timeout(60_000);
     const big = `entries:\n  - pattern: ^a$\n    category: a\n    description: A\n    reply_template: A.\n    extra: [${'0,'.repeat(100_001)}0]\n${VALID_ENTRY}`;
     const { findings } = lintPhrasebook(big);
-    assert.deepEqual(findings.map((f) => f.code), [GUARD_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
+    assert.deepEqual(findings.map((f) => f.code), [FINDING_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
     assert.match(findings[0].message, /more than 100,000 YAML values/);
     const pushable = readPushableFile(big);
-    assert.deepEqual(pushable.blocking.map((f) => f.code), [GUARD_CODES.tooComplex], 'a push is refused for the same reason');
+    assert.deepEqual(pushable.blocking.map((f) => f.code), [FINDING_CODES.tooComplex], 'a push is refused for the same reason');
   });
 
   it('YAML nested deeper than the cap: one too-complex error', () => {
     const deep = `entries:\n  - pattern: ^a$\n    category: a\n    description: A\n    reply_template: A.\n    extra: ${'['.repeat(250)}${']'.repeat(250)}\n${VALID_ENTRY}`;
     const { findings } = lintPhrasebook(deep);
-    assert.deepEqual(findings.map((f) => f.code), [GUARD_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
+    assert.deepEqual(findings.map((f) => f.code), [FINDING_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
     assert.match(findings[0].message, /nested deeper than 200 levels/);
   });
 });

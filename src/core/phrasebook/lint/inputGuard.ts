@@ -4,6 +4,7 @@
 import { parseDocument } from 'yaml';
 import type { Finding, Position } from '../../findings';
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from '../yaml/yamlValues';
+import { FINDING_CODES } from './registry';
 
 /** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
 export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -17,12 +18,6 @@ export const MAX_PHRASEBOOK_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_ALIAS_EXPANSIONS = 100;
 /** An anchor (`&name`) at a node start; without one there is nothing an alias can expand. */
 const ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]/m;
-
-export const GUARD_CODES = {
-  tooLarge: 'phrasebook/too-large',
-  aliasExplosion: 'yaml/alias-explosion',
-  tooComplex: 'phrasebook/too-complex',
-} as const;
 
 const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -58,7 +53,7 @@ function tooLarge(bytes: number): Finding {
   const size = (bytes / (1024 * 1024)).toFixed(1);
   return {
     severity: 'warning',
-    code: GUARD_CODES.tooLarge,
+    code: FINDING_CODES.tooLarge,
     message: `Phrasebook not analysed: ${size} MB is over the ${MAX_ANALYSED_DOCUMENT_BYTES / (1024 * 1024)} MB limit for analysis while editing. Run \`kora-ops lint\` on the file instead.`,
     range: FIRST_LINE,
     entryIndex: null,
@@ -75,7 +70,7 @@ export function fileTooLargeMessage(bytes: number): string {
 
 /** The one finding for a file over MAX_PHRASEBOOK_FILE_BYTES (`kora-ops lint`). */
 export function fileTooLargeFinding(bytes: number): Finding {
-  return { severity: 'error', code: GUARD_CODES.tooLarge, message: fileTooLargeMessage(bytes), range: FIRST_LINE, entryIndex: null, field: null };
+  return { severity: 'error', code: FINDING_CODES.tooLarge, message: fileTooLargeMessage(bytes), range: FIRST_LINE, entryIndex: null, field: null };
 }
 
 /**
@@ -86,7 +81,7 @@ export function tooComplexFinding(limit: 'nodes' | 'depth'): Finding {
   const what = limit === 'nodes' ? `more than ${MAX_VALUE_NODES.toLocaleString('en-US')} YAML values` : `YAML nested deeper than ${MAX_VALUE_DEPTH} levels`;
   return {
     severity: 'error',
-    code: GUARD_CODES.tooComplex,
+    code: FINDING_CODES.tooComplex,
     message: `Phrasebook not analysed: it has ${what} (counting every alias expansion), far beyond any valid phrasebook. Remove the anchors/aliases or the deep nesting.`,
     range: FIRST_LINE,
     entryIndex: null,
@@ -105,7 +100,7 @@ function positionOf(text: string, offset: number): Position {
 function aliasExplosion(anchor: Position): Finding {
   return {
     severity: 'error',
-    code: GUARD_CODES.aliasExplosion,
+    code: FINDING_CODES.aliasExplosion,
     message:
       'Phrasebook not analysed: its YAML aliases expand exponentially (a "billion laughs" document). PyYAML expands every alias, so the daemon would exhaust its memory loading this file. Remove the anchors (&) and aliases (*).',
     range: { start: anchor, end: { line: anchor.line, character: anchor.character + 1 } },

@@ -266,7 +266,8 @@ export function applySeverities(findings: Finding[], overrides: SeverityOverride
   return result;
 }
 
-function sortByPosition(findings: Finding[]): Finding[] {
+/** Document order; findings at the same position keep their order. */
+export function sortByPosition(findings: Finding[]): Finding[] {
   return findings
     .map((finding, order) => ({ finding, order }))
     .sort(

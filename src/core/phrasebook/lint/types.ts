@@ -5,58 +5,7 @@ import type { JsTranslation } from '../pythonRegex';
 import type { PatternShape } from './shadowing';
 import type { SourceSpan } from '../yaml/scalarOffsets';
 
-/** Every finding code, with its default severity. `daemon/*` and `yaml/syntax` are not overridable. */
-export const FINDING_CODES = {
-  yamlSyntax: 'yaml/syntax',
-  yamlDuplicateKey: 'yaml/duplicate-key',
-  yamlLoadError: 'yaml/pyyaml-load-error',
-  yaml11Trap: 'yaml/yaml11-trap',
-  yamlUnicodeLineBreak: 'yaml/unicode-line-break',
-  rootNotList: 'daemon/root-not-list',
-  tooManyEntries: 'daemon/too-many-entries',
-  entryNotObject: 'daemon/entry-not-object',
-  requiredField: 'daemon/required-field',
-  tooLong: 'daemon/too-long',
-  invalidRegex: 'daemon/invalid-regex',
-  http500: 'daemon/http-500',
-  regexUnchecked: 'phrasebook/regex-unchecked',
-  nestedQuantifier: 'daemon/nested-quantifier',
-  unknownPlaceholder: 'daemon/unknown-placeholder',
-  duplicate: 'daemon/duplicate',
-  ignoredKey: 'phrasebook/ignored-key',
-  placeholderAlwaysUnknown: 'phrasebook/placeholder-always-unknown',
-  placeholderNullUnlessPaused: 'phrasebook/placeholder-null-unless-paused',
-  placeholderBoolean: 'phrasebook/placeholder-boolean',
-  shadowedEntry: 'phrasebook/shadowed-entry',
-  untranslatable: 'phrasebook/untranslatable',
-  redosExponential: 'redos/exponential',
-  redosPolynomial: 'redos/polynomial',
-  redosInconclusive: 'redos/inconclusive',
-} as const;
-
-export type FindingCode = (typeof FINDING_CODES)[keyof typeof FINDING_CODES];
-
-export const DEFAULT_SEVERITIES: Readonly<Record<string, Severity>> = {
-  'yaml/duplicate-key': 'warning',
-  'phrasebook/regex-unchecked': 'error',
-  'yaml/pyyaml-load-error': 'error',
-  'yaml/yaml11-trap': 'warning',
-  'yaml/unicode-line-break': 'warning',
-  'phrasebook/ignored-key': 'warning',
-  'phrasebook/placeholder-always-unknown': 'warning',
-  'phrasebook/placeholder-null-unless-paused': 'information',
-  'phrasebook/placeholder-boolean': 'information',
-  'phrasebook/shadowed-entry': 'warning',
-  'phrasebook/untranslatable': 'information',
-  'redos/exponential': 'error',
-  'redos/polynomial': 'warning',
-  'redos/inconclusive': 'information',
-};
-
-/** Codes whose severity is the daemon's verdict (or a parse failure): overrides do not apply. */
-export function isOverridable(code: string): boolean {
-  return !code.startsWith('daemon/') && code !== FINDING_CODES.yamlSyntax;
-}
+export { DEFAULT_SEVERITIES, FINDING_CODES, isOverridable, type FindingCode } from './registry';
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 

@@ -8,13 +8,14 @@ import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
 import { safeLine } from '../../text/sanitize';
 import { tooComplexFinding } from '../lint/inputGuard';
+import { FINDING_CODES } from '../lint/registry';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
-export const DAEMON_REJECTED_CODE = 'daemon/rejected';
+export const DAEMON_REJECTED_CODE = FINDING_CODES.daemonRejected;
 /** Code of the daemon-rule errors found locally before a push. */
-export const DAEMON_RULE_CODE = 'daemon/validation';
+export const DAEMON_RULE_CODE = FINDING_CODES.daemonValidation;
 
-export function findingsForDaemonErrors(document: PhrasebookDocument, errors: readonly ValidationError[], code = DAEMON_REJECTED_CODE): Finding[] {
+export function findingsForDaemonErrors(document: PhrasebookDocument, errors: readonly ValidationError[], code: string = DAEMON_REJECTED_CODE): Finding[] {
   return errors.map((error) => {
     const entry = error.entry_index >= 0 ? document.entries[error.entry_index] : undefined;
     const field = entry && error.field !== ROOT_FIELD ? entry.fieldsByName.get(error.field) : undefined;
@@ -49,7 +50,7 @@ export function readPushableFile(text: string): PushableFile {
   const yamlErrors = document.syntaxFindings.filter((finding) => finding.severity === 'error');
   const loadErrors: Finding[] = document.loadErrors.map((error) => ({
     severity: 'error',
-    code: 'yaml/load',
+    code: FINDING_CODES.yamlLoadError,
     message: error.message,
     range: document.rangeOf(error.span),
     entryIndex: null,
