@@ -19,7 +19,7 @@ analysis of every pattern (redos/...), and the checks beyond the daemon (yaml/..
 
 Options:
   --format text|json|sarif   output format (default text); sarif is SARIF 2.1.0 for code scanning
-  --severity CODE=LEVEL      change a non-daemon code's severity (error, warning, information,
+  --severity CODE=LEVEL      change an overridable code's severity (error, warning, information,
                              hint) or turn it off (off); repeatable
   --no-redos                 skip the deep ReDoS analysis (faster)
   --redos-budget MS          total time for the ReDoS analysis of the run (default 30000); past

@@ -4,7 +4,8 @@
 import type { Finding } from '../../findings';
 import type { RedosVerdict } from '../../redos/verdict';
 import { applySeverities } from './lint';
-import { FINDING_CODES, type EntryInfo, type LintResult, type SeverityOverrides } from './types';
+import { type EntryInfo, type LintResult, type SeverityOverrides } from './types';
+import { FINDING_CODES, ruleDefaults } from './registry';
 
 export interface RedosAnalyzer {
   analyze(jsSource: string, jsFlags: string): Promise<RedosVerdict>;
@@ -95,15 +96,13 @@ export function verdictFinding(verdict: RedosVerdict, entryIndex: number, range:
       return verdict.complexity === 'exponential'
         ? {
             ...base,
-            severity: 'error',
-            code: FINDING_CODES.redosExponential,
+            ...ruleDefaults(FINDING_CODES.redosExponential),
             message: `Catastrophic backtracking: matching can take exponential time, e.g. on ${attackText(verdict)}.`,
             data: { attackString: verdict.attackString, attackPython: verdict.attackPython, complexity: 'exponential' },
           }
         : {
             ...base,
-            severity: 'warning',
-            code: FINDING_CODES.redosPolynomial,
+            ...ruleDefaults(FINDING_CODES.redosPolynomial),
             message: `Polynomial backtracking (degree ${verdict.degree ?? '?'}): matching time grows like n^${verdict.degree ?? '?'} on inputs like ${attackText(verdict)}.`,
             data: { attackString: verdict.attackString, attackPython: verdict.attackPython, complexity: 'polynomial', degree: verdict.degree },
           };
@@ -111,8 +110,7 @@ export function verdictFinding(verdict: RedosVerdict, entryIndex: number, range:
     case 'unsupported':
       return {
         ...base,
-        severity: 'information',
-        code: FINDING_CODES.redosInconclusive,
+        ...ruleDefaults(FINDING_CODES.redosInconclusive),
         message: `ReDoS analysis inconclusive: ${verdict.reason}`,
         data: { reason: verdict.reason, status: verdict.status },
       };

@@ -6,10 +6,16 @@ import type { EntryNode, FieldNode, PhrasebookDocument } from '../document';
 import { perEntryLints } from './entryLints';
 import { heuristicSafeRewrite } from './heuristicRewrite';
 import { placeholderFixes, quoteFix, scalarEdit } from './fixes';
-import { FINDING_CODES, type EntryAnalysis, type EntryPatternInfo, type SpanFinding, type SpanFix } from './types';
+import {
+  type EntryAnalysis,
+  type EntryPatternInfo,
+  type SpanFinding,
+  type SpanFix,
+} from './types';
 import { compileDaemonPattern, translateDaemonPattern, type DaemonCompileResult } from '../pythonRegex';
 import type { SourceSpan } from '../yaml/scalarOffsets';
 import { patternShape } from './shadowing';
+import { FINDING_CODES, ruleDefaults } from './registry';
 
 const RULE_CODES: Record<EntryIssue['rule'], string> = {
   'entry-not-object': FINDING_CODES.entryNotObject,
@@ -129,8 +135,7 @@ function regexPositionSpan(field: FieldNode | undefined, pos: number | null): So
 
 function untranslatableFinding(field: FieldNode, pattern: string, reason: string, pos: number | null): SpanFinding {
   return {
-    severity: 'information',
-    code: FINDING_CODES.untranslatable,
+    ...ruleDefaults(FINDING_CODES.untranslatable),
     message: `No JavaScript equivalent for this pattern (${reason}): previews and ReDoS analysis cannot use it; the daemon is unaffected.`,
     span: pos === null ? field.valueSpan : field.offsets().sourceSpanOfCodePointAt(pattern, pos),
     field: 'pattern',

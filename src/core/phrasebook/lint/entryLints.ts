@@ -3,9 +3,10 @@
 import { ENTRY_FIELDS, type EntryField } from '../constants';
 import type { EntryNode, FieldNode, PhrasebookDocument } from '../document';
 import { quoteFix, removePairFix, renameKeyFix } from './fixes';
-import { FINDING_CODES, type SpanFinding } from './types';
+import { type SpanFinding } from './types';
 import { editDistance, findPlaceholders, placeholderInfo, type PlaceholderCaveat } from '../placeholders';
 import { describePyYamlValue } from '../yaml/pyyamlResolve';
+import { FINDING_CODES, ruleDefaults } from './registry';
 
 /** The key `GET` adds to each entry; harmless in a pulled file, ignored on write. */
 const DERIVED_KEY = 'referenced_snapshot_fields';
@@ -33,8 +34,7 @@ function yaml11Trap(doc: PhrasebookDocument, field: FieldNode): SpanFinding[] {
   const fix = quoteFix(doc.text, field);
   return [
     {
-      severity: 'warning',
-      code: FINDING_CODES.yaml11Trap,
+      ...ruleDefaults(FINDING_CODES.yaml11Trap),
       message:
         `PyYAML (YAML 1.1, which the daemon uses to load this file) reads '${field.plain.text}' as ` +
         `${describePyYamlValue(field.plain.pyyaml)}, not as a string: quote it.`,
@@ -64,8 +64,7 @@ function ignoredKeys(doc: PhrasebookDocument, entry: EntryNode, own: FieldNode[]
     }
     const intended = intendedField(keyText, entry);
     findings.push({
-      severity: 'warning',
-      code: FINDING_CODES.ignoredKey,
+      ...ruleDefaults(FINDING_CODES.ignoredKey),
       message:
         `'${keyText}' is not an entry field: the daemon ignores it and drops it on write` +
         (intended ? ` (did you mean '${intended}'?)` : ` (fields: ${ENTRY_FIELDS.join(', ')})`),
@@ -99,8 +98,7 @@ function repeatedKeys(own: FieldNode[]): SpanFinding[] {
     const later = own.slice(index + 1).find((other) => other.name === field.name);
     if (!later) return;
     findings.push({
-      severity: 'warning',
-      code: FINDING_CODES.yamlDuplicateKey,
+      ...ruleDefaults(FINDING_CODES.yamlDuplicateKey),
       message: `'${field.name}' is repeated in this entry: only the last value counts, this one is ignored.`,
       span: field.keySpan,
       field: field.name,

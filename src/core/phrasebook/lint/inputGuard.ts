@@ -4,7 +4,7 @@
 import { parseDocument } from 'yaml';
 import type { Finding, Position } from '../../findings';
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from '../yaml/yamlValues';
-import { FINDING_CODES } from './registry';
+import { FINDING_CODES, ruleDefaults } from './registry';
 
 /** Above this size a document is not analysed as you type (`kora-ops lint` still handles it). */
 export const MAX_ANALYSED_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -52,8 +52,7 @@ function expandsAliasesExcessively(text: string): boolean {
 function tooLarge(bytes: number): Finding {
   const size = (bytes / (1024 * 1024)).toFixed(1);
   return {
-    severity: 'warning',
-    code: FINDING_CODES.tooLarge,
+    ...ruleDefaults(FINDING_CODES.tooLarge),
     message: `Phrasebook not analysed: ${size} MB is over the ${MAX_ANALYSED_DOCUMENT_BYTES / (1024 * 1024)} MB limit for analysis while editing. Run \`kora-ops lint\` on the file instead.`,
     range: FIRST_LINE,
     entryIndex: null,
@@ -80,8 +79,7 @@ export function fileTooLargeFinding(bytes: number): Finding {
 export function tooComplexFinding(limit: 'nodes' | 'depth'): Finding {
   const what = limit === 'nodes' ? `more than ${MAX_VALUE_NODES.toLocaleString('en-US')} YAML values` : `YAML nested deeper than ${MAX_VALUE_DEPTH} levels`;
   return {
-    severity: 'error',
-    code: FINDING_CODES.tooComplex,
+    ...ruleDefaults(FINDING_CODES.tooComplex),
     message: `Phrasebook not analysed: it has ${what} (counting every alias expansion), far beyond any valid phrasebook. Remove the anchors/aliases or the deep nesting.`,
     range: FIRST_LINE,
     entryIndex: null,
@@ -99,8 +97,7 @@ function positionOf(text: string, offset: number): Position {
 /** On the first anchor: where the expansion starts. */
 function aliasExplosion(anchor: Position): Finding {
   return {
-    severity: 'error',
-    code: FINDING_CODES.aliasExplosion,
+    ...ruleDefaults(FINDING_CODES.aliasExplosion),
     message:
       'Phrasebook not analysed: its YAML aliases expand exponentially (a "billion laughs" document). PyYAML expands every alias, so the daemon would exhaust its memory loading this file. Remove the anchors (&) and aliases (*).',
     range: { start: anchor, end: { line: anchor.line, character: anchor.character + 1 } },

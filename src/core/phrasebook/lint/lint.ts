@@ -9,7 +9,6 @@ import { findDuplicates } from '../daemonRules';
 import { ENTRIES_KEY, parsePhrasebook, type EntryNode, type PhrasebookDocument } from '../document';
 import { analyzeEntry } from './entryAnalysis';
 import {
-  FINDING_CODES,
   isOverridable,
   type EntryAnalysis,
   type EntryAnalysisCache,
@@ -24,6 +23,7 @@ import type { SourceSpan } from '../yaml/scalarOffsets';
 import { findPlaceholders, isKnownPlaceholderPath } from '../placeholders';
 import { findShadowedEntries } from './shadowing';
 import { tooComplexFinding } from './inputGuard';
+import { FINDING_CODES, ruleDefaults } from './registry';
 
 const DEFAULT_CACHE_ENTRIES = 5000;
 /** YAML 1.1 line breaks that YAML 1.2 (and the `yaml` package) read as ordinary characters. */
@@ -85,8 +85,7 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   const findings: SpanFinding[] = [];
   for (const error of doc.loadErrors) {
     findings.push({
-      severity: 'error',
-      code: FINDING_CODES.yamlLoadError,
+      ...ruleDefaults(FINDING_CODES.yamlLoadError),
       message: `PyYAML's safe_load fails here (${error.message}): a daemon loading this file from disk would ignore it and serve the bundled phrasebook.`,
       span: error.span,
       field: null,
@@ -94,8 +93,7 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   }
   for (const span of doc.ignoredEntriesKeySpans) {
     findings.push({
-      severity: 'warning',
-      code: FINDING_CODES.yamlDuplicateKey,
+      ...ruleDefaults(FINDING_CODES.yamlDuplicateKey),
       message: `'${ENTRIES_KEY}' is repeated at the top level: PyYAML keeps only the last one, so the daemon ignores these entries.`,
       span,
       field: null,
@@ -105,19 +103,17 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   for (const match of doc.text.matchAll(UNICODE_LINE_BREAKS)) {
     const codePoint = (match[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
     findings.push({
-      severity: 'warning',
-      code: FINDING_CODES.yamlUnicodeLineBreak,
+      ...ruleDefaults(FINDING_CODES.yamlUnicodeLineBreak),
       message: `U+${codePoint} is a line break to PyYAML (YAML 1.1), which the daemon uses to read this file, but not to this editor: the value the daemon sees may differ. In a double-quoted string, write it as an escape (\\x85, \\L or \\P).`,
       span: { start: match.index as number, end: (match.index as number) + 1 },
       field: null,
     });
   }
   if (!doc.entriesIsList) {
-    findings.push({ severity: 'error', code: FINDING_CODES.rootNotList, message: DAEMON_MESSAGES.entriesNotList, span: doc.rootSpan, field: ROOT_FIELD });
+    findings.push({ ...ruleDefaults(FINDING_CODES.rootNotList), message: DAEMON_MESSAGES.entriesNotList, span: doc.rootSpan, field: ROOT_FIELD });
   } else if (doc.entries.length > MAX_ENTRIES) {
     findings.push({
-      severity: 'error',
-      code: FINDING_CODES.tooManyEntries,
+      ...ruleDefaults(FINDING_CODES.tooManyEntries),
       message: DAEMON_MESSAGES.tooManyEntries(doc.entries.length),
       span: doc.entriesKeySpan ?? doc.rootSpan,
       field: ROOT_FIELD,
@@ -127,8 +123,7 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
   for (const field of doc.otherTopLevelFields) {
     const key = field.name ?? doc.text.slice(field.keySpan.start, field.keySpan.end);
     findings.push({
-      severity: 'warning',
-      code: FINDING_CODES.ignoredKey,
+      ...ruleDefaults(FINDING_CODES.ignoredKey),
       message: `The daemon reads only 'entries'; the top-level key '${key}' is ignored and dropped on write.`,
       span: field.keySpan,
       field: null,
@@ -157,8 +152,7 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
   for (const [index, { declaredIndex: first, reportedIndex }] of findDuplicates(analyses.map((a) => a.duplicateKey), values)) {
     const entry = doc.entries[index];
     const finding: SpanFinding = {
-      severity: 'error',
-      code: FINDING_CODES.duplicate,
+      ...ruleDefaults(FINDING_CODES.duplicate),
       message: DAEMON_MESSAGES.duplicate(reportedIndex) + duplicateIndexExplanation(reportedIndex, first),
       span: patternSpan(index),
       field: ROOT_FIELD,
@@ -176,8 +170,7 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
   }));
   for (const [index, earlier] of findShadowedEntries(candidates)) {
     const finding: SpanFinding = {
-      severity: 'warning',
-      code: FINDING_CODES.shadowedEntry,
+      ...ruleDefaults(FINDING_CODES.shadowedEntry),
       message: `This entry can never match: entry ${earlier} (category '${analyses[earlier].category ?? ''}') comes first and matches every message this pattern matches.`,
       span: patternSpan(index),
       field: 'pattern',

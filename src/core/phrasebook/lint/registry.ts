@@ -269,6 +269,11 @@ export function findingRule(code: string): FindingRule | undefined {
   return BY_CODE.get(code);
 }
 
+/** A finding's code and default severity, so a check never restates the severity. */
+export function ruleDefaults<Code extends FindingCode>(code: Code): { code: Code; severity: Severity } {
+  return { code, severity: (BY_CODE.get(code) as FindingRule).severity };
+}
+
 export const DEFAULT_SEVERITIES: Readonly<Record<string, Severity>> = Object.fromEntries(FINDING_RULES.map((rule) => [rule.code, rule.severity]));
 
 /** Whether `kora.phrasebook.severity` / `--severity` may change the code's severity. */

@@ -8,7 +8,7 @@ import { ROOT_FIELD } from '../constants';
 import { validateEntries, type ValidationError } from './format';
 import { safeLine } from '../../text/sanitize';
 import { tooComplexFinding } from '../lint/inputGuard';
-import { FINDING_CODES } from '../lint/registry';
+import { FINDING_CODES, ruleDefaults } from '../lint/registry';
 
 /** Code of diagnostics that repeat what the daemon answered (as opposed to our own lint). */
 export const DAEMON_REJECTED_CODE = FINDING_CODES.daemonRejected;
@@ -49,8 +49,7 @@ export function readPushableFile(text: string): PushableFile {
   const document = parsePhrasebook(text);
   const yamlErrors = document.syntaxFindings.filter((finding) => finding.severity === 'error');
   const loadErrors: Finding[] = document.loadErrors.map((error) => ({
-    severity: 'error',
-    code: FINDING_CODES.yamlLoadError,
+    ...ruleDefaults(FINDING_CODES.yamlLoadError),
     message: error.message,
     range: document.rangeOf(error.span),
     entryIndex: null,
