@@ -28,11 +28,11 @@ export interface CliIo {
   invocation?: string;
 }
 
-export interface CommandModule {
+interface CommandModule {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export interface CommandEntry {
+interface CommandEntry {
   /** One line for the usage listing. */
   summary: string;
   load(): Promise<CommandModule>;
@@ -50,7 +50,7 @@ export function processIo(): CliIo {
  * is dropped and the command still ends with its own exit status instead of a Node stack. The
  * stream itself is returned: readline needs a real one for the confirmation prompt.
  */
-export function pipeSafe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+function pipeSafe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
@@ -151,7 +151,7 @@ async function runEntry(entry: CommandEntry, argv: string[], outerIo: CliIo, inv
   }
 }
 
-export function usage(table: CommandTable, program: string): string {
+function usage(table: CommandTable, program: string): string {
   const names = Object.keys(table);
   const width = Math.max(0, ...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${table[name].summary}`);

@@ -12,7 +12,7 @@ export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, printError } from '../args';
 /** `push --if-match`: live changed since the given hash; nothing was sent. */
 export const EXIT_CONFLICT = 3;
 
-export const LIVE_HASH_LABEL = 'live-hash:';
+const LIVE_HASH_LABEL = 'live-hash:';
 
 export const COMMON_OPTIONS = {
   url: { type: 'string', default: DEFAULT_DAEMON_URL },
