@@ -15,7 +15,12 @@ export interface ClientOptions {
   mcpTokenEnv?: string;
 }
 
-export function openClient(io: CliIo, url: string, allowInsecureHttp: boolean, options: ClientOptions = {}): KoraClient {
+export function openClient(
+  io: CliIo,
+  url: string,
+  allowInsecureHttp: boolean,
+  options: ClientOptions = {},
+): KoraClient {
   const { mcpTokenEnv } = options;
   return new KoraClient(
     { name: options.name ?? displayUrl(url), url, allowInsecureHttp },

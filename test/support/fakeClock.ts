@@ -66,7 +66,9 @@ export class FakeClock implements Clock {
 
   private earliest(): FakeTimer | undefined {
     let earliest: FakeTimer | undefined;
-    for (const timer of this.timers) if (!earliest || timer.dueAt < earliest.dueAt || (timer.dueAt === earliest.dueAt && timer.id < earliest.id)) earliest = timer;
+    for (const timer of this.timers)
+      if (!earliest || timer.dueAt < earliest.dueAt || (timer.dueAt === earliest.dueAt && timer.id < earliest.id))
+        earliest = timer;
     return earliest;
   }
 }
