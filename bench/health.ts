@@ -4,7 +4,7 @@
 // Runs on a fake clock against the in-memory simulated daemon (same data as the HTTP fake).
 // Numbers only, no assertions. For a precise heap figure run node with --expose-gc.
 
-import { FakeClock } from '../src/core/health/clock';
+import { FakeClock } from '../test/support/fakeClock';
 import { HealthMonitor } from '../src/core/health/poller';
 import { SimulatedDaemon } from '../test/fake-daemon/simulatedSource';
 

@@ -42,7 +42,7 @@ function pick(start: number, count: number): string[] {
 }
 
 /** Deterministic: every run of the benchmark analyses the same 200 patterns (one in 10 vulnerable). */
-export function generatePatterns(count = PATTERN_COUNT): string[] {
+function generatePatterns(count = PATTERN_COUNT): string[] {
   const patterns = new Set<string>();
   for (let i = 0; patterns.size < count; i++) {
     const alternation = pick(i, 2 + (i % 6)).join('|');

@@ -28,11 +28,11 @@ export interface CliIo {
   invocation?: string;
 }
 
-export interface CommandModule {
+interface CommandModule {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export interface CommandEntry {
+interface CommandEntry {
   /** One line for the usage listing. */
   summary: string;
   load(): Promise<CommandModule>;
@@ -50,7 +50,7 @@ export function processIo(): CliIo {
  * is dropped and the command still ends with its own exit status instead of a Node stack. The
  * stream itself is returned: readline needs a real one for the confirmation prompt.
  */
-export function pipeSafe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+function pipeSafe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
@@ -70,22 +70,38 @@ export class UsageError extends Error {
   }
 }
 
-type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
-
-/** `node:util` parseArgs (strict) with its errors turned into readable UsageErrors. */
-export function parseCommandArgs<const T extends OptionsConfig>(argv: readonly string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+/** `--help` was given: the dispatcher prints the command's help and exits 0, whatever else was asked. */
+class HelpRequested extends Error {
+  constructor(readonly help: string) {
+    super('help requested');
+    this.name = 'HelpRequested';
   }
 }
 
-/** `--url` (repeatable), `--format text|json` and `--help`, shared by daemon-facing commands. */
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * `node:util` parseArgs (strict) with its errors turned into readable UsageErrors. Given the
+ * command's `help` text, it also takes `-h/--help` and, when given, shows that text instead of
+ * running the command (see runEntry).
+ */
+export function parseCommandArgs<const T extends OptionsConfig>(argv: readonly string[], options: T, allowPositionals = false, help?: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: help === undefined ? options : { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+  }
+  if (help !== undefined && (parsed.values as { help?: boolean }).help === true) throw new HelpRequested(help);
+  return parsed;
+}
+
+/** `--url` (repeatable) and `--format text|json`, shared by daemon-facing commands. */
 export const DAEMON_OPTIONS = {
   url: { type: 'string', multiple: true },
   format: { type: 'string', default: 'text' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 export type OutputFormat = 'text' | 'json';
@@ -122,6 +138,10 @@ async function runEntry(entry: CommandEntry, argv: string[], outerIo: CliIo, inv
     const module = await entry.load();
     return await module.run(argv, io);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout.write(error.help);
+      return EXIT_OK;
+    }
     if (error instanceof UsageError) {
       printError(io, `${error.message}\nRun "${invocation} --help" for usage.`);
       return EXIT_USAGE;
@@ -131,7 +151,7 @@ async function runEntry(entry: CommandEntry, argv: string[], outerIo: CliIo, inv
   }
 }
 
-export function usage(table: CommandTable, program: string): string {
+function usage(table: CommandTable, program: string): string {
   const names = Object.keys(table);
   const width = Math.max(0, ...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${table[name].summary}`);

@@ -4,7 +4,6 @@
 // reached at all (offline, cleartext refused), 1 otherwise (reached, but its answer is not usable).
 // The session token is scraped from the cockpit page; `KORA_SESSION_TOKEN` is the stored fallback.
 
-import { KoraClient } from '../core/daemon/client';
 import { isReadable, toCliStatusDocument } from '../core/health/cliStatusJson';
 import { readHealthOnce } from '../core/health/readOnce';
 import { buildHealthTree, type HealthNode } from '../core/tree/daemonTree';
@@ -13,9 +12,8 @@ import { toPlainLine } from '../core/text/markdown';
 import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';
 import { displayUrl } from '../core/text/displayUrl';
 import { safeJsonStringify } from '../core/text/sanitize';
+import { DEFAULT_DAEMON_URL, SESSION_TOKEN_ENV, openClient } from './daemonClient';
 
-export const DEFAULT_DAEMON_URL = 'http://127.0.0.1:9119';
-export const SESSION_TOKEN_ENV = 'KORA_SESSION_TOKEN';
 const DEFAULT_DAEMON_NAME = 'local';
 const DETAIL_MAX = 300;
 
@@ -44,11 +42,7 @@ const STATUS_OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, STATUS_OPTIONS);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const { values } = parseCommandArgs(argv, STATUS_OPTIONS, false, HELP);
   const format = parseFormat(values.format);
   const urls = values.url && values.url.length > 0 ? values.url : [DEFAULT_DAEMON_URL];
   const mcpTokenEnv = values['mcp-token-env'];
@@ -56,13 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const healths = await Promise.all(
     urls.map(async (url) => {
-      const client = new KoraClient(
-        { name: daemonName(url, urls.length), url, allowInsecureHttp: values['allow-insecure-http'] },
-        {
-          sessionTokens: { getStoredSessionToken: async () => io.env[SESSION_TOKEN_ENV] || undefined },
-          mcpTokens: mcpTokenEnv ? { getMcpToken: async () => io.env[mcpTokenEnv] || undefined } : undefined,
-        },
-      );
+      const client = openClient(io, url, values['allow-insecure-http'], { name: daemonName(url, urls.length), mcpTokenEnv });
       try {
         return await readHealthOnce(client);
       } finally {

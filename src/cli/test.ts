@@ -13,7 +13,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, printE
 import { forEachInputFile } from './inputFiles';
 import { readPhrasebookFile } from './phrasebookFile';
 import { toJunitXml } from './junit';
-import { openClient, SESSION_TOKEN_ENV } from './phrasebook/common';
+import { openClient, SESSION_TOKEN_ENV } from './daemonClient';
 import { createCliRedosAnalyzer } from './redosAnalyzer';
 import { renderJson, renderText, totalsOf, type TestFileReport } from './testReport';
 
@@ -42,7 +42,6 @@ const OPTIONS = {
   daemon: { type: 'string' },
   format: { type: 'string', default: 'text' },
   'allow-insecure-http': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const FORMATS = ['text', 'json', 'junit'] as const;
@@ -83,11 +82,7 @@ async function runOne(file: string, text: string, io: CliIo, target: Target): Pr
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true, HELP);
   const format = parseTestFormat(values.format);
   if (positionals.length === 0) throw new UsageError('give at least one test FILE (e.g. slack_dm.tests.yml)');
   const now = new Date();

@@ -27,18 +27,13 @@ Exit status: 0 when the daemon would accept it, 1 when it would not, 2 on usage 
 
 const OPTIONS = {
   stdin: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Input that cannot become a PUT payload (unreadable file, broken YAML or JSON). */
 class InputError extends Error {}
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true, HELP);
   if (values.stdin === (positionals.length === 1) || positionals.length > 1) {
     throw new UsageError('give exactly one FILE, or --stdin');
   }

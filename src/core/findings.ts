@@ -25,7 +25,7 @@ export interface FindingFix {
   isPreferred?: boolean;
 }
 
-export interface RelatedInfo {
+interface RelatedInfo {
   range: Range;
   message: string;
 }
@@ -46,8 +46,3 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-
-export function rangeOf(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
-}

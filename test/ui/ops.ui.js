@@ -82,7 +82,7 @@ async function pickDaemonIfAsked(page) {
   }
 }
 
-async function revertQuickPickShot(ctx, daemon) {
+async function revertQuickPickShot(ctx, _daemon) {
   const { page } = ctx;
   await runCommand(page, 'Kora: Revert Phrasebook');
   await pickDaemonIfAsked(page);

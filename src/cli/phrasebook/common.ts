@@ -1,26 +1,23 @@
 // Shared plumbing of `kora-ops phrasebook <command>`: options, the client, output, confirmation
 // on a terminal, and the exit codes of the phrasebook commands.
 import { createInterface } from 'node:readline';
-import { KoraClient } from '../../core/daemon/client';
+import type { KoraClient } from '../../core/daemon/client';
 import { isDaemonError } from '../../core/daemon/errors';
 import { escapeControls, safeJsonStringify, safeLine } from '../../core/text/sanitize';
 import { EXIT_USAGE, printError, type CliIo, type OutputFormat } from '../args';
 import { rawOutput } from '../safeOutput';
-import { displayUrl } from '../../core/text/displayUrl';
+import { DEFAULT_DAEMON_URL, SESSION_TOKEN_ENV, openClient } from '../daemonClient';
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, printError } from '../args';
 /** `push --if-match`: live changed since the given hash; nothing was sent. */
 export const EXIT_CONFLICT = 3;
 
-export const DEFAULT_DAEMON_URL = 'http://127.0.0.1:9119';
-export const SESSION_TOKEN_ENV = 'KORA_SESSION_TOKEN';
-export const LIVE_HASH_LABEL = 'live-hash:';
+const LIVE_HASH_LABEL = 'live-hash:';
 
 export const COMMON_OPTIONS = {
   url: { type: 'string', default: DEFAULT_DAEMON_URL },
   format: { type: 'string', default: 'text' },
   'allow-insecure-http': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 export const COMMON_HELP = `  --url URL               admin URL of the daemon (default ${DEFAULT_DAEMON_URL})
@@ -30,13 +27,6 @@ export const COMMON_HELP = `  --url URL               admin URL of the daemon (d
 
 The session token is read from the daemon's cockpit page; when the cockpit is not built, set
 ${SESSION_TOKEN_ENV}.`;
-
-export function openClient(io: CliIo, url: string, allowInsecureHttp: boolean): KoraClient {
-  return new KoraClient(
-    { name: displayUrl(url), url, allowInsecureHttp },
-    { sessionTokens: { getStoredSessionToken: async () => io.env[SESSION_TOKEN_ENV] || undefined } },
-  );
-}
 
 /** Runs `body` with a client and always releases its connections. */
 export async function withClient<T>(io: CliIo, values: { url?: string; 'allow-insecure-http'?: boolean }, body: (client: KoraClient) => Promise<T>): Promise<T> {
@@ -70,10 +60,34 @@ export function reportUnreachable(io: CliIo, error: unknown): number {
 }
 
 /**
- * Asks a yes/no question on the terminal. Without `--yes` a write needs a human: when stdin or
- * stderr is not a terminal, it refuses (returns undefined) rather than guess.
+ * The confirmation of a write (push, revert): `--yes` gives it; otherwise a human must, on a
+ * terminal. Off a terminal the write is refused rather than guessed, and `refusal()` says so.
  */
-export async function confirmOnTerminal(io: CliIo, question: string): Promise<boolean | undefined> {
+export class WriteConfirmation {
+  private notOnTerminal = false;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly yes: boolean,
+  ) {}
+
+  async ask(question: string): Promise<boolean> {
+    if (this.yes) return true;
+    const answer = await confirmOnTerminal(this.io, question);
+    this.notOnTerminal = answer === undefined;
+    return answer === true;
+  }
+
+  /** Exit 2 with the reason when the write was refused for want of a terminal, else undefined. */
+  refusal(): number | undefined {
+    if (!this.notOnTerminal) return undefined;
+    printError(this.io, NOT_A_TERMINAL);
+    return EXIT_USAGE;
+  }
+}
+
+/** A yes/no question on the terminal; undefined when stdin or stderr is not one. */
+async function confirmOnTerminal(io: CliIo, question: string): Promise<boolean | undefined> {
   if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
   // readline needs the real stream (it writes cursor controls), so the question is escaped here.
   const rl = createInterface({ input: io.stdin, output: rawOutput(io.stderr) as NodeJS.WritableStream });
@@ -85,4 +99,4 @@ export async function confirmOnTerminal(io: CliIo, question: string): Promise<bo
   }
 }
 
-export const NOT_A_TERMINAL = 'refusing to write without confirmation: not on a terminal (pass --yes to confirm)';
+const NOT_A_TERMINAL = 'refusing to write without confirmation: not on a terminal (pass --yes to confirm)';

@@ -22,12 +22,8 @@ Exit status: 0 on success, 2 on usage or connection errors.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, output: { type: 'string', short: 'o' } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, output: { type: 'string', short: 'o' } }, true, HELP);
   const format = parseFormat(values.format);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   let live: LiveState;
   try {

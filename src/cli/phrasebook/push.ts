@@ -12,16 +12,13 @@ import {
   EXIT_CONFLICT,
   EXIT_FAILURE,
   EXIT_OK,
-  EXIT_USAGE,
-  NOT_A_TERMINAL,
-  confirmOnTerminal,
+  WriteConfirmation,
   print,
-  printError,
   printLiveHash,
   reportUnreachable,
   withClient,
 } from './common';
-import { exitCodeOfReconciliation } from './reconciled';
+import { reportInterrupted } from './reconciled';
 import { displayUrl } from '../../core/text/displayUrl';
 import { safeLine } from '../../core/text/sanitize';
 import { PhrasebookTooLargeError, readPhrasebookFile } from '../phrasebookFile';
@@ -52,12 +49,8 @@ confirmation, or right after the write).
 const HASH_FORMAT = /^sha256:[0-9a-f]{64}$/;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'if-match': { type: 'string' }, yes: { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'if-match': { type: 'string' }, yes: { type: 'boolean', default: false } }, true, HELP);
   const format = parseFormat(values.format);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
   const ifMatch = values['if-match'];
   if (ifMatch !== undefined && !HASH_FORMAT.test(ifMatch)) throw new UsageError('--if-match must look like sha256:<64 hex digits>');
@@ -72,26 +65,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const file = readPushableFile(text);
   if (file.blocking.length > 0) return reportBlocking(io, format, positionals[0], file);
 
-  let refusedForTerminal = false;
+  const confirmation = new WriteConfirmation(io, values.yes);
   const outcome = await withClient(io, values, (client) =>
     pushPhrasebook(client, { payload: file.payload, baseHash: ifMatch }, {
       onConflict: async () => false,
-      confirm: async (plan) => {
-        if (values.yes) return true;
-        const answer = await confirmOnTerminal(
-          io,
-          `Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
-        );
-        refusedForTerminal = answer === undefined;
-        return answer === true;
-      },
+      confirm: (plan) =>
+        confirmation.ask(`Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`),
     }),
   );
-  if (refusedForTerminal) {
-    printError(io, NOT_A_TERMINAL);
-    return EXIT_USAGE;
-  }
-  return report(io, format, outcome, values.url);
+  return confirmation.refusal() ?? report(io, format, outcome, values.url);
 }
 
 /** Nothing is sent: YAML errors, or errors the daemon would answer with a 422 (its exact objects). */
@@ -154,10 +136,7 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: s
     case 'unauthorized':
       return reportUnreachable(io, outcome.error);
     case 'interrupted':
-      if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      io.stderr.write(`${safeLine(outcome.failure)}\n`);
-      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${safeLine(outcome.reconciliation.explanation)}`);
-      return exitCodeOfReconciliation(outcome.reconciliation.outcome);
+      return reportInterrupted(io, format, outcome);
   }
 }
 

@@ -9,16 +9,13 @@ import {
   COMMON_OPTIONS,
   EXIT_FAILURE,
   EXIT_OK,
-  EXIT_USAGE,
-  NOT_A_TERMINAL,
-  confirmOnTerminal,
+  WriteConfirmation,
   print,
-  printError,
   printLiveHash,
   reportUnreachable,
   withClient,
 } from './common';
-import { exitCodeOfReconciliation } from './reconciled';
+import { reportInterrupted } from './reconciled';
 import { displayUrl } from '../../core/text/displayUrl';
 import { safeLine } from '../../core/text/sanitize';
 
@@ -40,29 +37,16 @@ not written, 2 usage/connection errors or outcome unknown.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, to: { type: 'string' }, yes: { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, to: { type: 'string' }, yes: { type: 'boolean', default: false } }, true, HELP);
   const format = parseFormat(values.format);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  let refusedForTerminal = false;
+  const confirmation = new WriteConfirmation(io, values.yes);
   const outcome = await withClient(io, values, (client) =>
     revertPhrasebook(client, { filename: values.to, useDaemonDefault: true }, {
-      confirm: async (plan) => {
-        if (values.yes) return true;
-        const answer = await confirmOnTerminal(io, describePlan(plan, displayUrl(values.url)));
-        refusedForTerminal = answer === undefined;
-        return answer === true;
-      },
+      confirm: (plan) => confirmation.ask(describePlan(plan, displayUrl(values.url))),
     }),
   );
-  if (refusedForTerminal) {
-    printError(io, NOT_A_TERMINAL);
-    return EXIT_USAGE;
-  }
-  return report(io, format, outcome);
+  return confirmation.refusal() ?? report(io, format, outcome);
 }
 
 function describePlan(plan: RevertPlan, url: string): string {
@@ -96,9 +80,6 @@ function report(io: CliIo, format: 'text' | 'json', outcome: RevertOutcome): num
       print(io, format, outcome.body, () => `refused by the daemon (HTTP ${outcome.status}): ${safeLine(outcome.body.detail ?? outcome.body.error)}`);
       return EXIT_FAILURE;
     case 'interrupted':
-      if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      io.stderr.write(`${safeLine(outcome.failure)}\n`);
-      print(io, format, { outcome: outcome.reconciliation.outcome }, () => `outcome: ${outcome.reconciliation.outcome} — ${safeLine(outcome.reconciliation.explanation)}`);
-      return exitCodeOfReconciliation(outcome.reconciliation.outcome);
+      return reportInterrupted(io, format, outcome);
   }
 }

@@ -29,12 +29,8 @@ Exit status: 0 on success, 2 on usage or connection errors.
 
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' }, 'no-redos': { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' }, 'no-redos': { type: 'boolean', default: false } }, true, HELP);
   const format = parseFormat(values.format);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) throw new UsageError('expected exactly one MESSAGE (quote it)');
   const message = positionals[0];
   let payload: unknown;

@@ -23,7 +23,7 @@ export interface SessionToken {
 }
 
 export const SESSION_TOKEN_HEADER = 'X-Hermes-Session-Token';
-export const FRONTEND_NOT_BUILT_MARKER = 'Frontend not built';
+const FRONTEND_NOT_BUILT_MARKER = 'Frontend not built';
 
 // The daemon injects `<script>window.__HERMES_SESSION_TOKEN__="…";window.__HERMES_…="";</script>`
 // before `</head>`. Tolerate spacing and either quote, and never run past the closing quote (the

@@ -67,11 +67,6 @@ export function isDaemonError(value: unknown): value is DaemonError {
   return value instanceof DaemonError;
 }
 
-/** True for failures that mean "the daemon is not reachable right now" (drive backoff, "offline"). */
-export function isTransportFailure(error: DaemonError): boolean {
-  return error.kind === 'offline' || error.kind === 'timeout';
-}
-
 const EXCERPT_MAX_CHARS = 200;
 const REDACTED = '[redacted]';
 

@@ -19,8 +19,8 @@ export interface HttpTimeouts {
   totalMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 30_000 };
-export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 30_000 };
+const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const MAX_READ_CONNECTIONS = 4;
 
 /** Error codes of our own timers; errors.ts words them (the names are undici's, kept on purpose). */
@@ -28,7 +28,7 @@ const CONNECT_TIMEOUT_CODE = 'ETIMEDOUT';
 const HEADERS_TIMEOUT_CODE = 'UND_ERR_HEADERS_TIMEOUT';
 const BODY_TIMEOUT_CODE = 'UND_ERR_BODY_TIMEOUT';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 export interface HttpRequest {
   method: HttpMethod;

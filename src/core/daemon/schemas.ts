@@ -20,8 +20,6 @@ function optionalPart<T extends z.ZodMiniType>(schema: T) {
   return z.catch(z.optional(schema), undefined);
 }
 
-export const SERVICE_STATUSES = ['healthy', 'degraded', 'unhealthy', 'unknown'] as const;
-export const LISTENER_STATUSES = ['up', 'down', 'unknown'] as const;
 /** Any status string is kept as sent (an unknown value is shown verbatim, not coerced). */
 const serviceStatus = z.catch(z.string(), UNKNOWN);
 
@@ -116,12 +114,11 @@ export const heartbeatSchema = z.looseObject({
   cache_warming: z.catch(z.boolean(), false),
 });
 
-export type HeartbeatService = z.infer<typeof heartbeatServiceSchema>;
 export type HeartbeatResponse = z.infer<typeof heartbeatSchema>;
 
 // ---- Phrasebook (§3.1–3.5) ----------------------------------------------------------------------
 
-export const phrasebookEntryWriteSchema = z.looseObject({
+const phrasebookEntryWriteSchema = z.looseObject({
   pattern: z.string(),
   category: z.string(),
   description: z.string(),
@@ -197,7 +194,6 @@ export const phrasebookBackupsResponseSchema = z.looseObject({
 });
 
 export type PhrasebookEntryWrite = z.infer<typeof phrasebookEntryWriteSchema>;
-export type PhrasebookEntryDto = z.infer<typeof phrasebookEntryDtoSchema>;
 export type PhrasebookResponse = z.infer<typeof phrasebookResponseSchema>;
 export type PhrasebookTestResponse = z.infer<typeof phrasebookTestResponseSchema>;
 export type PhrasebookPutResponse = z.infer<typeof phrasebookPutResponseSchema>;
@@ -249,6 +245,6 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, json: unknown, path: stri
   });
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

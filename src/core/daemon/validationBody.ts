@@ -4,8 +4,8 @@
 
 import { fastApiValidationBodySchema, validationFailedBodySchema, type PhrasebookValidationError } from './schemas';
 
-export const ROOT_FIELD = '_root';
-export const ROOT_ENTRY_INDEX = -1;
+const ROOT_FIELD = '_root';
+const ROOT_ENTRY_INDEX = -1;
 
 export interface NormalizedValidation {
   /** Which body shape the daemon used; `unrecognized` keeps the excerpt as one root error. */

@@ -8,7 +8,7 @@ import type { DaemonHealth, DaemonState, ListenerStatus, ServiceStatus } from '.
 /** The eight states the CLI reports. */
 export type CliState = 'ok' | 'offline' | 'unauthorized' | 'no_frontend' | 'warming' | 'stale' | 'endpoint_missing' | 'malformed';
 
-export interface CliDaemonStatus {
+interface CliDaemonStatus {
   name: string;
   url: string;
   state: CliState;
@@ -43,7 +43,7 @@ export function isReadable(health: DaemonHealth): boolean {
   return health.state === 'ok' || health.state === 'warming' || health.state === 'stale';
 }
 
-export function toCliStatus(health: DaemonHealth): CliDaemonStatus {
+function toCliStatus(health: DaemonHealth): CliDaemonStatus {
   const state = toCliState(health.state);
   const status: CliDaemonStatus = {
     name: health.daemon.name,

@@ -354,5 +354,4 @@ function isFromTheFuture(marker: Marker, polledAt: number): boolean {
   return marker.at > polledAt + FUTURE_SKEW_ALLOWANCE_SECONDS * 1000;
 }
 
-export { CONTENT_STREAMS };
 export type { HealthSource } from './streams';

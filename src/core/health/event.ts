@@ -1,7 +1,7 @@
 // A minimal typed event, shaped like VS Code's (`event(listener) → { dispose }`) so the editor glue
 // can pass it around, without importing `vscode` into the core.
 
-export interface Disposable {
+interface Disposable {
   dispose(): void;
 }
 

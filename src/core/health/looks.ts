@@ -28,7 +28,7 @@ export enum Severity {
 type KnownServiceStatus = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
 type KnownListenerStatus = 'up' | 'down' | 'unknown';
 
-export const SERVICE_LOOK: Record<KnownServiceStatus, Look> = {
+const SERVICE_LOOK: Record<KnownServiceStatus, Look> = {
   healthy: { iconId: 'pass-filled', colorId: COLOR.passed },
   degraded: { iconId: 'warning', colorId: COLOR.warning },
   unhealthy: { iconId: 'error', colorId: COLOR.error },
@@ -36,22 +36,22 @@ export const SERVICE_LOOK: Record<KnownServiceStatus, Look> = {
 };
 
 /** A status the daemon sent that we do not know: shown as sent, with a neutral icon, rated like "unknown". */
-export const UNRECOGNIZED_LOOK: Look = { iconId: 'circle-outline', colorId: COLOR.muted };
+const UNRECOGNIZED_LOOK: Look = { iconId: 'circle-outline', colorId: COLOR.muted };
 
-export const SERVICE_SEVERITY: Record<KnownServiceStatus, Severity> = {
+const SERVICE_SEVERITY: Record<KnownServiceStatus, Severity> = {
   healthy: Severity.ok,
   degraded: Severity.warning,
   unhealthy: Severity.error,
   unknown: Severity.unknown,
 };
 
-export const LISTENER_LOOK: Record<KnownListenerStatus, Look> = {
+const LISTENER_LOOK: Record<KnownListenerStatus, Look> = {
   up: SERVICE_LOOK.healthy,
   down: SERVICE_LOOK.unhealthy,
   unknown: SERVICE_LOOK.unknown,
 };
 
-export const LISTENER_SEVERITY: Record<KnownListenerStatus, Severity> = {
+const LISTENER_SEVERITY: Record<KnownListenerStatus, Severity> = {
   up: Severity.ok,
   down: Severity.error,
   unknown: Severity.unknown,
@@ -116,8 +116,8 @@ export const SEVERITY_LOOK: Record<Severity, Look> = {
 };
 
 /** Thresholds of the daemon's own overall-status rule (contract §6) for recent errors. */
-export const RECENT_ERRORS_DEGRADED = 5;
-export const RECENT_ERRORS_UNHEALTHY = 20;
+const RECENT_ERRORS_DEGRADED = 5;
+const RECENT_ERRORS_UNHEALTHY = 20;
 
 export function recentErrorsSeverity(count: number | null): Severity {
   if (count === null) return Severity.unknown;

@@ -40,7 +40,7 @@ export interface HealthInputs {
 }
 
 /** The daemon serves a snapshot only while `computed_at` is at most this old (contract §3.7). */
-export const SNAPSHOT_FRESH_SECONDS = 600;
+const SNAPSHOT_FRESH_SECONDS = 600;
 /** How far in the future `computed_at` may lie before we call it stale (daemon/client clock skew). */
 export const FUTURE_SKEW_ALLOWANCE_SECONDS = 60;
 

@@ -7,7 +7,7 @@ import type { DaemonPoller } from './daemonPoller';
 import type { RefreshReason, Stream, StreamValues } from './streams';
 
 /** Reads one stream now (after any poll in flight) and returns its value, or throws its error. */
-export async function readThrough<S extends Stream>(poller: DaemonPoller, stream: S, reason: RefreshReason): Promise<StreamValues[S]> {
+async function readThrough<S extends Stream>(poller: DaemonPoller, stream: S, reason: RefreshReason): Promise<StreamValues[S]> {
   await poller.refresh(reason, [stream]);
   const outcome = poller.latest(stream);
   if (!outcome) throw new DaemonError({ kind: 'malformed', detail: `the ${stream} could not be read (the daemon was removed from the settings?)` });

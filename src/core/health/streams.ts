@@ -7,7 +7,7 @@ import type { Outcome } from './model';
 import type { DaemonRef } from './types';
 
 /** What the cheapest request learned: `instance` changes when the daemon restarted (undefined: cannot tell). */
-export interface Liveness {
+interface Liveness {
   instance?: number;
 }
 

@@ -33,7 +33,7 @@ export interface StatusSummary {
   severity: Severity;
 }
 
-export const STATUS_PREFIX = 'Kora';
+const STATUS_PREFIX = 'Kora';
 
 /** Data older than the daemon's update period plus this is marked stale. */
 export const STALE_GRACE_MS = 60_000;

@@ -162,16 +162,3 @@ function isHistoryRecord(value: unknown): value is HistoryRecord {
     Array.isArray(record.backupFilenames)
   );
 }
-
-/** In-memory storage: unit tests and the CLI (which keeps no history between runs). */
-export class MemoryHistoryStorage implements HistoryStorage {
-  readonly blobs = new Map<string, string>();
-
-  async read(daemonKey: string): Promise<string | undefined> {
-    return this.blobs.get(daemonKey);
-  }
-
-  async write(daemonKey: string, text: string): Promise<void> {
-    this.blobs.set(daemonKey, text);
-  }
-}

@@ -35,14 +35,6 @@ export function escapeControls(text: string, lineBreaks: LineBreaks = 'escape'):
   return text.replace(UNSAFE, (char) => (lineBreaks === 'keep' && char === '\n' ? char : visibleEscape(char)));
 }
 
-/** Whether the text holds anything escapeControls would escape (line breaks count). */
-export function hasControls(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
-}
-
 /** Anything, as one safe line: a string as is, other values as JSON, then escaped. */
 export function safeLine(value: unknown): string {
   const raw = typeof value === 'string' ? value : value === undefined || value === null ? '' : stringifyLoosely(value);

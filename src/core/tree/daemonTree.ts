@@ -23,7 +23,7 @@ import { stateNodes } from './stateNodes';
 import { orderServices } from '../health/services';
 import type { DaemonHealth, ListenerHealth, ServiceHealth } from '../health/types';
 
-export type { Collapsible, HealthNode, NodeAction, NodeCommand, NodeKind } from './node';
+export type { HealthNode, NodeAction } from './node';
 export { CANONICAL_SERVICES, orderServices } from '../health/services';
 
 /** Data younger than this goes without an age on the root (so its text does not tick every second). */

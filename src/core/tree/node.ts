@@ -18,7 +18,7 @@ export type NodeKind =
 /** What clicking a node does; the editor maps these to its commands. */
 export type NodeAction = 'retry' | 'setSessionToken' | 'configureDaemons' | 'showLog';
 
-export type Collapsible = 'none' | 'collapsed' | 'expanded';
+type Collapsible = 'none' | 'collapsed' | 'expanded';
 
 export interface HealthNode {
   /** Stable across builds for the same thing (daemon + path), so views keep expansion state. */
@@ -40,7 +40,7 @@ export interface HealthNode {
   children: HealthNode[];
 }
 
-export interface NodeCommand {
+interface NodeCommand {
   id: string;
   title: string;
   arguments?: unknown[];
@@ -50,7 +50,7 @@ export interface NodeCommand {
 export const LABEL_MAX = 80;
 
 /** Node ids are the daemon name and a path, each part URI-encoded, joined by `/`. */
-export function nodeId(health: DaemonHealth, ...path: string[]): string {
+function nodeId(health: DaemonHealth, ...path: string[]): string {
   return [health.daemon.name, ...path].map(encodeURIComponent).join('/');
 }
 

@@ -20,7 +20,7 @@ export const SECTION_CONTEXT = {
   backupCorrupt: 'kora.backup.corrupt',
 } as const;
 
-export const SECTION_KIND = { phrasebook: 'phrasebook', backups: 'backups', backup: 'backup' } as const;
+const SECTION_KIND = { phrasebook: 'phrasebook', backups: 'backups', backup: 'backup' } as const;
 
 /** The poller's phrasebook reading, as the section shows it. */
 export type PhrasebookSectionData = PhrasebookReading;

@@ -75,6 +75,22 @@ describe('kora-ops (CLI plumbing)', () => {
     assert.equal(JSON.parse(run.stdout()).daemons[0].state, 'offline');
   });
 
+  it('every command prints its own help on --help and -h, exit 0, whatever else is on the line', async () => {
+    const commands = [['status'], ['validate'], ['test'], ['lint'], ...['pull', 'push', 'revert', 'backups', 'test'].map((name) => ['phrasebook', name])];
+    for (const command of commands) {
+      // A bad --format does not matter once help is asked (validate has no --format).
+      const extras = command[0] === 'validate' ? [['--help'], ['-h']] : [['--help'], ['-h'], ['--format', 'xml', '--help']];
+      for (const extra of extras) {
+        const captured = captureIo(directory);
+        const code = await runCli([...command, ...extra], captured.io);
+        const line = `kora-ops ${command.join(' ')} ${extra.join(' ')}`;
+        assert.equal(code, 0, `${line}: ${captured.stderr()}`);
+        assert.ok(captured.stdout().startsWith(`Usage: kora-ops ${command.join(' ')} `), `${line} printed: ${captured.stdout().slice(0, 80)}`);
+        assert.equal(captured.stderr(), '', line);
+      }
+    }
+  });
+
   it('a reader that closes early gets no stack trace, and the exit status is the command\'s', async function () {
     this.timeout(120_000); // one Node process on a possibly saturated machine
     const lines = ['entries:'];

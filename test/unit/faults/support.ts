@@ -4,7 +4,7 @@
 // clock alone cannot tell).
 import { KoraClient } from '../../../src/core/daemon/client';
 import type { HttpTimeouts } from '../../../src/core/daemon/http';
-import { FakeClock, settle } from '../../../src/core/health/clock';
+import { FakeClock, settle } from '../../support/fakeClock';
 import type { HealthSource } from '../../../src/core/health/daemonPoller';
 import { HealthMonitor } from '../../../src/core/health/poller';
 import { startFakeDaemon, type FakeDaemon } from '../../fake-daemon/server';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/core/health/clock';
+import { FakeClock } from '../../support/fakeClock';
 import { HealthMonitor } from '../../../src/core/health/poller';
 import { PHRASEBOOK_STREAMS, type RefreshReason } from '../../../src/core/health/streams';
 import type { PhrasebookBackupsResponse, PhrasebookResponse } from '../../../src/core/daemon/schemas';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/core/health/clock';
+import { FakeClock } from '../../support/fakeClock';
 import { HealthMonitor, type HealthChange, type HealthMonitorOptions } from '../../../src/core/health/poller';
 import { SimulatedDaemon, type SimulatedDaemonOptions } from '../../fake-daemon/simulatedSource';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/core/health/clock';
+import { FakeClock } from '../../support/fakeClock';
 import { HealthMonitor } from '../../../src/core/health/poller';
 import { readingThroughPoller } from '../../../src/core/health/readThrough';
 import type { PhrasebookOpsClient } from '../../../src/core/phrasebook/ops/client';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { LocalHistory, MemoryHistoryStorage } from '../../../src/core/history/localHistory';
+import { LocalHistory } from '../../../src/core/history/localHistory';
+import { MemoryHistoryStorage } from '../../support/memoryHistoryStorage';
 import { describeEntryChanges, summarizeEntryChanges } from '../../../src/core/phrasebook/ops/changes';
 import { keepAfterPush } from '../../../src/core/phrasebook/ops/historyKeeping';
 import { pushPhrasebook } from '../../../src/core/phrasebook/ops/push';

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { CliIo } from '../../../src/cli/args';
 import { run } from '../../../src/cli/phrasebook';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
-import { BACKUP_NAME, requests, startHarness, type Harness } from './fixtures';
+import { BACKUP_NAME, PHRASEBOOK_PATH, requests, startHarness, type Harness } from './fixtures';
 
 const LIVE_HASH_LINE = /^live-hash: (sha256:[0-9a-f]{64})$/m;
 const CLI_BUNDLE = resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
@@ -134,6 +134,30 @@ describe('kora-ops phrasebook (CLI)', () => {
     const pushed = await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--yes', '--format', 'json');
     assert.deepEqual(JSON.parse(pushed.stdout), { outcome: 'written' });
     assert.equal(pushed.code, 0);
+  });
+
+  it('without --yes and without a terminal, revert refuses (exit 2) like push and changes nothing', async () => {
+    const url = harness.daemon.url;
+    await cli(dir, 'pull', '--url', url, '-o', 'slack_dm.yml');
+    addEntry(join(dir, 'slack_dm.yml'), 'deploy');
+    assert.equal((await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--yes')).code, 0);
+    const reverted = await cli(dir, 'revert', '--url', url);
+    assert.equal(reverted.code, 2);
+    assert.match(reverted.stderr, /^kora-ops phrasebook revert: refusing to write without confirmation: not on a terminal/m);
+    assert.equal(requests(harness.daemon, 'POST', `${PHRASEBOOK_PATH}/revert`).length, 0);
+  });
+
+  it('revert reports the reconciled outcome after a 500 that followed the write, like push', async () => {
+    const url = harness.daemon.url;
+    await cli(dir, 'pull', '--url', url, '-o', 'slack_dm.yml');
+    addEntry(join(dir, 'slack_dm.yml'), 'deploy');
+    assert.equal((await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--yes')).code, 0);
+    harness.daemon.addFault({ name: 'write_then_500', path: `${PHRASEBOOK_PATH}/revert` });
+    const reverted = await cli(dir, 'revert', '--url', url, '--yes', '--format', 'json');
+    assert.deepEqual(JSON.parse(reverted.stdout), { outcome: 'written' });
+    assert.match(reverted.stderr, /HTTP 500/);
+    assert.match(reverted.stderr, LIVE_HASH_LINE, 'live was read again, and its hash printed');
+    assert.equal(reverted.code, 0);
   });
 
   it('revert: 404 for an unknown backup is exit 1 with the daemon body', async () => {

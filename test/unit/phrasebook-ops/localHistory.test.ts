@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { LocalHistory, MemoryHistoryStorage, type HistoryInput } from '../../../src/core/history/localHistory';
+import { LocalHistory, type HistoryInput } from '../../../src/core/history/localHistory';
+import { MemoryHistoryStorage } from '../../support/memoryHistoryStorage';
 
 function version(n: number, extra: Partial<HistoryInput> = {}): HistoryInput {
   return { entriesHash: `sha256:${n}`, entryCount: n, yaml: `entries: # ${n}\n`, reason: 'pulled', ...extra };

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalHistory, MemoryHistoryStorage } from '../../../src/core/history/localHistory';
+import { LocalHistory } from '../../../src/core/history/localHistory';
+import { MemoryHistoryStorage } from '../../support/memoryHistoryStorage';
 import { canonicalEntriesHash } from '../../../src/core/phrasebook/ops/writeFormat';
 import { keepAfterRevert, keepBeforeRevert } from '../../../src/core/phrasebook/ops/historyKeeping';
 import { readLive, type LiveState } from '../../../src/core/phrasebook/ops/live';

@@ -18,6 +18,7 @@ type NamesData = typeof import('./namesData');
 let namesData: NamesData | undefined;
 
 function data(): NamesData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at startup
   namesData ??= require(NAMES_DATA_MODULE) as NamesData;
   return namesData;
 }
