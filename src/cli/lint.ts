@@ -39,20 +39,14 @@ const OPTIONS = {
   'redos-budget': { type: 'string' },
   'redos-pattern-budget': { type: 'string' },
   'no-redos-cache': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type LintFormat = (typeof FORMATS)[number];
 const LEVELS: ReadonlyArray<Severity | 'off'> = ['error', 'warning', 'information', 'hint', 'off'];
 
-
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true, HELP);
   const format = parseLintFormat(values.format);
   const severityOverrides = parseSeverities(values.severity ?? []);
   if (positionals.length === 0) throw new UsageError('give at least one FILE');
