@@ -38,6 +38,7 @@ export class HealthController implements vscode.Disposable {
   private monitorInstance: HealthMonitor;
   private monitorSubscription: vscode.Disposable | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private firstDemand: ReturnType<typeof setImmediate> | undefined;
   private readonly loggedStates = new Map<string, DaemonState>();
   private backupHistory: BackupHistorySource | undefined;
 
@@ -71,7 +72,12 @@ export class HealthController implements vscode.Disposable {
       }),
     );
     this.showLatest();
-    this.updateDemand();
+    // The first polls (sockets, requests) start just after activate() returns, off its clock: the
+    // tree shows "connecting" meanwhile, as it would while the requests are in flight.
+    this.firstDemand = setImmediate(() => {
+      this.firstDemand = undefined;
+      this.updateDemand();
+    });
   }
 
   /** Lets the phrasebook operations say which backups local history holds. */
@@ -105,6 +111,7 @@ export class HealthController implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.firstDemand !== undefined) clearImmediate(this.firstDemand);
     this.stopTicker();
     this.monitorSubscription?.dispose();
     this.monitorInstance.dispose();
