@@ -1,5 +1,6 @@
 // Bundles the extension, the CLI and the ReDoS worker. The worker is its own entry so that
-// recheck (the heavy analysis code) is only loaded when a pattern is analysed.
+// recheck (the heavy analysis code) is only loaded when a pattern is analysed; so is the phrasebook
+// bundle (language features, operations, tests), loaded by the extension on first need.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,6 +39,7 @@ const yamlEsModules = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [yamlEsModules] },
+  { ...common, entryPoints: ['src/phrasebookFeatures.ts'], outfile: 'dist/phrasebook.js', external: ['vscode'], plugins: [yamlEsModules] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlEsModules] },
   {
     ...common,

@@ -1,24 +1,18 @@
 // Typed access to the `kora.*` settings. Nothing else calls getConfiguration('kora').
 import * as vscode from 'vscode';
+import type { DaemonSetting } from './settingsTable';
 import { SETTING } from './constants';
-import type { Severity } from '../core/findings';
-import { DEFAULT_PYTHON_VERSION, parsePythonVersion, type PythonVersion } from '../core/pyre';
 import { displayUrl } from '../core/text/displayUrl';
+import { DEFAULT_DAEMONS, settingKey, settingValue, type KoraSettings, type SettingName } from './settingsTable';
 
-export interface DaemonSetting {
-  name: string;
-  url: string;
-  allowInsecureHttp: boolean;
-}
+export type { KoraSettings, SettingName, SeverityOverride } from './settingsTable';
+
+export type { DaemonSetting } from './settingsTable';
 
 export interface DaemonSettingProblem {
   index: number;
   message: string;
 }
-
-export type SeverityOverride = Severity | 'off';
-
-const DEFAULT_DAEMONS: DaemonSetting[] = [{ name: 'local', url: 'http://127.0.0.1:9119', allowInsecureHttp: false }];
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTING.section);
@@ -28,7 +22,7 @@ function section(): vscode.WorkspaceConfiguration {
  * The configured daemons. Only user (machine) values count: a workspace's settings.json must not
  * be able to point the extension, and so the session token, at another host.
  */
-export function readDaemons(): { daemons: DaemonSetting[]; problems: DaemonSettingProblem[] } {
+function readDaemons(): { daemons: DaemonSetting[]; problems: DaemonSettingProblem[] } {
   const inspected = section().inspect<unknown>(SETTING.daemons);
   const raw = inspected?.globalValue ?? inspected?.defaultValue ?? DEFAULT_DAEMONS;
   const daemons: DaemonSetting[] = [];
@@ -56,40 +50,42 @@ export function readDaemons(): { daemons: DaemonSetting[]; problems: DaemonSetti
   return { daemons, problems };
 }
 
-export function readNumber(key: string, fallback: number): number {
-  const value = section().get<number>(key);
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+/** A change of `kora.*` settings, as the one change event of KoraConfig reports it. */
+export interface SettingsChange {
+  /** True when the change touches one of these settings. */
+  affects(...names: (SettingName | typeof SETTING.daemons)[]): boolean;
 }
 
-export function readBoolean(key: string, fallback: boolean): boolean {
-  const value = section().get<boolean>(key);
-  return typeof value === 'boolean' ? value : fallback;
-}
+/**
+ * Typed access to the `kora.*` settings with one change event that features subscribe to (rather
+ * than each listening to every configuration change of the window). Defaults live in SETTING_TABLE.
+ */
+export class KoraConfig implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SettingsChange>();
+  private readonly listener: vscode.Disposable;
+  /** Fires after any `kora.*` setting changed; listeners ask `affects` about the ones they use. */
+  readonly onDidChange = this.changed.event;
 
-export function readStringList(key: string): string[] {
-  const value = section().get<unknown>(key);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-export function readSeverityOverrides(): Record<string, SeverityOverride> {
-  const value = section().get<Record<string, unknown>>(SETTING.phrasebookSeverity) ?? {};
-  const allowed = new Set(['error', 'warning', 'information', 'hint', 'off']);
-  const overrides: Record<string, SeverityOverride> = {};
-  for (const [code, severity] of Object.entries(value)) {
-    if (typeof severity === 'string' && allowed.has(severity)) overrides[code] = severity as SeverityOverride;
+  constructor() {
+    this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTING.section)) return;
+      this.changed.fire({ affects: (...names) => names.some((name) => event.affectsConfiguration(`${SETTING.section}.${SETTING[name]}`)) });
+    });
   }
-  return overrides;
-}
 
-/** The daemon's CPython (`kora.pythonVersion`); the default for anything unrecognised. */
-export function readPythonVersion(): PythonVersion {
-  const value = section().get<unknown>(SETTING.pythonVersion);
-  return (typeof value === 'string' && parsePythonVersion(value)) || DEFAULT_PYTHON_VERSION;
-}
+  get<K extends SettingName>(name: K): KoraSettings[K] {
+    return settingValue(name, section().get<unknown>(settingKey(name)));
+  }
 
-/** True when a configuration change touches one of the given `kora.*` keys. */
-export function affects(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
-  return keys.some((key) => event.affectsConfiguration(`${SETTING.section}.${key}`));
+  /** The configured daemons (machine values only) and the entries that were skipped. */
+  daemons(): { daemons: DaemonSetting[]; problems: DaemonSettingProblem[] } {
+    return readDaemons();
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.changed.dispose();
+  }
 }
 
 export async function openDaemonSettings(): Promise<void> {

@@ -90,5 +90,31 @@ export const YAML_LANGUAGE_ID = 'yaml';
 /** `source` of every diagnostic the extension publishes. */
 export const DIAGNOSTIC_SOURCE = 'kora';
 
+/**
+ * The second bundle (built by esbuild.mjs): phrasebook language features, phrasebook operations
+ * and the Test Explorer's implementation, loaded on first need (see vscode/phrasebookBundle.ts).
+ */
+export const PHRASEBOOK_BUNDLE = 'dist/phrasebook.js';
+
+/** Commands whose implementation lives in the phrasebook bundle (the main bundle registers shells). */
+export const PHRASEBOOK_COMMANDS = [
+  COMMAND.openLivePhrasebook,
+  COMMAND.pullPhrasebook,
+  COMMAND.pushPhrasebook,
+  COMMAND.revertPhrasebook,
+  COMMAND.revertToBackup,
+  COMMAND.compareBackupWithLive,
+  COMMAND.copyBackupFileName,
+  COMMAND.testMessage,
+  COMMAND.addTestCase,
+] as const;
+export type PhrasebookCommandId = (typeof PHRASEBOOK_COMMANDS)[number];
+
+/** The Test Explorer's controller of phrasebook tests. */
+export const TEST_CONTROLLER_ID = 'kora.phrasebookTests';
+/** The glob of phrasebook test files, for discovery and the file watcher. */
+export const TEST_FILE_GLOB = '**/*.tests.{yml,yaml}';
+export const EXCLUDED_FOLDERS_GLOB = '**/node_modules/**';
+
 /** The ReDoS analysis worker bundle, relative to the extension's root (built by esbuild.mjs). */
 export const REDOS_WORKER_BUNDLE = 'dist/redosWorker.js';

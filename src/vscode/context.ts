@@ -1,5 +1,5 @@
-// The extension's context object: owns every disposable and the shared services. Commands and
-// features receive it instead of reaching for globals, so each is a plain function of its inputs.
+// The extension context object: owns every disposable, the log and the token store. activate()
+// builds the typed services (vscode/services.ts) around it and hands them to features and commands.
 import * as vscode from 'vscode';
 import { DisposableStore } from './lifecycle';
 import { ExtensionLog, type Logger } from './log';

@@ -3,9 +3,7 @@
 // change, and disposed once. Tokens come from SecretStorage on demand, never from settings.
 import * as vscode from 'vscode';
 import { KoraClient } from '../core/daemon/client';
-import { SETTING } from './constants';
-import { affects, openDaemonSettings, readDaemons, type DaemonSetting, type DaemonSettingProblem } from './config';
-import type { KoraContext } from './context';
+import type { DaemonSetting, DaemonSettingProblem, KoraConfig } from './config';
 import type { Logger } from './log';
 import type { TokenStore } from './secrets';
 import { displayUrl } from '../core/text/displayUrl';
@@ -32,11 +30,12 @@ export class DaemonRegistry implements vscode.Disposable {
   constructor(
     private readonly tokens: TokenStore,
     private readonly log: Logger,
+    private readonly config: KoraConfig,
   ) {
     this.reload();
     this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affects(event, SETTING.daemons)) this.reload();
+      config.onDidChange((change) => {
+        if (change.affects('daemons')) this.reload();
       }),
       tokens.onDidChange(({ daemonUrl }) => this.onTokenChanged(daemonUrl)),
     );
@@ -56,7 +55,7 @@ export class DaemonRegistry implements vscode.Disposable {
   }
 
   private reload(): void {
-    const { daemons, problems } = readDaemons();
+    const { daemons, problems } = this.config.daemons();
     this.settingProblems = problems;
     for (const problem of problems) this.log.warn(`setting kora.daemons: ${problem.message}`);
     const previous = this.entries;
@@ -112,56 +111,4 @@ function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-// One registry per extension context, created on first use, so commands (registered from a table
-// before the features) and features share it without a global.
-const registries = new WeakMap<KoraContext, DaemonRegistry>();
-
-export function daemonRegistry(kora: KoraContext): DaemonRegistry {
-  let registry = registries.get(kora);
-  if (!registry) {
-    registry = kora.register(new DaemonRegistry(kora.tokens, kora.logger('daemons')));
-    registries.set(kora, registry);
-  }
-  return registry;
-}
-
-/**
- * A command's daemon argument: a daemon name, or a tree element carrying `daemonName` (what view
- * item menus and our own tree actions pass).
- */
-export function daemonNameOf(argument: unknown): string | undefined {
-  if (typeof argument === 'string') return argument;
-  if (typeof argument === 'object' && argument !== null) {
-    const name = (argument as { daemonName?: unknown }).daemonName;
-    if (typeof name === 'string') return name;
-  }
-  return undefined;
-}
-
-/**
- * The daemon a command acts on: the one named by `argument`, the only one configured, or the
- * user's pick. Undefined when the user cancelled or nothing is configured (then offers settings).
- */
-export async function pickDaemon(registry: DaemonRegistry, placeholder: string, argument?: unknown): Promise<RegisteredDaemon | undefined> {
-  const daemons = registry.list();
-  const name = daemonNameOf(argument);
-  if (name !== undefined) {
-    const named = registry.get(name);
-    if (named) return named;
-    throw new Error(`no configured daemon is named "${name}"`);
-  }
-  if (daemons.length === 0) {
-    const configure = 'Configure Daemons…';
-    const choice = await vscode.window.showWarningMessage('Kora: no daemon is configured (setting "kora.daemons").', configure);
-    if (choice === configure) await openDaemonSettings();
-    return undefined;
-  }
-  if (daemons.length === 1) return daemons[0];
-  const picked = await vscode.window.showQuickPick(
-    daemons.map((daemon) => ({ label: daemon.name, description: displayUrl(daemon.url), daemon })),
-    { placeHolder: placeholder, matchOnDescription: true },
-  );
-  return picked?.daemon;
 }

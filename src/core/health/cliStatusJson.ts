@@ -3,6 +3,7 @@
 //   "listeners":[{"name","status"}],"services":[{"name","status","latency_ms","error"}]}]}
 // plus a few extra keys (allowed) that help scripts explain a failure.
 
+import { isReadableState } from './looks';
 import type { DaemonHealth, DaemonState, ListenerStatus, ServiceStatus } from './types';
 
 /** The eight states the CLI reports. */
@@ -40,7 +41,7 @@ export function toCliState(state: DaemonState): CliState {
 
 /** True when the CLI "could read the daemon" (exit code 0). */
 export function isReadable(health: DaemonHealth): boolean {
-  return health.state === 'ok' || health.state === 'warming' || health.state === 'stale';
+  return isReadableState(health.state);
 }
 
 function toCliStatus(health: DaemonHealth): CliDaemonStatus {

@@ -7,6 +7,7 @@
 import { CadenceLearner, type CadenceOptions } from './cadence';
 import type { Clock, TimerHandle } from './clock';
 import { buildHealth, FUTURE_SKEW_ALLOWANCE_SECONDS } from './model';
+import { isReadableState } from './looks';
 import { attempt } from './outcome';
 import {
   ALL_STREAMS,
@@ -177,7 +178,7 @@ export class DaemonPoller {
   }
 
   private readable(): boolean {
-    return this.health.state === 'ok' || this.health.state === 'warming' || this.health.state === 'stale';
+    return isReadableState(this.health.state);
   }
 
   private backoffDelay(): number {

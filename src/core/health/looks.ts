@@ -108,6 +108,11 @@ export const STATE_LOOK: Record<DaemonState, StateLook> = {
 /** States in which the daemon's data is being read normally (the rest are named problems). */
 export const READABLE_STATES: ReadonlySet<DaemonState> = new Set<DaemonState>(['ok', 'warming', 'stale']);
 
+/** The one rule for "the daemon's data is being read" (tree, poller, model and CLI exit code agree). */
+export function isReadableState(state: DaemonState): boolean {
+  return READABLE_STATES.has(state);
+}
+
 export const SEVERITY_LOOK: Record<Severity, Look> = {
   [Severity.ok]: SERVICE_LOOK.healthy,
   [Severity.unknown]: SERVICE_LOOK.unknown,

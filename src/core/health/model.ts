@@ -21,6 +21,7 @@
 
 import type { DaemonError, DaemonErrorKind } from '../daemon/errors';
 import type { HeartbeatResponse, McpDaemonStatus, Snapshot, SnapshotListener, SnapshotResult } from '../daemon/schemas';
+import { isReadableState } from './looks';
 import { orderServices } from './services';
 import type { AlertSummary, CostSummary, DaemonHealth, DaemonRef, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from './types';
 import { displayUrl } from '../text/displayUrl';
@@ -68,7 +69,7 @@ export function buildHealth(inputs: HealthInputs, now: number): DaemonHealth {
   const mcpAt = inputs.mcpStatus?.at ?? now;
   const freshness = snapshotFreshness(inputs.snapshot, snapshot, now);
   const { state, stateDetail } = deriveState(inputs, freshness);
-  const readable = state === 'ok' || state === 'warming' || state === 'stale';
+  const readable = isReadableState(state);
   const services = buildServices(heartbeat, snapshot);
   const daemonHealth = snapshot?.daemon_health;
 

@@ -1,15 +1,15 @@
 // `kora.clearSessionToken` / `kora.clearMcpToken`: forgets a stored token of one daemon.
 import * as vscode from 'vscode';
 import type { TokenKind } from '../secrets';
-import { daemonRegistry, pickDaemon } from '../daemons';
+import { chooseDaemon, daemonNameOf } from '../daemonPicker';
 import type { CommandFactory } from './index';
 import { TOKEN_TEXT } from './tokenKinds';
 
 /** Returns true when a stored token was removed. */
 function clearToken(kind: TokenKind): CommandFactory {
   const text = TOKEN_TEXT[kind];
-  return (kora) => async (argument?: unknown) => {
-    const daemon = await pickDaemon(daemonRegistry(kora), `Clear the ${text.name} of which daemon?`, argument);
+  return ({ context: kora, daemons, prompter }) => async (argument?: unknown) => {
+    const daemon = await chooseDaemon(daemons.list(), prompter, `Clear the ${text.name} of which daemon?`, { name: daemonNameOf(argument), whenNone: 'offerSettings' });
     if (!daemon) return false;
     if ((await kora.tokens.get(kind, daemon.url)) === undefined) {
       void vscode.window.showInformationMessage(`Kora: no ${text.name} is stored for ${daemon.name}.`);

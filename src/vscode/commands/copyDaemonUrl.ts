@@ -1,9 +1,9 @@
 // `kora.copyDaemonUrl`: copies a daemon's admin URL.
 import * as vscode from 'vscode';
-import { daemonRegistry, pickDaemon } from '../daemons';
+import { chooseDaemon, daemonNameOf } from '../daemonPicker';
 import type { CommandFactory } from './index';
 
-export const copyDaemonUrl: CommandFactory = (kora) => async (argument?: unknown) => {
-  const daemon = await pickDaemon(daemonRegistry(kora), 'Copy the URL of which daemon?', argument);
+export const copyDaemonUrl: CommandFactory = ({ daemons, prompter }) => async (argument?: unknown) => {
+  const daemon = await chooseDaemon(daemons.list(), prompter, 'Copy the URL of which daemon?', { name: daemonNameOf(argument), whenNone: 'offerSettings' });
   if (daemon) await vscode.env.clipboard.writeText(daemon.url);
 };

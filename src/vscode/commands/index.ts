@@ -1,31 +1,27 @@
-// The command table: one file per command, each a factory of its dependencies.
+// The command table: one file per command, each a factory of the services it uses. Commands of the
+// phrasebook bundle (phrasebookTable.ts) are registered here as shells that load it on first use.
 import * as vscode from 'vscode';
-import type { KoraContext } from '../context';
-import { COMMAND } from '../constants';
+import { safeLine } from '../../core/text/sanitize';
 import { openDaemonSettings } from '../config';
+import { COMMAND, PHRASEBOOK_COMMANDS, type PhrasebookCommandId } from '../constants';
+import type { KoraServices } from '../services';
+import { clearMcpToken, clearSessionToken } from './clearToken';
 import { copyAttackString } from './copyAttackString';
-import { refresh } from './refresh';
-import { refreshDaemon } from './refreshDaemon';
-import { openCockpit } from './openCockpit';
 import { copyDaemonUrl } from './copyDaemonUrl';
 import { copyDetails } from './copyDetails';
-import { clearMcpToken, clearSessionToken } from './clearToken';
+import { openCockpit } from './openCockpit';
+import { refresh } from './refresh';
+import { refreshDaemon } from './refreshDaemon';
 import { setMcpToken, setSessionToken } from './setToken';
-import { openLivePhrasebook } from './openLivePhrasebook';
-import { pullPhrasebook } from './pullPhrasebook';
-import { pushPhrasebook } from './pushPhrasebook';
-import { revertPhrasebook } from './revertPhrasebook';
-import { revertToBackup } from './revertToBackup';
-import { compareBackupWithLive } from './compareBackupWithLive';
-import { copyBackupFileName } from './copyBackupFileName';
-import { testMessage } from './testMessage';
-import { safeLine } from '../../core/text/sanitize';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
-export type CommandFactory = (kora: KoraContext) => CommandHandler;
+export type CommandFactory<S = KoraServices> = (services: S) => CommandHandler;
 
-const COMMANDS: Partial<Record<(typeof COMMAND)[keyof typeof COMMAND], CommandFactory>> = {
-  [COMMAND.showLog]: (kora) => () => kora.log.channel.show(true),
+type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
+
+/** Every command but the phrasebook bundle's: the compiler checks that none is missing. */
+const COMMANDS: Record<Exclude<CommandId, PhrasebookCommandId>, CommandFactory> = {
+  [COMMAND.showLog]: ({ context }) => () => context.log.channel.show(true),
   [COMMAND.configureDaemons]: () => () => openDaemonSettings(),
   [COMMAND.copyAttackString]: copyAttackString,
   [COMMAND.refresh]: refresh,
@@ -37,23 +33,18 @@ const COMMANDS: Partial<Record<(typeof COMMAND)[keyof typeof COMMAND], CommandFa
   [COMMAND.clearSessionToken]: clearSessionToken,
   [COMMAND.setMcpToken]: setMcpToken,
   [COMMAND.clearMcpToken]: clearMcpToken,
-  [COMMAND.openLivePhrasebook]: openLivePhrasebook,
-  [COMMAND.pullPhrasebook]: pullPhrasebook,
-  [COMMAND.pushPhrasebook]: pushPhrasebook,
-  [COMMAND.revertPhrasebook]: revertPhrasebook,
-  [COMMAND.revertToBackup]: revertToBackup,
-  [COMMAND.compareBackupWithLive]: compareBackupWithLive,
-  [COMMAND.copyBackupFileName]: copyBackupFileName,
-  [COMMAND.testMessage]: testMessage,
 };
 
-/** Registers every command of the table, reporting failures instead of letting them escape. */
-export function registerCommands(kora: KoraContext, extra: Partial<Record<string, CommandFactory>> = {}): void {
-  const log = kora.logger('commands');
-  for (const [id, factory] of Object.entries({ ...COMMANDS, ...extra })) {
-    if (!factory) continue;
-    const handler = factory(kora);
-    kora.register(
+/** Registers every command, reporting failures instead of letting them escape. */
+export function registerCommands(services: KoraServices): void {
+  const { context } = services;
+  const log = context.logger('commands');
+  const handlers: [string, CommandHandler][] = [
+    ...Object.entries(COMMANDS).map(([id, factory]): [string, CommandHandler] => [id, factory(services)]),
+    ...PHRASEBOOK_COMMANDS.map((id): [string, CommandHandler] => [id, (...args) => services.phrasebook().commands[id](...args)]),
+  ];
+  for (const [id, handler] of handlers) {
+    context.register(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
           return await handler(...args);

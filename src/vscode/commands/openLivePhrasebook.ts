@@ -1,7 +1,6 @@
 // Kora: Open Live Phrasebook — palette, or the inline action of a daemon's Phrasebook item.
-import type { CommandFactory } from '.';
-import { daemonNameOf } from '../daemons';
-import { phrasebookOps } from '../phrasebook-ops';
+import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
+import { daemonNameOf } from '../daemonPicker';
 import { openLiveFlow } from '../phrasebook-ops/pullFlow';
 
-export const openLivePhrasebook: CommandFactory = (kora) => (target) => openLiveFlow(phrasebookOps(kora), { daemon: daemonNameOf(target) });
+export const openLivePhrasebook: PhrasebookCommandFactory = ({ ops }) => (target) => openLiveFlow(ops, { daemon: daemonNameOf(target) });

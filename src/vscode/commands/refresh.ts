@@ -3,11 +3,9 @@
 // "Offline — retrying in N s" node's action). Shows progress on the view meanwhile.
 import * as vscode from 'vscode';
 import { VIEW } from '../constants';
-import { healthController } from '../health';
 import type { CommandFactory } from './index';
 
-export const refresh: CommandFactory = (kora) => async (argument?: unknown) => {
-  const controller = healthController(kora);
+export const refresh: CommandFactory = ({ health: controller }) => async (argument?: unknown) => {
   const daemonName = typeof argument === 'string' ? argument : undefined;
   await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () => controller.refresh('manual', daemonName));
 };

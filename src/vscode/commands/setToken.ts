@@ -2,15 +2,15 @@
 // secret storage under the daemon's origin. The value is never echoed, logged or put in settings.
 import * as vscode from 'vscode';
 import type { TokenKind } from '../secrets';
-import { daemonRegistry, pickDaemon } from '../daemons';
+import { chooseDaemon, daemonNameOf } from '../daemonPicker';
 import type { CommandFactory } from './index';
 import { TOKEN_TEXT } from './tokenKinds';
 
 /** Returns true when a token was stored (tests and callers may chain on it). */
 function setToken(kind: TokenKind): CommandFactory {
   const text = TOKEN_TEXT[kind];
-  return (kora) => async (argument?: unknown) => {
-    const daemon = await pickDaemon(daemonRegistry(kora), `Set the ${text.name} of which daemon?`, argument);
+  return ({ context: kora, daemons, prompter }) => async (argument?: unknown) => {
+    const daemon = await chooseDaemon(daemons.list(), prompter, `Set the ${text.name} of which daemon?`, { name: daemonNameOf(argument), whenNone: 'offerSettings' });
     if (!daemon) return false;
     const value = await vscode.window.showInputBox({
       title: `Kora: ${text.name} for ${daemon.name}`,

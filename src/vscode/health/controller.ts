@@ -4,13 +4,12 @@
 // and notifier.
 import * as vscode from 'vscode';
 import { systemClock, type Clock } from '../../core/health/clock';
-import { HealthMonitor, DEFAULT_MAX_BACKOFF_MS, DEFAULT_MIN_INTERVAL_MS, type RefreshReason, type Stream } from '../../core/health/poller';
+import { HealthMonitor, type RefreshReason, type Stream } from '../../core/health/poller';
 import { ALL_STREAMS } from '../../core/health/streams';
 import type { DaemonHealth, DaemonState } from '../../core/health/types';
 import type { DaemonView } from '../../core/tree/koraTree';
-import { SETTING, VIEW } from '../constants';
-import { affects, readBoolean, readNumber } from '../config';
-import type { KoraContext } from '../context';
+import { VIEW } from '../constants';
+import type { KoraConfig, SettingsChange } from '../config';
 import type { DaemonRegistry } from '../daemons';
 import { DisposableStore } from '../lifecycle';
 import type { Logger } from '../log';
@@ -27,9 +26,6 @@ export interface BackupHistorySource {
 
 /** How often countdowns and "updated N s ago" are re-rendered while the view is on screen. */
 const TICK_MS = 1000;
-/** The manifest's minimums, applied again in case settings.json holds something smaller. */
-const MIN_INTERVAL_FLOOR_MS = 5_000;
-const MAX_BACKOFF_FLOOR_MS = 10_000;
 
 export class HealthController implements vscode.Disposable {
   readonly treeProvider: HealthTreeProvider;
@@ -42,25 +38,27 @@ export class HealthController implements vscode.Disposable {
   private monitorInstance: HealthMonitor;
   private monitorSubscription: vscode.Disposable | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private firstDemand: ReturnType<typeof setImmediate> | undefined;
   private readonly loggedStates = new Map<string, DaemonState>();
   private backupHistory: BackupHistorySource | undefined;
 
   constructor(
-    kora: KoraContext,
+    private readonly config: KoraConfig,
     private readonly registry: DaemonRegistry,
+    log: Logger,
     private readonly clock: Clock = systemClock,
   ) {
-    this.log = kora.logger('health');
+    this.log = log;
     this.treeProvider = this.store.add(new HealthTreeProvider());
     this.store.add(this.statusBar);
     this.view = this.store.add(vscode.window.createTreeView(VIEW.health, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
     this.presenter = new HealthViewPresenter(this.view);
-    this.notifier = new UnhealthyNotifier(this.log);
-    this.statusBar.setEnabled(readBoolean(SETTING.statusBarEnabled, true));
+    this.notifier = new UnhealthyNotifier(this.log, () => config.get('notifyOnUnhealthy'));
+    this.statusBar.setEnabled(config.get('statusBarEnabled'));
     this.monitorInstance = this.createMonitor();
     this.store.add(vscode.window.onDidChangeWindowState(() => this.updateDemand()));
     this.store.add(this.view.onDidChangeVisibility(() => this.updateDemand()));
-    this.store.add(vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)));
+    this.store.add(config.onDidChange((change) => this.onSettingsChanged(change)));
     this.store.add(
       registry.onDidChange(() => {
         this.monitorInstance.setSources(this.sources());
@@ -74,7 +72,12 @@ export class HealthController implements vscode.Disposable {
       }),
     );
     this.showLatest();
-    this.updateDemand();
+    // The first polls (sockets, requests) start just after activate() returns, off its clock: the
+    // tree shows "connecting" meanwhile, as it would while the requests are in flight.
+    this.firstDemand = setImmediate(() => {
+      this.firstDemand = undefined;
+      this.updateDemand();
+    });
   }
 
   /** Lets the phrasebook operations say which backups local history holds. */
@@ -108,6 +111,7 @@ export class HealthController implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.firstDemand !== undefined) clearImmediate(this.firstDemand);
     this.stopTicker();
     this.monitorSubscription?.dispose();
     this.monitorInstance.dispose();
@@ -115,8 +119,8 @@ export class HealthController implements vscode.Disposable {
   }
 
   private createMonitor(): HealthMonitor {
-    const minIntervalMs = Math.max(MIN_INTERVAL_FLOOR_MS, readNumber(SETTING.pollingMinIntervalSeconds, DEFAULT_MIN_INTERVAL_MS / 1000) * 1000);
-    const maxBackoffMs = Math.max(MAX_BACKOFF_FLOOR_MS, readNumber(SETTING.pollingMaxBackoffSeconds, DEFAULT_MAX_BACKOFF_MS / 1000) * 1000);
+    const minIntervalMs = this.config.get('pollingMinIntervalSeconds') * 1000;
+    const maxBackoffMs = this.config.get('pollingMaxBackoffSeconds') * 1000;
     const monitor = new HealthMonitor(this.sources(), { clock: this.clock, minIntervalMs, maxBackoffMs });
     this.monitorSubscription = monitor.onDidChange(() => this.showLatest());
     return monitor;
@@ -151,12 +155,12 @@ export class HealthController implements vscode.Disposable {
     else this.stopTicker();
   }
 
-  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
-    if (affects(event, SETTING.statusBarEnabled)) {
-      this.statusBar.setEnabled(readBoolean(SETTING.statusBarEnabled, true));
+  private onSettingsChanged(change: SettingsChange): void {
+    if (change.affects('statusBarEnabled')) {
+      this.statusBar.setEnabled(this.config.get('statusBarEnabled'));
       this.updateDemand();
     }
-    if (affects(event, SETTING.pollingMinIntervalSeconds, SETTING.pollingMaxBackoffSeconds)) {
+    if (change.affects('pollingMinIntervalSeconds', 'pollingMaxBackoffSeconds')) {
       // The monitor takes its timing at construction; a new one starts with a fresh schedule.
       this.log.info('polling settings changed; restarting the health monitor');
       this.monitorSubscription?.dispose();

@@ -1,9 +1,8 @@
-// The health feature: sidebar tree, status bar, badge, welcome pages, polling. `registerHealth`
-// is the one line activate() calls; commands find the controller through `healthController`.
+// The health feature: sidebar tree, status bar, badge, welcome pages, polling. activate() builds
+// the HealthController (controller.ts) and hands it to whoever needs it; this is its test view.
 import type { HealthMonitor, RefreshReason, Stream } from '../../core/health/poller';
-import type { KoraContext } from '../context';
-import { daemonRegistry, type DaemonRegistry } from '../daemons';
-import { HealthController, type BackupHistorySource } from './controller';
+import type { DaemonRegistry } from '../daemons';
+import type { BackupHistorySource, HealthController } from './controller';
 import type { HealthTreeProvider } from './treeProvider';
 import type { ViewState } from './viewPresenter';
 
@@ -32,12 +31,8 @@ export interface HealthApi {
   setBackupHistory(source: BackupHistorySource): { dispose(): void };
 }
 
-const controllers = new WeakMap<KoraContext, HealthController>();
-
-export function registerHealth(kora: KoraContext): HealthApi {
-  const registry = daemonRegistry(kora);
-  const controller = kora.register(new HealthController(kora, registry));
-  controllers.set(kora, controller);
+/** The health feature as the integration tests observe it. */
+export function healthApi(controller: HealthController, registry: DaemonRegistry): HealthApi {
   return {
     treeProvider: controller.treeProvider,
     registry,
@@ -50,16 +45,4 @@ export function registerHealth(kora: KoraContext): HealthApi {
     refresh: (reason, daemonName, streams) => controller.refresh(reason, daemonName, streams),
     setBackupHistory: (source) => controller.setBackupHistory(source),
   };
-}
-
-/** The monitor of this extension instance, once the health feature is active (readers registered earlier ask late). */
-export function healthMonitorOf(kora: KoraContext): HealthMonitor | undefined {
-  return controllers.get(kora)?.monitor;
-}
-
-/** The health controller of this extension instance (for commands such as Refresh). */
-export function healthController(kora: KoraContext): HealthController {
-  const controller = controllers.get(kora);
-  if (!controller) throw new Error('the Kora health view is not active');
-  return controller;
 }

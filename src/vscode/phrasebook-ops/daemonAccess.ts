@@ -1,9 +1,11 @@
-// Which daemons the phrasebook operations can talk to, and how one is chosen. A narrow view of the
-// daemon registry, so the operations depend on "a named client", not on how clients are built.
+// Which daemons the phrasebook operations can talk to (vscode/daemonPicker.ts chooses one): a narrow
+// view of the daemon registry, so the operations depend on "a named client", not on how clients are built.
 import type * as vscode from 'vscode';
+import type { HealthMonitor } from '../../core/health/poller';
+import { readingThroughPoller } from '../../core/health/readThrough';
 import type { PhrasebookOpsClient } from '../../core/phrasebook/ops/client';
-import type { Prompter } from './prompter';
-import { displayUrl } from '../../core/text/displayUrl';
+import { daemonKeyOf } from '../../core/phrasebook/ops/historyKeeping';
+import type { DaemonRegistry } from '../daemons';
 
 export interface OpsDaemon {
   name: string;
@@ -23,29 +25,16 @@ export function findDaemon(access: DaemonAccess, name: string): OpsDaemon | unde
   return access.list().find((daemon) => daemon.name === name);
 }
 
-/**
- * The daemon an operation targets: the one named, the only one configured, or the operator's
- * pick (daemons in `preferredKeys`, e.g. those the file was pulled from, listed first).
- */
-export async function chooseDaemon(
-  access: DaemonAccess,
-  prompter: Prompter,
-  purpose: string,
-  options: { name?: string; preferredKeys?: readonly string[] } = {},
-): Promise<OpsDaemon | undefined> {
-  const daemons = access.list();
-  if (options.name !== undefined) {
-    const named = daemons.find((daemon) => daemon.name === options.name);
-    if (!named) throw new Error(`no configured daemon is named "${options.name}"`);
-    return named;
-  }
-  if (daemons.length === 0) throw new Error('no Kora daemon is configured (setting "kora.daemons")');
-  if (daemons.length === 1) return daemons[0];
-  const preferred = new Set(options.preferredKeys ?? []);
-  const ordered = [...daemons.filter((d) => preferred.has(d.key)), ...daemons.filter((d) => !preferred.has(d.key))];
-  const chosen = await prompter.pick(
-    ordered.map((daemon) => ({ label: daemon.name, description: displayUrl(daemon.url), detail: preferred.has(daemon.key) ? 'this file was pulled from or pushed to it' : undefined, daemon })),
-    { title: purpose, placeholder: 'Which Kora daemon?' },
-  );
-  return chosen?.daemon;
+/** The daemon registry seen as the operations need it: reads through the daemon's poller. */
+export function opsDaemonAccess(registry: DaemonRegistry, monitor: () => HealthMonitor): DaemonAccess {
+  return {
+    list: () =>
+      registry.list().map((daemon) => ({
+        name: daemon.name,
+        url: daemon.url,
+        key: daemonKeyOf(daemon),
+        client: readingThroughPoller(daemon.client, () => monitor().poller(daemon.name)),
+      })),
+    onDidChange: registry.onDidChange,
+  };
 }

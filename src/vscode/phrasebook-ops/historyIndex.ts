@@ -2,7 +2,7 @@
 // from local history (no daemon request) when the daemons change and after every write.
 import * as vscode from 'vscode';
 import type { LocalHistory } from '../../core/history/localHistory';
-import type { BackupHistorySource } from '../health';
+import type { BackupHistorySource } from '../health/controller';
 import type { DaemonAccess } from './daemonAccess';
 
 export class BackupHistoryIndex implements BackupHistorySource, vscode.Disposable {

@@ -2,7 +2,9 @@
 // a hash of the daemon key (a URL is not a file name).
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HistoryStorage } from '../../core/history/localHistory';
+import { LocalHistory, type HistoryStorage } from '../../core/history/localHistory';
+import type { KoraConfig } from '../config';
+import type { Logger } from '../log';
 
 const HISTORY_FOLDER = 'phrasebook-history';
 const FILE_NAME_HASH_CHARS = 24;
@@ -32,4 +34,12 @@ export class GlobalStorageHistory implements HistoryStorage {
     const name = createHash('sha256').update(daemonKey).digest('hex').slice(0, FILE_NAME_HASH_CHARS);
     return vscode.Uri.joinPath(this.folder, `${name}.json`);
   }
+}
+
+/** Local history in the extension's global storage, bounded by `kora.history.maxEntriesPerDaemon`. */
+export function createLocalHistory(globalStorage: vscode.Uri, config: KoraConfig, log: Logger): LocalHistory {
+  return new LocalHistory(new GlobalStorageHistory(globalStorage), {
+    maxEntriesPerDaemon: () => config.get('historyMaxEntriesPerDaemon'),
+    onCorrupt: (key, reason) => log.warn(`local history of ${key} was unreadable (${reason}); starting afresh`),
+  });
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { keepPulled } from '../../core/phrasebook/ops/historyKeeping';
 import { entryCountText } from '../../core/phrasebook/ops/changes';
 import { describeSource, readLive } from '../../core/phrasebook/ops/live';
-import { chooseDaemon } from './daemonAccess';
+import { chooseDaemon } from '../daemonPicker';
 import { audit, errorText, fileName, type OpsEnv } from './env';
 import { liveDocumentUri } from './opsDocuments';
 
@@ -19,7 +19,7 @@ export interface PullArgs extends DaemonArgs {
 }
 
 export async function openLiveFlow(env: OpsEnv, args: DaemonArgs = {}): Promise<vscode.Uri | undefined> {
-  const daemon = await chooseDaemon(env.daemons, env.prompter, 'Open the live phrasebook of which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Open the live phrasebook of which daemon?', { name: args.daemon });
   if (!daemon) return undefined;
   const uri = liveDocumentUri(daemon.name);
   env.documents.refreshLive(daemon.name);
@@ -29,7 +29,7 @@ export async function openLiveFlow(env: OpsEnv, args: DaemonArgs = {}): Promise<
 }
 
 export async function pullFlow(env: OpsEnv, args: PullArgs = {}): Promise<vscode.Uri | undefined> {
-  const daemon = await chooseDaemon(env.daemons, env.prompter, 'Pull the live phrasebook of which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Pull the live phrasebook of which daemon?', { name: args.daemon });
   if (!daemon) return undefined;
   let live;
   try {

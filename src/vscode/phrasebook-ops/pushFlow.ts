@@ -8,7 +8,8 @@ import { describeSource, type LiveState } from '../../core/phrasebook/ops/live';
 import { describeAfterWrite, pushPhrasebook, type PushConflict, type PushOutcome, type PushPlan } from '../../core/phrasebook/ops/push';
 import type { Finding } from '../../core/findings';
 import { toVsRange } from '../phrasebook/convert';
-import { chooseDaemon, type OpsDaemon } from './daemonAccess';
+import { chooseDaemon } from '../daemonPicker';
+import type { OpsDaemon } from './daemonAccess';
 import { editorFindings, findingLine } from './pushFindings';
 import { audit, errorText, notifyReconciliation, fileName, showDiff, type OpsEnv } from './env';
 
@@ -46,7 +47,7 @@ export async function pushFlow(env: OpsEnv, target: vscode.Uri | undefined, args
     await revealBlocking(env, document, file.blocking);
     return { kind: 'blocked' };
   }
-  const daemon = await chooseDaemon(env.daemons, env.prompter, `Push ${fileName(fileUri)} to which daemon?`, {
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, `Push ${fileName(fileUri)} to which daemon?`, {
     name: args.daemon,
     preferredKeys: env.bases.daemonKeysOf(fileUri),
   });

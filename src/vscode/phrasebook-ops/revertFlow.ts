@@ -6,7 +6,8 @@ import { describeBackup, type BackupChoice } from '../../core/phrasebook/ops/bac
 import { entryCountText } from '../../core/phrasebook/ops/changes';
 import { describeSource } from '../../core/phrasebook/ops/live';
 import { revertPhrasebook, type RevertOutcome, type RevertPlan } from '../../core/phrasebook/ops/revert';
-import { chooseDaemon, type OpsDaemon } from './daemonAccess';
+import { chooseDaemon } from '../daemonPicker';
+import type { OpsDaemon } from './daemonAccess';
 import { audit, errorText, notifyReconciliation, showDiff, type OpsEnv } from './env';
 import type { PickItem } from './prompter';
 
@@ -30,7 +31,7 @@ interface BackupPickItem extends PickItem {
 }
 
 export async function revertFlow(env: OpsEnv, args: RevertArgs = {}): Promise<RevertSummary> {
-  const daemon = await chooseDaemon(env.daemons, env.prompter, 'Revert the phrasebook of which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Revert the phrasebook of which daemon?', { name: args.daemon });
   if (!daemon) return { kind: 'cancelled' };
   const outcome = await revertPhrasebook(
     daemon.client,

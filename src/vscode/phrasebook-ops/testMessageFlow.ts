@@ -5,7 +5,7 @@ import { looksLikePhrasebook, parsePhrasebook } from '../../core/phrasebook/docu
 import type { RedosAnalyzer } from '../../core/phrasebook/lint/deep';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
-import { chooseDaemon } from './daemonAccess';
+import { chooseDaemon } from '../daemonPicker';
 import { errorText, fileName, showDiff, type OpsEnv } from './env';
 
 export interface TestMessageArgs {
@@ -42,7 +42,7 @@ export async function testMessageFlow(env: OpsEnv, analyzer: RedosAnalyzer, args
       placeholder: 'e.g. status',
     }));
   if (message === undefined) return undefined;
-  const daemon = await chooseDaemon(env.daemons, env.prompter, 'Test the message on which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Test the message on which daemon?', { name: args.daemon });
   if (!daemon) return undefined;
   let report: TestMessageReport;
   try {

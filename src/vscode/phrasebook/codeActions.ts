@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingFix } from '../../core/findings';
 import { COMMAND } from '../constants';
-import { attackStringFromArgument } from '../commands/copyAttackString';
+import { attackStringFromArgument } from './attackString';
 import { isDiagnosticOf, toVsRange, toVsTextEdit } from './convert';
 import type { PhrasebookDiagnostics } from './diagnostics';
 

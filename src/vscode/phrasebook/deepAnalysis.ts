@@ -4,16 +4,14 @@
 // extension host; verdicts are kept between sessions in the extension's global storage.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DeepRedosAnalyzer, DEFAULT_TIME_BUDGET_MS } from '../../core/redos/deep';
+import { DeepRedosAnalyzer } from '../../core/redos/deep';
 import { findNativeBinary } from '../../core/redos/nativeBinary';
 import { FileVerdictStore, analyserVersion, type VerdictStore } from '../../core/redos/verdictStore';
 import type { RedosVerdict } from '../../core/redos/verdict';
-import { affects, readBoolean, readNumber } from '../config';
-import { REDOS_WORKER_BUNDLE, SETTING } from '../constants';
+import type { KoraConfig } from '../config';
+import { REDOS_WORKER_BUNDLE } from '../constants';
 import type { Logger } from '../log';
 
-/** The manifest's minimum for `kora.phrasebook.deepAnalysis.timeBudgetMs`. */
-const MIN_TIME_BUDGET_MS = 100;
 export class DeepAnalysisService implements vscode.Disposable {
   private analyzer: DeepRedosAnalyzer | undefined;
   private store: VerdictStore | undefined;
@@ -29,11 +27,12 @@ export class DeepAnalysisService implements vscode.Disposable {
     /** The extension's global storage folder, home of the verdict cache. */
     private readonly storageFolder: string,
     private readonly log: Logger,
+    private readonly config: KoraConfig,
   ) {
-    this.enabled = readEnabled();
-    this.timeBudgetMs = readTimeBudget();
-    this.configurationListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, SETTING.deepAnalysisEnabled, SETTING.deepAnalysisTimeBudgetMs)) this.reload();
+    this.enabled = config.get('deepAnalysisEnabled');
+    this.timeBudgetMs = config.get('deepAnalysisTimeBudgetMs');
+    this.configurationListener = config.onDidChange((change) => {
+      if (change.affects('deepAnalysisEnabled', 'deepAnalysisTimeBudgetMs')) this.reload();
     });
   }
 
@@ -62,8 +61,8 @@ export class DeepAnalysisService implements vscode.Disposable {
   }
 
   private reload(): void {
-    const enabled = readEnabled();
-    const timeBudgetMs = readTimeBudget();
+    const enabled = this.config.get('deepAnalysisEnabled');
+    const timeBudgetMs = this.config.get('deepAnalysisTimeBudgetMs');
     if (enabled === this.enabled && timeBudgetMs === this.timeBudgetMs) return;
     this.log.info(`deep analysis ${enabled ? `on, time budget ${timeBudgetMs} ms` : 'off'}`);
     this.enabled = enabled;
@@ -79,12 +78,4 @@ export class DeepAnalysisService implements vscode.Disposable {
     this.analyzer?.dispose();
     this.analyzer = undefined;
   }
-}
-
-function readEnabled(): boolean {
-  return readBoolean(SETTING.deepAnalysisEnabled, true);
-}
-
-function readTimeBudget(): number {
-  return Math.max(MIN_TIME_BUDGET_MS, readNumber(SETTING.deepAnalysisTimeBudgetMs, DEFAULT_TIME_BUDGET_MS));
 }

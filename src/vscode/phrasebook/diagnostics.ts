@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import { setDaemonPythonVersion, type SeverityOverrides } from '../../core/phrasebook';
-import { affects, readPythonVersion, readSeverityOverrides } from '../config';
-import { DIAGNOSTIC_SOURCE, SETTING, LIVE_PHRASEBOOK_SCHEME } from '../constants';
+import type { KoraConfig } from '../config';
+import { DIAGNOSTIC_SOURCE, LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import { DisposableStore } from '../lifecycle';
 import type { Logger } from '../log';
 import { DocumentAnalysis, type AnalysisStats } from './analysis';
@@ -30,7 +30,7 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
   private readonly collection: vscode.DiagnosticCollection;
   private readonly tracked = new Map<string, TrackedDocument>();
   private readonly debounces = new Map<string, NodeJS.Timeout>();
-  private severityOverrides: SeverityOverrides = readSeverityOverrides();
+  private severityOverrides: SeverityOverrides;
   private readonly published = this.store.add(new vscode.EventEmitter<vscode.Uri>());
   /** Fires after the diagnostics of a document were (re)published. */
   readonly onDidPublish = this.published.event;
@@ -39,7 +39,9 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
     private readonly documents: PhrasebookDocuments,
     private readonly deep: DeepAnalysisService,
     private readonly log: Logger,
+    config: KoraConfig,
   ) {
+    this.severityOverrides = config.get('phrasebookSeverity');
     this.collection = this.store.add(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
     this.store.add(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document, true)));
     this.store.add(vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event.document)));
@@ -47,15 +49,15 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
     this.store.add(documents.onDidChangeSelection(() => this.refreshAll()));
     this.store.add(deep.onDidChangeSettings(() => this.restartDeepAnalysis()));
     this.store.add(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!affects(event, SETTING.phrasebookSeverity, SETTING.pythonVersion)) return;
-        this.severityOverrides = readSeverityOverrides();
-        setDaemonPythonVersion(readPythonVersion());
+      config.onDidChange((change) => {
+        if (!change.affects('phrasebookSeverity', 'pythonVersion')) return;
+        this.severityOverrides = config.get('phrasebookSeverity');
+        setDaemonPythonVersion(config.get('pythonVersion'));
         this.refreshAll();
       }),
     );
     // The daemon's Python is process-wide in the core (Test Message reads it too); set it first.
-    setDaemonPythonVersion(readPythonVersion());
+    setDaemonPythonVersion(config.get('pythonVersion'));
     this.refreshAll();
   }
 

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { looksLikePhrasebook } from '../../core/phrasebook';
 import { isTestFilePath } from '../../core/phrasebook/tests/paths';
-import { affects, readStringList } from '../config';
-import { CONTEXT, LIVE_PHRASEBOOK_SCHEME, SETTING, YAML_LANGUAGE_ID } from '../constants';
+import type { KoraConfig } from '../config';
+import { CONTEXT, LIVE_PHRASEBOOK_SCHEME, YAML_LANGUAGE_ID } from '../constants';
 import { DisposableStore } from '../lifecycle';
 
 /**
@@ -45,11 +45,11 @@ export class PhrasebookDocuments implements vscode.Disposable {
   /** Fires when the set of phrasebook documents may have changed (settings, workspace folders). */
   readonly onDidChangeSelection = this.selectionChanged.event;
 
-  constructor() {
-    this.fileSelector = buildFileSelector();
+  constructor(private readonly config: KoraConfig) {
+    this.fileSelector = buildFileSelector(config.get('phrasebookFiles'));
     this.store.add(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affects(event, SETTING.phrasebookFiles)) this.reloadSelector();
+      config.onDidChange((change) => {
+        if (change.affects('phrasebookFiles')) this.reloadSelector();
       }),
     );
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadSelector()));
@@ -88,7 +88,7 @@ export class PhrasebookDocuments implements vscode.Disposable {
   }
 
   private reloadSelector(): void {
-    this.fileSelector = buildFileSelector();
+    this.fileSelector = buildFileSelector(this.config.get('phrasebookFiles'));
     this.updateContextKey();
     this.selectionChanged.fire();
   }
@@ -111,8 +111,8 @@ export class PhrasebookDocuments implements vscode.Disposable {
  * Globs are relative to each workspace folder. Globs that start with `**` also match anywhere on
  * disk, so `~/.kora/phrasebook/slack_dm.yml` opened from outside the workspace is recognised too.
  */
-function buildFileSelector(): vscode.DocumentFilter[] {
-  const globs = readStringList(SETTING.phrasebookFiles).filter((glob) => glob.trim() !== '');
+function buildFileSelector(configured: readonly string[]): vscode.DocumentFilter[] {
+  const globs = configured.filter((glob) => glob.trim() !== '');
   const folders = vscode.workspace.workspaceFolders ?? [];
   const filters: vscode.DocumentFilter[] = [];
   for (const glob of globs) {

@@ -1,8 +1,7 @@
 // The phrasebook language features: which documents are phrasebooks, their diagnostics, quick
-// fixes, placeholder completion and hovers. One call from activate() wires them all.
+// fixes, placeholder completion and hovers. The phrasebook bundle wires them all with one call.
 import * as vscode from 'vscode';
-import type { KoraContext } from '../context';
-import { healthMonitorOf } from '../health';
+import type { KoraServices } from '../services';
 import type { AnalysisStats } from './analysis';
 import { PhrasebookCodeActions } from './codeActions';
 import { PLACEHOLDER_TRIGGER_CHARACTERS, PlaceholderCompletion } from './completion';
@@ -24,23 +23,20 @@ export interface PhrasebookApi {
   readonly onDidPublish: vscode.Event<vscode.Uri>;
 }
 
-const deepAnalyses = new WeakMap<KoraContext, DeepAnalysisService>();
-
-/** The analyzer the diagnostics fill, for other features that need verdicts (Test Message). */
-export function deepAnalysisOf(kora: KoraContext): DeepAnalysisService {
-  const deep = deepAnalyses.get(kora);
-  if (!deep) throw new Error('the Kora phrasebook features are not active');
-  return deep;
+export interface PhrasebookLanguageFeatures {
+  readonly api: PhrasebookApi;
+  /** The analyzer the diagnostics fill, for other features that need verdicts (Test Message, tests). */
+  readonly deep: DeepAnalysisService;
 }
 
-export function registerPhrasebookFeatures(kora: KoraContext): PhrasebookApi {
+export function registerPhrasebookFeatures(services: KoraServices): PhrasebookLanguageFeatures {
+  const { context: kora, config, health } = services;
   const log = kora.logger('phrasebook');
-  const documents = kora.register(new PhrasebookDocuments());
-  const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, kora.extension.globalStorageUri.fsPath, log));
-  deepAnalyses.set(kora, deep);
-  const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log));
-  // The health feature registers after this one; its monitor is looked up when a value is needed.
-  const live = new LiveSnapshot(new PolledSnapshots(() => healthMonitorOf(kora)));
+  const documents = kora.register(new PhrasebookDocuments(config));
+  const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, kora.extension.globalStorageUri.fsPath, log, config));
+  const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log, config));
+  // The monitor is replaced when the polling settings change: looked up when a value is needed.
+  const live = new LiveSnapshot(new PolledSnapshots(() => health.monitor));
 
   kora.register(
     vscode.languages.registerCodeActionsProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookCodeActions(diagnostics), PhrasebookCodeActions.metadata),
@@ -54,9 +50,10 @@ export function registerPhrasebookFeatures(kora: KoraContext): PhrasebookApi {
   );
   kora.register(vscode.languages.registerHoverProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookHover(diagnostics, live)));
 
-  return {
+  const api: PhrasebookApi = {
     isPhrasebook: (document) => documents.isPhrasebook(document),
     stats: (uri) => diagnostics.stats(uri),
     onDidPublish: diagnostics.onDidPublish,
   };
+  return { api, deep };
 }

@@ -14,9 +14,9 @@ import { DisposableStore } from '../lifecycle';
 import type { Logger } from '../log';
 import { toDiagnostic, toVsRange } from '../phrasebook/convert';
 import { reportResult, type CaseRecord } from './report';
-import { EXCLUDED_FOLDERS_GLOB, TEST_FILE_GLOB, displayName, isTestFileUri, loadPhrasebook, loadTestFile, readText, type LoadedTestFile } from './testFiles';
-
-export const TEST_CONTROLLER_ID = 'kora.phrasebookTests';
+import { EXCLUDED_FOLDERS_GLOB, TEST_FILE_GLOB } from '../constants';
+import type { PhrasebookTestRunner, TestExplorer, TestTarget } from './explorer';
+import { displayName, isTestFileUri, loadPhrasebook, loadTestFile, readText, type LoadedTestFile } from './testFiles';
 const EDIT_DEBOUNCE_MS = 200;
 
 /** Where cases run: the extension's matcher, or a daemon picked when the run starts. */
@@ -32,35 +32,25 @@ function caseDescription(testCase: TestCase): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-export class PhrasebookTestController implements vscode.Disposable {
+export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Disposable {
   private readonly store = new DisposableStore();
-  readonly controller: vscode.TestController;
+  private readonly controller: vscode.TestController;
   private readonly diagnostics: vscode.DiagnosticCollection;
   private readonly files = new Map<string, LoadedTestFile>();
   private readonly records = new Map<string, CaseRecord>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly finished = this.store.add(new vscode.EventEmitter<{ itemIds: string[]; target: string }>());
   readonly onDidFinishRun = this.finished.event;
-  readonly profiles: { local: vscode.TestRunProfile; daemon: vscode.TestRunProfile };
 
-  constructor(private readonly targets: RunTargets, private readonly log: Logger) {
-    this.controller = this.store.add(vscode.tests.createTestController(TEST_CONTROLLER_ID, 'Kora Phrasebook Tests'));
+  /** The explorer (controller, profiles, file watcher) calls in; this reads files and runs cases. */
+  constructor(explorer: TestExplorer, private readonly targets: RunTargets, private readonly log: Logger) {
+    this.controller = explorer.controller;
     this.diagnostics = this.store.add(vscode.languages.createDiagnosticCollection('kora-phrasebook-tests'));
-    this.controller.resolveHandler = async (item) => {
-      if (!item) await this.discover();
-    };
-    this.controller.refreshHandler = () => this.discover();
-    this.profiles = {
-      local: this.controller.createRunProfile('Run Locally', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'local'), true),
-      daemon: this.controller.createRunProfile('Run on a Daemon (/test)', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token, 'daemon'), false),
-    };
-    const watcher = this.store.add(vscode.workspace.createFileSystemWatcher(TEST_FILE_GLOB));
-    this.store.add(watcher.onDidCreate((uri) => void this.update(uri)));
-    this.store.add(watcher.onDidChange((uri) => void this.update(uri)));
-    this.store.add(watcher.onDidDelete((uri) => this.remove(uri)));
     this.store.add(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event.document)));
     this.store.add(vscode.workspace.onDidSaveTextDocument((document) => void this.onSave(document)));
     this.store.add(vscode.workspace.onDidOpenTextDocument((document) => void this.onOpen(document)));
+    // Loaded on first need: test files already open count as opened now.
+    for (const document of vscode.workspace.textDocuments) void this.onOpen(document);
   }
 
   /** Finds every test file of the workspace (what opening the Test Explorer triggers). */
@@ -73,7 +63,7 @@ export class PhrasebookTestController implements vscode.Disposable {
     return this.records.get(itemId);
   }
 
-  private async update(uri: vscode.Uri): Promise<LoadedTestFile | undefined> {
+  async update(uri: vscode.Uri): Promise<LoadedTestFile | undefined> {
     let loaded: LoadedTestFile;
     try {
       loaded = await loadTestFile(uri);
@@ -101,7 +91,7 @@ export class PhrasebookTestController implements vscode.Disposable {
     return loaded;
   }
 
-  private remove(uri: vscode.Uri): void {
+  remove(uri: vscode.Uri): void {
     const key = uri.toString();
     const phrasebook = this.files.get(key)?.phrasebookUri;
     this.files.delete(key);
@@ -158,7 +148,7 @@ export class PhrasebookTestController implements vscode.Disposable {
     return byFile;
   }
 
-  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken | undefined, where: 'local' | 'daemon'): Promise<void> {
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken | undefined, where: TestTarget): Promise<void> {
     const byFile = this.casesOf(request);
     let daemon: Awaited<ReturnType<RunTargets['chooseDaemon']>>;
     try {

@@ -1,13 +1,9 @@
-// Phrasebook tests in VS Code's Test Explorer (see controller.ts) and "add this message as a test
-// case" after Kora: Test Message. `registerPhrasebookTesting` is the one line activate() calls.
-import * as vscode from 'vscode';
-import { COMMAND } from '../constants';
-import type { KoraContext } from '../context';
-import { deepAnalysisOf } from '../phrasebook';
-import { phrasebookOps } from '../phrasebook-ops';
-import { chooseDaemon } from '../phrasebook-ops/daemonAccess';
-import type { TestMessageSummary } from '../phrasebook-ops/testMessageFlow';
-import { addTestCase, testedMessageOf } from './addTestCase';
+// Phrasebook tests in VS Code's Test Explorer: the explorer (explorer.ts, main bundle) hands its
+// work to the PhrasebookTestController (controller.ts), which the phrasebook bundle starts here.
+import type * as vscode from 'vscode';
+import { chooseDaemon } from '../daemonPicker';
+import type { KoraServices } from '../services';
+import type { DeepAnalysisService } from '../phrasebook/deepAnalysis';
 import { PhrasebookTestController } from './controller';
 import type { CaseRecord } from './report';
 
@@ -23,47 +19,26 @@ export interface PhrasebookTestingApi {
   readonly onDidFinishRun: vscode.Event<{ itemIds: string[]; target: string }>;
 }
 
-const lastTested = new WeakMap<KoraContext, TestMessageSummary>();
-
-/** Called by Kora: Test Message with its outcome, so the follow-up action knows the message. */
-export function rememberTestedMessage(kora: KoraContext, summary: TestMessageSummary | undefined): TestMessageSummary | undefined {
-  if (summary) lastTested.set(kora, summary);
-  return summary;
-}
-
-export function registerPhrasebookTesting(kora: KoraContext): PhrasebookTestingApi {
-  const testing = kora.register(
+export function registerPhrasebookTesting(services: KoraServices, deep: DeepAnalysisService): PhrasebookTestController {
+  const { context: kora, testExplorer, opsDaemons, prompter } = services;
+  return kora.register(
     new PhrasebookTestController(
+      testExplorer,
       {
-        analyzer: () => deepAnalysisOf(kora),
-        chooseDaemon: async () => {
-          const env = phrasebookOps(kora);
-          return chooseDaemon(env.daemons, env.prompter, 'Run the phrasebook tests on which daemon?');
-        },
+        analyzer: () => deep,
+        chooseDaemon: () => chooseDaemon(opsDaemons.list(), prompter, 'Run the phrasebook tests on which daemon?'),
       },
       kora.logger('testing'),
     ),
   );
-  kora.register(
-    vscode.commands.registerCommand(COMMAND.addTestCase, async () => {
-      const tested = testedMessageOf(lastTested.get(kora));
-      if (typeof tested === 'string') {
-        void vscode.window.showInformationMessage(tested);
-        return undefined;
-      }
-      try {
-        return (await addTestCase(tested)).uri.toString();
-      } catch (error) {
-        void vscode.window.showErrorMessage(`Kora: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      }
-    }),
-  );
+}
+
+export function testingApi(explorer: { controller: vscode.TestController; profiles: PhrasebookTestingApi['profiles'] }, tests: PhrasebookTestController): PhrasebookTestingApi {
   return {
-    controller: testing.controller,
-    profiles: testing.profiles,
-    discover: () => testing.discover(),
-    record: (itemId) => testing.record(itemId),
-    onDidFinishRun: testing.onDidFinishRun,
+    controller: explorer.controller,
+    profiles: explorer.profiles,
+    discover: () => tests.discover(),
+    record: (itemId) => tests.record(itemId),
+    onDidFinishRun: tests.onDidFinishRun,
   };
 }

@@ -7,10 +7,6 @@ import type { PhrasebookSource } from '../../core/phrasebook/tests/checks';
 import { isTestFilePath, phrasebookPathFor } from '../../core/phrasebook/tests/paths';
 import { parseTestFile, type PhrasebookTestFile } from '../../core/phrasebook/tests/testFile';
 
-/** The glob of test files, for discovery and the file watcher. */
-export const TEST_FILE_GLOB = '**/*.tests.{yml,yaml}';
-export const EXCLUDED_FOLDERS_GLOB = '**/node_modules/**';
-
 export function isTestFileUri(uri: vscode.Uri): boolean {
   return uri.scheme !== 'untitled' && isTestFilePath(uri.path);
 }

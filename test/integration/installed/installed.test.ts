@@ -10,14 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { toDaemonYaml } from '../../../src/core/phrasebook/ops/writeFormat';
-import { COMMAND, REDOS_WORKER_BUNDLE } from '../../../src/vscode/constants';
+import { COMMAND, PHRASEBOOK_BUNDLE, REDOS_WORKER_BUNDLE } from '../../../src/vscode/constants';
 import type { PushSummary } from '../../../src/vscode/phrasebook-ops/pushFlow';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { expectedExtensionRoot, fakeDaemon, harnessMode, koraExtension, openFixture, testDaemons, waitFor, waitForDiagnostics, workspaceRoot } from '../helpers';
 import { DEEP_ANALYSIS_TIMEOUT_MS, describeDiagnostics, rangeOf, withCode } from '../phrasebook/support';
 
 const DAEMON = 'alpha';
-const PACKAGED_FILES = ['dist/extension.js', REDOS_WORKER_BUNDLE, 'package.json'];
+const PACKAGED_FILES = ['dist/extension.js', PHRASEBOOK_BUNDLE, REDOS_WORKER_BUNDLE, 'package.json'];
 /** What `.vscodeignore` keeps out of the package. */
 const NOT_PACKAGED = ['src', 'test', 'out', 'node_modules', 'tsconfig.json', 'esbuild.mjs'];
 
