@@ -129,8 +129,11 @@ const phrasebookEntryDtoSchema = z.extend(phrasebookEntryWriteSchema, {
   referenced_snapshot_fields: stringList,
 });
 
+/** The `source` values of GET /api/phrasebook the daemon sends today. */
+export const LIVE_SOURCE = { override: 'override', bundledDefault: 'bundled_default' } as const;
+
 export const phrasebookResponseSchema = z.looseObject({
-  /** "override" | "bundled_default" today; kept open so a new source does not break reads. */
+  /** One of LIVE_SOURCE today; kept open so a new source does not break reads. */
   source: z.string(),
   source_path: z.string(),
   override_candidate_path: nullableString,

@@ -5,11 +5,10 @@
 import type { HealthNode } from './node';
 import { COLOR } from '../health/looks';
 import { MarkdownBuilder, toPlainLine } from '../text/markdown';
-import type { PhrasebookBackupsResponse } from '../daemon/schemas';
+import { LIVE_SOURCE, type PhrasebookBackupsResponse } from '../daemon/schemas';
 import type { PhrasebookReading } from '../health/streams';
 import { describeBackup, sortBackupsNewestFirst } from '../phrasebook/ops/backupChoices';
 import { entryCountText } from '../phrasebook/ops/changes';
-import { LIVE_SOURCE } from '../phrasebook/ops/live';
 
 /** Tree item context values (package.json menus match on them; = TREE_CONTEXT of the extension). */
 export const SECTION_CONTEXT = {

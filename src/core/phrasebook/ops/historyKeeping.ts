@@ -4,9 +4,9 @@
 // entry count for that file), so "Compare with Live" never shows a wrong backup.
 
 import type { LocalHistory } from '../../history/localHistory';
-import type { PhrasebookBackupsResponse, PhrasebookPutResponse, PhrasebookRevertResponse } from '../../daemon/schemas';
+import { LIVE_SOURCE, type PhrasebookBackupsResponse, type PhrasebookPutResponse, type PhrasebookRevertResponse } from '../../daemon/schemas';
 import type { DaemonConfig } from '../../daemon/client';
-import { LIVE_SOURCE, type LiveState } from './live';
+import { type LiveState } from './live';
 
 /** History and bases are keyed by the daemon's URL: names are labels and may be renamed. */
 export function daemonKeyOf(daemon: Pick<DaemonConfig, 'url'>): string {

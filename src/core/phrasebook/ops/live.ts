@@ -1,13 +1,11 @@
 // The live phrasebook as the operations see it: the daemon's answer plus what every operation
 // derives from it (the entries in write shape, their canonical hash, the YAML in write format).
 
-import type { PhrasebookEntryWrite, PhrasebookResponse } from '../../daemon/schemas';
+import { LIVE_SOURCE, type PhrasebookEntryWrite, type PhrasebookResponse } from '../../daemon/schemas';
 import { canonicalEntriesHash, toDaemonYaml } from './format';
 import type { LiveFingerprint } from './reconcile';
 import type { PhrasebookOpsClient } from './client';
 import { safeLine } from '../../text/sanitize';
-
-export const LIVE_SOURCE = { override: 'override', bundledDefault: 'bundled_default' } as const;
 
 export interface LiveState {
   response: PhrasebookResponse;

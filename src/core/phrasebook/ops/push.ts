@@ -9,11 +9,11 @@
 
 import type { DaemonError } from '../../daemon/errors';
 import type { NormalizedValidation } from '../../daemon/validationBody';
-import type { PhrasebookEntryWrite, PhrasebookPutResponse } from '../../daemon/schemas';
+import { LIVE_SOURCE, type PhrasebookEntryWrite, type PhrasebookPutResponse } from '../../daemon/schemas';
 import type { PhrasebookOpsClient } from './client';
 import { summarizeEntryChanges, type EntryChangeSummary } from './changes';
 import { canonicalEntriesHash, validateEntries, type ValidationError } from './format';
-import { LIVE_SOURCE, fingerprintOf, liveStateOf, readLive, toWriteEntries, tryReadLive, type LiveState } from './live';
+import { fingerprintOf, liveStateOf, readLive, toWriteEntries, tryReadLive, type LiveState } from './live';
 import { reconcileWrite, type Reconciliation, type WriteFailureCause } from './reconcile';
 import { failureCauseOf, type WriteFailureResult } from './writeFailure';
 

@@ -4,10 +4,10 @@
 // operator sees what changed.
 
 import type { DaemonError } from '../../daemon/errors';
-import type { KoraErrorBody, PhrasebookBackupsResponse, PhrasebookRevertResponse } from '../../daemon/schemas';
+import { LIVE_SOURCE, type KoraErrorBody, type PhrasebookBackupsResponse, type PhrasebookRevertResponse } from '../../daemon/schemas';
 import { buildBackupChoices, type BackupChoice, type BackupInfo } from './backupChoices';
 import type { PhrasebookOpsClient } from './client';
-import { LIVE_SOURCE, fingerprintOf, readLive, tryReadLive, type LiveState } from './live';
+import { fingerprintOf, readLive, tryReadLive, type LiveState } from './live';
 import { reconcileWrite, type ExpectedLive, type Reconciliation, type WriteFailureCause } from './reconcile';
 import { failureCauseOf } from './writeFailure';
 
