@@ -21,6 +21,7 @@ export function phrasebookLoader(extensionPath: string, services: () => KoraServ
       loading = true;
       try {
         // A runtime require of the second bundle: esbuild leaves a computed path alone.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, not at activation
         const bundle = require(path.join(extensionPath, PHRASEBOOK_BUNDLE)) as PhrasebookBundle;
         features = bundle.activatePhrasebookFeatures(services());
         return features;

@@ -58,14 +58,17 @@ describe('daemon schemas (zod, tolerant)', () => {
   });
 
   it('tolerates v5: numeric tasks, extra fields, changed types degrade field by field', () => {
-    const drifted = structuredClone(CONTRACT_SNAPSHOT) as Record<string, any>;
+    // A v5 body is off our types on purpose: build it as plain JSON objects.
+    type Json = Record<string, unknown>;
+    const drifted = structuredClone(CONTRACT_SNAPSHOT) as unknown as Json;
+    const listeners = (drifted.daemon_health as Json).listeners as Json;
     drifted.schema_version = 5;
     drifted.tasks = { open_count: 7, in_progress_count: 2 };
     drifted.region = 'iad';
-    drifted.cost_ladder.monthly_budget_pct_used = '78%';
-    drifted.daemon_health.listeners.web = { status: 'restarting', consecutive_errors: 3, last_event_at: '2026-05-23T10:04:00Z' };
-    drifted.daemon_health.listeners.mcp = 'up';
-    drifted.daemon_health.overall_status = 'green';
+    (drifted.cost_ladder as Json).monthly_budget_pct_used = '78%';
+    listeners.web = { status: 'restarting', consecutive_errors: 3, last_event_at: '2026-05-23T10:04:00Z' };
+    listeners.mcp = 'up';
+    (drifted.daemon_health as Json).overall_status = 'green';
     drifted.alerts = ['not', 'an', 'object'];
     const result = parseSnapshotBody(drifted, '/api/snapshot');
     assert.equal(result.kind, 'snapshot');

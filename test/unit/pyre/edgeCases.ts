@@ -113,7 +113,7 @@ const DEEP = [
 export const VERSION_DEPENDENT = [
   '(a)(?(+1)b)', '(a)(?(١)b)', '(a)(?( 1)b)', r`\UFFFFFFFF`, r`\U80000000`, r`\U7FFFFFFF`, r`[\UFFFFFFFF]`, '(?t)a', '(?t:a)',
   '(?-t:a)', '(?it)', '^(a)?(?(1)b|c)$', '^(a)??(?(1)b|c)', '(?:(a)|x)(?(1)b|c)', '^(a)*(?(1)b|c)$',
-  '(a)?(?(1)(b)?(?(2)c|d)|e)', '(?P<x>a)?(?(x)b|c)$', '(?:(a)|(b)|c)(?(1)x|(?(2)y|z))', '(a)?(b)?(?(1)(?(2)c|d)|e)', '[\ud800-a]', '(?\ud800)', '(?P<\ud800>a)', '\N{\udfff}', '[b-\udc00a]',
+  '(a)?(?(1)(b)?(?(2)c|d)|e)', '(?P<x>a)?(?(x)b|c)$', '(?:(a)|(b)|c)(?(1)x|(?(2)y|z))', '(a)?(b)?(?(1)(?(2)c|d)|e)', '[\ud800-a]', '(?\ud800)', '(?P<\ud800>a)', 'N{\udfff}', '[b-\udc00a]',
 ];
 
 export const EDGE_CASES: readonly string[] = [
