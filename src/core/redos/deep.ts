@@ -1,14 +1,17 @@
 // Deep ReDoS analysis off the main thread. What is analysed is what the daemon runs: the sticky
 // (start-anchored) translation (see analysisSource.ts). Requests pass, cheapest first, through a
-// memory cache, the size guard, a sound linear-shape pre-pass (prepass.ts), the on-disk verdict
-// store, and only then a pool of analysis slots sized to the cores: recheck's native binary where
-// the platform has one (nativeSlot.ts), its pure-JavaScript build in worker threads elsewhere
-// (workerSlot.ts). Every promise returned here resolves: it never rejects, even on dispose.
+// memory cache, the size guard, a sound linear-shape pre-pass (prepass.ts), the split of a
+// loop-free leading part (prefixSplit.ts: `^(phrase|…)T` is judged by its tail `^T`, which many
+// patterns share and which is checked once), the on-disk verdict store, and only then a pool of
+// analysis slots sized to the cores: recheck's native binary where the platform has one
+// (nativeSlot.ts), its pure-JavaScript build in worker threads elsewhere (workerSlot.ts). Every
+// promise returned here resolves: it never rejects, even on dispose.
 import { availableParallelism } from 'node:os';
 import { analysisSource } from './analysisSource';
 import { LruCache } from './cache';
 import { verdictForOversizedPattern } from './limits';
 import { NativeSlot } from './nativeSlot';
+import { prefixedVerdict, splitLoopFreePrefix, type PrefixSplit } from './prefixSplit';
 import { isTriviallyLinear } from './prepass';
 import { inconclusive, type RedosRequest } from './protocol';
 import type { AnalysisSlot, Outcome } from './slot';
@@ -37,9 +40,11 @@ export interface DeepRedosStats {
   cacheHits: number;
   /** Of `analyses`: answered by the linear-shape pre-pass without a checker. */
   prepassSafe: number;
-  /** Of `analyses`: answered from the on-disk verdict store. */
+  /** Checks answered from the on-disk verdict store. */
   storeHits: number;
-  /** Of `analyses`: sent to a checker. */
+  /** Of `analyses`: judged by their tail after a loop-free prefix (see prefixSplit.ts). */
+  judgedByTail: number;
+  /** Checker runs started (a pattern, or a tail shared by several patterns). */
   checked: number;
 }
 
@@ -55,7 +60,7 @@ const DISPOSED_REASON = 'analysis cancelled: the analyzer was disposed';
 interface PendingAnalysis {
   request: RedosRequest;
   cacheKey: string;
-  resolve: (verdict: RedosVerdict) => void;
+  resolve: (outcome: Outcome) => void;
 }
 
 export function defaultPoolSize(): number {
@@ -69,14 +74,17 @@ export class DeepRedosAnalyzer {
   private readonly poolSize: number;
   private readonly store: VerdictStore | undefined;
   private readonly cache: LruCache<string, RedosVerdict>;
+  /** Analyses in progress, by the pattern asked for. */
   private readonly inFlight = new Map<string, Promise<RedosVerdict>>();
+  /** Checker runs in progress, by the pattern checked (a whole pattern or a shared tail). */
+  private readonly checks = new Map<string, Promise<Outcome>>();
   private readonly queue: PendingAnalysis[] = [];
   private readonly idleSlots: AnalysisSlot[] = [];
   private readonly busySlots = new Set<AnalysisSlot>();
   private readonly running = new Set<PendingAnalysis>();
   private nextRequestId = 1;
   private disposed = false;
-  private readonly counters: DeepRedosStats = { analyses: 0, cacheHits: 0, prepassSafe: 0, storeHits: 0, checked: 0 };
+  private readonly counters: DeepRedosStats = { analyses: 0, cacheHits: 0, prepassSafe: 0, judgedByTail: 0, storeHits: 0, checked: 0 };
 
   constructor(options: DeepRedosOptions) {
     const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -100,11 +108,11 @@ export class DeepRedosAnalyzer {
   analyze(translatedSource: string, jsFlags: string): Promise<RedosVerdict> {
     if (this.disposed) return Promise.resolve(inconclusive(DISPOSED_REASON));
     const { source, flags } = analysisSource(translatedSource, jsFlags);
-    const cacheKey = `${this.timeBudgetMs}\u0000${flags}\u0000${source}`;
-    const cached = this.cache.get(cacheKey) ?? this.inFlight.get(cacheKey);
-    if (cached !== undefined) {
+    const cacheKey = this.cacheKey(source, flags);
+    const known = this.cache.get(cacheKey) ?? this.inFlight.get(cacheKey);
+    if (known !== undefined) {
       this.counters.cacheHits++;
-      return Promise.resolve(cached);
+      return Promise.resolve(known);
     }
     this.counters.analyses++;
     const immediate = this.answerWithoutChecker(source, flags);
@@ -112,13 +120,14 @@ export class DeepRedosAnalyzer {
       this.cache.set(cacheKey, Object.freeze(immediate));
       return Promise.resolve(immediate);
     }
-    this.counters.checked++;
-    const request: RedosRequest = { id: this.nextRequestId++, source, flags, timeBudgetMs: this.timeBudgetMs };
-    const promise = new Promise<RedosVerdict>((resolve) => {
-      this.queue.push({ request, cacheKey, resolve });
+    const split = splitLoopFreePrefix(source, flags);
+    const outcome = split === undefined ? this.check(source, flags) : this.checkByTail(source, flags, split);
+    const promise = outcome.then(({ verdict, cacheable }) => {
+      this.inFlight.delete(cacheKey);
+      if (cacheable && !this.disposed) this.cache.set(cacheKey, Object.freeze(verdict));
+      return verdict;
     });
     this.inFlight.set(cacheKey, promise);
-    this.dispatch();
     return promise;
   }
 
@@ -141,7 +150,7 @@ export class DeepRedosAnalyzer {
     this.store?.flush();
   }
 
-  /** The size guard, the pre-pass and the disk store, in that order; undefined: a checker must run. */
+  /** The size guard and the pre-pass; undefined: a checker must run. */
   private answerWithoutChecker(source: string, flags: string): RedosVerdict | undefined {
     const oversized = verdictForOversizedPattern(source);
     if (oversized !== undefined) return oversized;
@@ -149,9 +158,44 @@ export class DeepRedosAnalyzer {
       this.counters.prepassSafe++;
       return { status: 'safe' };
     }
+    return undefined;
+  }
+
+  /** Judges `^PT` by its tail `^T` (see prefixSplit.ts); the whole pattern only when that cannot decide. */
+  private async checkByTail(source: string, flags: string, split: PrefixSplit): Promise<Outcome> {
+    this.counters.judgedByTail++;
+    const tail = await this.check(split.tail, flags);
+    if (tail.verdict.status !== 'vulnerable') return tail;
+    const verdict = prefixedVerdict(split, flags, tail.verdict);
+    return verdict === undefined ? this.check(source, flags) : { verdict, cacheable: tail.cacheable };
+  }
+
+  /** The verdict on exactly this pattern: memory, an identical check in progress, the disk store, or a checker. */
+  private check(source: string, flags: string): Promise<Outcome> {
+    if (this.disposed) return Promise.resolve({ verdict: inconclusive(DISPOSED_REASON), cacheable: false });
+    const cacheKey = this.cacheKey(source, flags);
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return Promise.resolve({ verdict: cached, cacheable: true });
+    const running = this.checks.get(cacheKey);
+    if (running !== undefined) return running;
     const stored = this.store?.get(flags, source);
-    if (stored !== undefined) this.counters.storeHits++;
-    return stored;
+    if (stored !== undefined) {
+      this.counters.storeHits++;
+      this.cache.set(cacheKey, Object.freeze(stored));
+      return Promise.resolve({ verdict: stored, cacheable: true });
+    }
+    this.counters.checked++;
+    const request: RedosRequest = { id: this.nextRequestId++, source, flags, timeBudgetMs: this.timeBudgetMs };
+    const promise = new Promise<Outcome>((resolve) => {
+      this.queue.push({ request, cacheKey, resolve });
+    });
+    this.checks.set(cacheKey, promise);
+    this.dispatch();
+    return promise;
+  }
+
+  private cacheKey(source: string, flags: string): string {
+    return `${this.timeBudgetMs}\u0000${flags}\u0000${source}`;
   }
 
   private dispatch(): void {
@@ -193,7 +237,7 @@ export class DeepRedosAnalyzer {
       this.cache.set(analysis.cacheKey, outcome.verdict);
       this.store?.set(analysis.request.flags, analysis.request.source, outcome.verdict);
     }
-    this.inFlight.delete(analysis.cacheKey);
-    analysis.resolve(outcome.verdict);
+    this.checks.delete(analysis.cacheKey);
+    analysis.resolve(outcome);
   }
 }

@@ -37,7 +37,7 @@ describe('redos/deep: worker supervision', function () {
 
   it('starts no worker until the first analysis and serves requests from one worker', async () => {
     const analyzer = newAnalyzer();
-    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, storeHits: 0, checked: 0 });
+    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, judgedByTail: 0, storeHits: 0, checked: 0 });
     const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
     assert.equal(new Set(threads).size, 1, threads.join(', '));
   });
