@@ -7,6 +7,7 @@
 // (nativeSlot.ts), its pure-JavaScript build in worker threads elsewhere (workerSlot.ts). Every
 // promise returned here resolves: it never rejects, even on dispose.
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { analysisSource } from './analysisSource';
 import { LruCache } from './cache';
 import { verdictForOversizedPattern } from './limits';
@@ -55,7 +56,18 @@ export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
 /** More lanes than this only add contention (and memory) on a shared machine. */
 const MAX_POOL_SIZE = 4;
 
+/** Main-thread work per turn of the event loop while taking requests (the editor stays responsive). */
+const INTAKE_SLICE_MS = 8;
+
 const DISPOSED_REASON = 'analysis cancelled: the analyzer was disposed';
+
+/** A request waiting for its turn on the main thread (see drainIntake). */
+interface IntakeRequest {
+  source: string;
+  flags: string;
+  cacheKey: string;
+  resolve: (verdict: RedosVerdict) => void;
+}
 
 interface PendingAnalysis {
   request: RedosRequest;
@@ -78,6 +90,9 @@ export class DeepRedosAnalyzer {
   private readonly inFlight = new Map<string, Promise<RedosVerdict>>();
   /** Checker runs in progress, by the pattern checked (a whole pattern or a shared tail). */
   private readonly checks = new Map<string, Promise<Outcome>>();
+  private readonly intake: IntakeRequest[] = [];
+  private intakeScheduled = false;
+  private slotStartedThisTurn = false;
   private readonly queue: PendingAnalysis[] = [];
   private readonly idleSlots: AnalysisSlot[] = [];
   private readonly busySlots = new Set<AnalysisSlot>();
@@ -115,19 +130,14 @@ export class DeepRedosAnalyzer {
       return Promise.resolve(known);
     }
     this.counters.analyses++;
-    const immediate = this.answerWithoutChecker(source, flags);
-    if (immediate !== undefined) {
-      this.cache.set(cacheKey, Object.freeze(immediate));
-      return Promise.resolve(immediate);
-    }
-    const split = splitLoopFreePrefix(source, flags);
-    const outcome = split === undefined ? this.check(source, flags) : this.checkByTail(source, flags, split);
-    const promise = outcome.then(({ verdict, cacheable }) => {
-      this.inFlight.delete(cacheKey);
-      if (cacheable && !this.disposed) this.cache.set(cacheKey, Object.freeze(verdict));
-      return verdict;
+    const promise = new Promise<RedosVerdict>((resolve) => {
+      this.intake.push({ source, flags, cacheKey, resolve });
     });
     this.inFlight.set(cacheKey, promise);
+    if (!this.intakeScheduled) {
+      this.intakeScheduled = true;
+      setImmediate(() => this.drainIntake());
+    }
     return promise;
   }
 
@@ -139,6 +149,10 @@ export class DeepRedosAnalyzer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    for (const request of this.intake.splice(0)) {
+      this.inFlight.delete(request.cacheKey);
+      request.resolve(inconclusive(DISPOSED_REASON));
+    }
     const pending = [...this.running, ...this.queue];
     this.running.clear();
     this.queue.length = 0;
@@ -148,6 +162,39 @@ export class DeepRedosAnalyzer {
     for (const analysis of pending) this.settle(analysis, { verdict: inconclusive(DISPOSED_REASON), cacheable: false });
     this.cache.clear();
     this.store?.flush();
+  }
+
+  /**
+   * Takes requests in slices of INTAKE_SLICE_MS per turn of the event loop: a phrasebook opened
+   * with hundreds of new patterns would otherwise hold the extension host for the pre-pass, the
+   * splits and the checker spawns of all of them at once.
+   */
+  private drainIntake(): void {
+    this.intakeScheduled = false;
+    const started = performance.now();
+    while (!this.disposed && this.intake.length > 0 && performance.now() - started < INTAKE_SLICE_MS) {
+      this.admit(this.intake.shift() as IntakeRequest);
+    }
+    if (!this.disposed && this.intake.length > 0) {
+      this.intakeScheduled = true;
+      setImmediate(() => this.drainIntake());
+    }
+  }
+
+  private admit({ source, flags, cacheKey, resolve }: IntakeRequest): void {
+    const immediate = this.answerWithoutChecker(source, flags);
+    const split = immediate === undefined ? splitLoopFreePrefix(source, flags) : undefined;
+    const outcome: Promise<Outcome> =
+      immediate !== undefined
+        ? Promise.resolve({ verdict: immediate, cacheable: true })
+        : split === undefined
+          ? this.check(source, flags)
+          : this.checkByTail(source, flags, split);
+    void outcome.then(({ verdict, cacheable }) => {
+      this.inFlight.delete(cacheKey);
+      if (cacheable && !this.disposed) this.cache.set(cacheKey, Object.freeze(verdict));
+      resolve(verdict);
+    });
   }
 
   /** The size guard and the pre-pass; undefined: a checker must run. */
@@ -200,7 +247,7 @@ export class DeepRedosAnalyzer {
 
   private dispatch(): void {
     while (!this.disposed && this.queue.length > 0) {
-      const slot = this.idleSlots.pop() ?? (this.busySlots.size < this.poolSize ? this.newSlot() : undefined);
+      const slot = this.idleSlots.pop() ?? this.startSlot();
       if (slot === undefined) return;
       const analysis = this.queue.shift() as PendingAnalysis;
       this.busySlots.add(slot);
@@ -208,6 +255,17 @@ export class DeepRedosAnalyzer {
       void slot.run(analysis.request).then((outcome) => this.onOutcome(slot, analysis, outcome));
     }
     if (this.queue.length === 0) for (const slot of this.idleSlots) slot.idle(); // never keep the CLI alive
+  }
+
+  /** A new slot if the pool may grow, at most one per turn of the event loop: a process spawn blocks this thread. */
+  private startSlot(): AnalysisSlot | undefined {
+    if (this.busySlots.size >= this.poolSize || this.slotStartedThisTurn) return undefined;
+    this.slotStartedThisTurn = true;
+    setImmediate(() => {
+      this.slotStartedThisTurn = false;
+      this.dispatch();
+    });
+    return this.newSlot();
   }
 
   private newSlot(): AnalysisSlot {
