@@ -83,7 +83,12 @@ export function prefixedVerdict(split: PrefixSplit, flags: string, tailVerdict: 
 
 /** True when the only prefix of `input` that P matches as a whole is the witness's length. */
 function prefixMatchesOnlyWitness(split: PrefixSplit, flags: string, input: string): boolean {
-  const wholePrefix = new RegExp(`^(?:${split.prefix})$`, flags.replace('y', ''));
+  let wholePrefix: RegExp;
+  try {
+    wholePrefix = new RegExp(`^(?:${split.prefix})$`, flags.replace('y', ''));
+  } catch {
+    return false; // not readable on its own (never seen): the whole pattern is checked instead
+  }
   for (let length = 0; length <= Math.min(split.maxLength, input.length); length++) {
     if (wholePrefix.test(input.slice(0, length)) !== (length === split.witness.length)) return false;
   }

@@ -115,6 +115,18 @@ describe('redos/deep: worker supervision', function () {
     assert.equal(analyzer.stats().prepassSafe, 1);
   });
 
+  it('takes a burst of requests on later turns of the event loop, in slices, and answers them all', async () => {
+    const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
+    const sources = Array.from({ length: 20_000 }, (_, i) => `^(hey${i}|hi)[\\s!.]*$`);
+    const verdicts = Promise.all(sources.map((source) => analyzer.analyze(source, 'iu')));
+    assert.equal(analyzer.stats().prepassSafe, 0, 'nothing is analysed in the caller’s turn');
+    await new Promise((resolve) => setImmediate(resolve));
+    const afterOneTurn = analyzer.stats().prepassSafe;
+    assert.ok(afterOneTurn < sources.length, `${afterOneTurn} of ${sources.length} in the first slice`);
+    assert.ok((await verdicts).every((verdict) => verdict.status === 'safe'));
+    assert.equal(analyzer.stats().prepassSafe, sources.length);
+  });
+
   it('falls back to the worker when the native binary cannot start, asking again instead of failing', async () => {
     const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, nativeBinaryPath: '/nonexistent/recheck', timeBudgetMs: 100, poolSize: 1 });
     analyzers.push(analyzer);
