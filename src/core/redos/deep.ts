@@ -30,6 +30,8 @@ export interface DeepRedosOptions {
   maxCacheEntries?: number;
   /** Analyses run at once; defaults to the number of cores (at most MAX_POOL_SIZE). */
   poolSize?: number;
+  /** A further slot starts only when every running one has been on its request this long (GROW_AFTER_MS). */
+  growAfterMs?: number;
   /** Verdicts kept between runs (the extension's global storage, the CLI's cache folder). */
   store?: VerdictStore;
 }
@@ -58,6 +60,12 @@ const MAX_POOL_SIZE = 4;
 
 /** Main-thread work per turn of the event loop while taking requests (the editor stays responsive). */
 const INTAKE_SLICE_MS = 8;
+/**
+ * Each native checker spends ~0.5 s of CPU on Unicode tables before its first answer, more than a
+ * typical burst of shared tails needs in all (10 tails ≈ 0.3 s on one process). So a second lane
+ * starts only when the running ones are slow: hostile patterns still get every lane after this.
+ */
+const GROW_AFTER_MS = 1000;
 
 const DISPOSED_REASON = 'analysis cancelled: the analyzer was disposed';
 
@@ -95,7 +103,10 @@ export class DeepRedosAnalyzer {
   private slotStartedThisTurn = false;
   private readonly queue: PendingAnalysis[] = [];
   private readonly idleSlots: AnalysisSlot[] = [];
-  private readonly busySlots = new Set<AnalysisSlot>();
+  /** Busy slots, with when each took its current request. */
+  private readonly busySlots = new Map<AnalysisSlot, number>();
+  private readonly growAfterMs: number;
+  private growthTimer: NodeJS.Timeout | undefined;
   private readonly running = new Set<PendingAnalysis>();
   private nextRequestId = 1;
   private disposed = false;
@@ -110,6 +121,7 @@ export class DeepRedosAnalyzer {
     this.nativeBinaryPath = options.nativeBinaryPath;
     this.timeBudgetMs = Math.max(1, Math.round(timeBudgetMs));
     this.poolSize = Math.max(1, Math.floor(options.poolSize ?? defaultPoolSize()));
+    this.growAfterMs = options.growAfterMs ?? GROW_AFTER_MS;
     this.store = options.store;
     this.cache = new LruCache(options.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES);
   }
@@ -156,7 +168,8 @@ export class DeepRedosAnalyzer {
     const pending = [...this.running, ...this.queue];
     this.running.clear();
     this.queue.length = 0;
-    for (const slot of [...this.idleSlots, ...this.busySlots]) slot.dispose();
+    if (this.growthTimer !== undefined) clearTimeout(this.growthTimer);
+    for (const slot of [...this.idleSlots, ...this.busySlots.keys()]) slot.dispose();
     this.idleSlots.length = 0;
     this.busySlots.clear();
     for (const analysis of pending) this.settle(analysis, { verdict: inconclusive(DISPOSED_REASON), cacheable: false });
@@ -250,16 +263,31 @@ export class DeepRedosAnalyzer {
       const slot = this.idleSlots.pop() ?? this.startSlot();
       if (slot === undefined) return;
       const analysis = this.queue.shift() as PendingAnalysis;
-      this.busySlots.add(slot);
+      this.busySlots.set(slot, performance.now());
       this.running.add(analysis);
       void slot.run(analysis.request).then((outcome) => this.onOutcome(slot, analysis, outcome));
     }
     if (this.queue.length === 0) for (const slot of this.idleSlots) slot.idle(); // never keep the CLI alive
   }
 
-  /** A new slot if the pool may grow, at most one per turn of the event loop: a process spawn blocks this thread. */
+  /**
+   * A new slot if the pool may grow: beyond the first, only once every running slot has been on its
+   * request for growAfterMs, and at most one per turn of the event loop (a process spawn blocks this
+   * thread for a fork).
+   */
   private startSlot(): AnalysisSlot | undefined {
     if (this.busySlots.size >= this.poolSize || this.slotStartedThisTurn) return undefined;
+    if (this.busySlots.size > 0) {
+      const wait = Math.max(...this.busySlots.values()) + this.growAfterMs - performance.now();
+      if (wait > 0) {
+        // Unreferenced: while requests wait, a busy slot keeps the host (the CLI) alive anyway.
+        this.growthTimer ??= setTimeout(() => {
+          this.growthTimer = undefined;
+          this.dispatch();
+        }, wait).unref();
+        return undefined;
+      }
+    }
     this.slotStartedThisTurn = true;
     setImmediate(() => {
       this.slotStartedThisTurn = false;

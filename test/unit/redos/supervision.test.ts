@@ -109,6 +109,13 @@ describe('redos/deep: worker supervision', function () {
     assert.equal((await stuck).status, 'inconclusive');
   });
 
+  it('keeps to one worker while the running checks are quick, even with more lanes allowed', async () => {
+    const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, timeBudgetMs: 5_000, poolSize: 2, growAfterMs: 60_000 });
+    analyzers.push(analyzer);
+    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
+    assert.equal(new Set(threads).size, 1, threads.join(', '));
+  });
+
   it('answers from the pre-pass without any worker when the shape is provably linear', async () => {
     const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
     assert.deepEqual(await analyzer.analyze('^(hey|hi)[\\s!.]*$', 'iu'), { status: 'safe' });
