@@ -165,7 +165,7 @@ function readAlternatives(source: string, start: number, flags: string): Piece |
 /** A single-character atom with a character it matches under `flags`. */
 function atom(text: string, end: number, flags: string): Piece | undefined {
   const witness = /^[\p{L}\p{N} ]$/u.test(text) ? text : sampleCharacter(text, flags);
-  return witness === undefined ? undefined : { end, paths: 1, maxLength: flags.includes('u') ? 2 : 1, witness };
+  return witness === undefined ? undefined : { end, paths: 1, maxLength: Math.max(witness.length, flags.includes('u') ? 2 : 1), witness };
 }
 
 /** Samples by atom and flags: the translator writes the same few classes (`[iİı]`, `\s`) everywhere. */
