@@ -185,7 +185,8 @@ export class DeepRedosAnalyzer {
   private drainIntake(): void {
     this.intakeScheduled = false;
     const started = performance.now();
-    while (!this.disposed && this.intake.length > 0 && performance.now() - started < INTAKE_SLICE_MS) {
+    // A checker spawn (a fork: 10-100 ms) ends the slice: it is the turn's work.
+    while (!this.disposed && this.intake.length > 0 && !this.slotStartedThisTurn && performance.now() - started < INTAKE_SLICE_MS) {
       this.admit(this.intake.shift() as IntakeRequest);
     }
     if (!this.disposed && this.intake.length > 0) {
