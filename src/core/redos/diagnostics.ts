@@ -3,7 +3,7 @@
 import type { AttackPattern, Diagnostics } from 'recheck';
 import { budgetExceededReason, errorSummary, inconclusive } from './protocol';
 import { pythonAttackExpression } from './pythonAttack';
-import type { RedosVerdict } from './verdict';
+import type { AttackParts, RedosVerdict } from './verdict';
 
 /** Longest attack string handed to hovers and the clipboard. */
 export const MAX_ATTACK_STRING_LENGTH = 200;
@@ -27,17 +27,34 @@ function truncate(text: string, maxLength: number): string {
   return text.slice(0, maxLength - ELLIPSIS.length) + ELLIPSIS;
 }
 
+type Attack = Pick<AttackPattern, 'string' | 'pumps' | 'suffix' | 'base'>;
+type Vulnerable = Extract<RedosVerdict, { status: 'vulnerable' }>;
+
+/** The attack string the parts describe. */
+export function attackFromParts(parts: AttackParts): Attack {
+  const string = parts.pumps.map(({ prefix, pump, bias }) => prefix + pump.repeat(Math.max(0, parts.base + bias))).join('') + parts.suffix;
+  return { ...parts, string };
+}
+
+/** A vulnerable verdict: exponential without a degree, polynomial with one. */
+export function vulnerableVerdict(degree: number | undefined, attack: Attack): Vulnerable {
+  const attackString = formatAttackString(attack);
+  const attackPython = truncate(pythonAttackExpression(attack), MAX_ATTACK_EXPRESSION_LENGTH);
+  const parts: AttackParts = { pumps: attack.pumps.map(({ prefix, pump, bias }) => ({ prefix, pump, bias })), suffix: attack.suffix, base: attack.base };
+  // Parts that do not rebuild recheck's string (a future recheck could change its shape) are not kept.
+  const attackParts = attackFromParts(parts).string === attack.string ? { attackParts: parts } : {};
+  return degree === undefined
+    ? { status: 'vulnerable', complexity: 'exponential', attackString, attackPython, ...attackParts }
+    : { status: 'vulnerable', complexity: 'polynomial', degree, attackString, attackPython, ...attackParts };
+}
+
 export function verdictFromDiagnostics(diagnostics: Diagnostics, timeBudgetMs: number): RedosVerdict {
   switch (diagnostics.status) {
     case 'safe':
       return { status: 'safe' };
     case 'vulnerable': {
-      const attackString = formatAttackString(diagnostics.attack);
-      const attackPython = truncate(pythonAttackExpression(diagnostics.attack), MAX_ATTACK_EXPRESSION_LENGTH);
       const complexity = diagnostics.complexity;
-      return complexity.type === 'exponential'
-        ? { status: 'vulnerable', complexity: 'exponential', attackString, attackPython }
-        : { status: 'vulnerable', complexity: 'polynomial', degree: complexity.degree, attackString, attackPython };
+      return vulnerableVerdict(complexity.type === 'exponential' ? undefined : complexity.degree, diagnostics.attack);
     }
     case 'unknown': {
       const error = diagnostics.error;

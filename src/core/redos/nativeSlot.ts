@@ -7,17 +7,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Diagnostics } from 'recheck';
 import { verdictFromDiagnostics } from './diagnostics';
-import { errorSummary, inconclusive, type RedosRequest } from './protocol';
+import { WARM_UP_PATTERN, errorSummary, inconclusive, type RedosRequest } from './protocol';
 import { SupervisedSlot } from './slot';
 
 /** Extra watchdog allowance while a fresh agent process starts and warms up. */
 const AGENT_STARTUP_ALLOWANCE_MS = 10_000;
-/**
- * A fresh agent spends its first analysis building Unicode tables (the translator writes classes
- * like `[\p{L}\p{N}_]` for `\w`): ~1 s, 10× a warm one, enough to push a busy machine past the
- * budget. So each process first analyses one such pattern, uncounted, before any real request.
- */
-const WARM_UP = { id: 0, source: String.raw`^[\p{L}\p{N}_]+[\s!.]*\s*x\n?$`, flags: 'iuy', timeBudgetMs: 5000 };
+/** Each process first analyses WARM_UP_PATTERN (protocol.ts) under this id, before any real request. */
+const WARM_UP = { id: 0, ...WARM_UP_PATTERN, timeBudgetMs: 5000 };
 /** Same seed as the worker (worker.ts): the fuzzing checker gives the same verdict every run. */
 const RANDOM_SEED = 0;
 /** An answer line longer than this is not recheck talking: the process is discarded. */

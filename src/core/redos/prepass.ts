@@ -10,7 +10,7 @@
 const MAX_PREPASS_SOURCE_LENGTH = 2000;
 const MAX_PREPASS_ALTERNATIONS = 200;
 
-type Atom = 'char' | 'group' | 'assertion' | 'none';
+export type Atom = 'char' | 'group' | 'assertion' | 'none';
 
 interface Frame {
   lookaround: boolean;
@@ -72,30 +72,31 @@ export function isTriviallyLinear(source: string, flags: string): boolean {
   return frames.length === 0;
 }
 
-function isQuantifierStart(source: string, i: number): boolean {
+export function isQuantifierStart(source: string, i: number): boolean {
   const char = source[i];
   return char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i, i + 24)));
 }
 
-function readQuantifier(source: string, i: number): { max: number; end: number } | undefined {
+export function readQuantifier(source: string, i: number): { min: number; max: number; end: number } | undefined {
+  let min: number;
   let max: number;
   let end: number;
   const char = source[i];
-  if (char === '*' || char === '+') [max, end] = [Infinity, i + 1];
-  else if (char === '?') [max, end] = [1, i + 1];
+  if (char === '*' || char === '+') [min, max, end] = [char === '*' ? 0 : 1, Infinity, i + 1];
+  else if (char === '?') [min, max, end] = [0, 1, i + 1];
   else {
     const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
     if (!match) return undefined;
-    const min = Number(match[1]);
+    min = Number(match[1]);
     max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
     end = i + match[0].length;
   }
   if (source[end] === '?') end++; // lazy: the same paths in another order
-  return { max, end };
+  return { min, max, end };
 }
 
 /** An escape at `i` (a backslash): what it matches and where it ends; undefined for backreferences. */
-function readEscape(source: string, i: number): { atom: Atom; end: number } | undefined {
+export function readEscape(source: string, i: number): { atom: Atom; end: number } | undefined {
   const next = source[i + 1];
   if (next === undefined) return undefined;
   if (/[1-9]/.test(next) || next === 'k') return undefined; // backreferences re-scan the input
@@ -111,7 +112,7 @@ function readEscape(source: string, i: number): { atom: Atom; end: number } | un
 }
 
 /** The index after the class starting at `i`, or undefined when it never closes. */
-function classEnd(source: string, i: number): number | undefined {
+export function classEnd(source: string, i: number): number | undefined {
   for (let j = i + 1; j < source.length; j++) {
     if (source[j] === '\\') j++;
     else if (source[j] === ']') return j + 1;
@@ -119,7 +120,7 @@ function classEnd(source: string, i: number): number | undefined {
   return undefined;
 }
 
-function readGroupOpen(source: string, i: number): { lookaround: boolean; end: number } | undefined {
+export function readGroupOpen(source: string, i: number): { lookaround: boolean; end: number } | undefined {
   if (source[i + 1] !== '?') return { lookaround: false, end: i + 1 };
   const head = source.slice(i, i + 4);
   if (head.startsWith('(?:')) return { lookaround: false, end: i + 3 };

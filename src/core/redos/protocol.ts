@@ -2,6 +2,14 @@
 // wording both sides share. Types only and tiny helpers: importing this file never loads recheck.
 import type { RedosVerdict } from './verdict';
 
+/**
+ * Analysed, uncounted, by every fresh checker (worker or native process) before its first request:
+ * a checker's first analysis builds Unicode tables for the translator's classes (`\w` is
+ * `[\p{L}\p{N}_]`) under IGNORECASE, ~1 s natively and more in the pure-JavaScript build, enough to
+ * push a shared tail's verdict past its budget on a busy machine.
+ */
+export const WARM_UP_PATTERN = { source: String.raw`^[\p{L}\p{N}_]+[\s!.]*\s*x\n?$`, flags: 'iuy' } as const;
+
 /** main thread → worker: analyse one translated JavaScript pattern. */
 export interface RedosRequest {
   id: number;

@@ -9,7 +9,7 @@ import { version as recheckVersion } from 'recheck/package.json';
 import type { RedosVerdict } from './verdict';
 
 /** Bump when the analysis changes meaning (what is analysed, how verdicts are derived). */
-const ANALYSIS_REVISION = 2;
+const ANALYSIS_REVISION = 3;
 export const CACHE_FILE_NAME = 'redos-verdicts.json';
 const MAX_STORED_VERDICTS = 20_000;
 const WRITE_DELAY_MS = 1000;

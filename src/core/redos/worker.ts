@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { checkSync, type Parameters } from 'recheck';
 import { verdictFromDiagnostics, verdictFromException } from './diagnostics';
-import { inconclusive, isRedosRequest, type RedosResponse } from './protocol';
+import { WARM_UP_PATTERN, inconclusive, isRedosRequest, type RedosResponse } from './protocol';
 import type { RedosVerdict } from './verdict';
 
 // recheck reads its backend from the environment at call time, not at load time. `checkSync`
@@ -33,14 +33,15 @@ function analyse(source: string, flags: string, timeBudgetMs: number): RedosVerd
 
 /**
  * recheck is a large Scala.js program: its first analyses run in cold, unoptimised code and take
- * 3–10× longer than later ones, enough to turn a safe pattern "inconclusive" on a busy machine.
- * One representative analysis (the seed greeting entry, as the translator emits it) before the
- * first request warms it up. Capped by its own timeout; its verdict is irrelevant.
+ * 3–10× longer than later ones, and the first one with the translator's Unicode classes under
+ * IGNORECASE builds their tables; either can turn a safe pattern "inconclusive" on a busy machine.
+ * One representative analysis (WARM_UP_PATTERN) before the first request warms it up. Capped by
+ * its own timeout; its verdict is irrelevant.
  */
-const WARM_UP = { source: String.raw`^(hey|hi|hello|yo|sup)[\s!.]*$`, flags: 'iu', timeoutMs: 3000 };
+const WARM_UP_TIMEOUT_MS = 5000;
 
 function warmUp(): void {
-  analyse(WARM_UP.source, WARM_UP.flags, WARM_UP.timeoutMs);
+  analyse(WARM_UP_PATTERN.source, WARM_UP_PATTERN.flags, WARM_UP_TIMEOUT_MS);
 }
 
 function reply(response: RedosResponse): void {

@@ -10,7 +10,8 @@ import {
 import { pythonAttackExpression, pythonStringLiteral } from '../../../src/core/redos/pythonAttack';
 
 const BASE = { source: '^(a+)+$', flags: '' };
-const SHORT_ATTACK = { pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000', base: 31, string: 'a'.repeat(32) + '\u0000', pattern: "'a' + 'a'.repeat(31) + '\\x00'" };
+const SHORT_ATTACK_PARTS = { pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000', base: 31 };
+const SHORT_ATTACK = { ...SHORT_ATTACK_PARTS, string: 'a'.repeat(32) + '\u0000', pattern: "'a' + 'a'.repeat(31) + '\\x00'" };
 
 function unknown(error: Extract<Diagnostics, { status: 'unknown' }>['error']): Diagnostics {
   return { ...BASE, status: 'unknown', checker: 'automaton', error };
@@ -71,6 +72,7 @@ describe('redos/diagnostics', () => {
         complexity: 'exponential',
         attackString: SHORT_ATTACK.string,
         attackPython: '"a" + "a" * 31 + "\\x00"',
+        attackParts: SHORT_ATTACK_PARTS,
       });
     });
 
@@ -89,6 +91,7 @@ describe('redos/diagnostics', () => {
         degree: 3,
         attackString: SHORT_ATTACK.string,
         attackPython: '"a" + "a" * 31 + "\\x00"',
+        attackParts: SHORT_ATTACK_PARTS,
       });
     });
 

@@ -37,7 +37,7 @@ describe('redos/deep: worker supervision', function () {
 
   it('starts no worker until the first analysis and serves requests from one worker', async () => {
     const analyzer = newAnalyzer();
-    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, storeHits: 0, checked: 0 });
+    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, judgedByTail: 0, storeHits: 0, checked: 0 });
     const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
     assert.equal(new Set(threads).size, 1, threads.join(', '));
   });
@@ -109,10 +109,29 @@ describe('redos/deep: worker supervision', function () {
     assert.equal((await stuck).status, 'inconclusive');
   });
 
+  it('keeps to one worker while the running checks are quick, even with more lanes allowed', async () => {
+    const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, timeBudgetMs: 5_000, poolSize: 2, growAfterMs: 60_000 });
+    analyzers.push(analyzer);
+    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
+    assert.equal(new Set(threads).size, 1, threads.join(', '));
+  });
+
   it('answers from the pre-pass without any worker when the shape is provably linear', async () => {
     const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
     assert.deepEqual(await analyzer.analyze('^(hey|hi)[\\s!.]*$', 'iu'), { status: 'safe' });
     assert.equal(analyzer.stats().prepassSafe, 1);
+  });
+
+  it('takes a burst of requests on later turns of the event loop, in slices, and answers them all', async () => {
+    const analyzer = newAnalyzer(100, '/nonexistent/redosWorker.js');
+    const sources = Array.from({ length: 20_000 }, (_, i) => `^(hey${i}|hi)[\\s!.]*$`);
+    const verdicts = Promise.all(sources.map((source) => analyzer.analyze(source, 'iu')));
+    assert.equal(analyzer.stats().prepassSafe, 0, 'nothing is analysed in the caller’s turn');
+    await new Promise((resolve) => setImmediate(resolve));
+    const afterOneTurn = analyzer.stats().prepassSafe;
+    assert.ok(afterOneTurn < sources.length, `${afterOneTurn} of ${sources.length} in the first slice`);
+    assert.ok((await verdicts).every((verdict) => verdict.status === 'safe'));
+    assert.equal(analyzer.stats().prepassSafe, sources.length);
   });
 
   it('falls back to the worker when the native binary cannot start, asking again instead of failing', async () => {
