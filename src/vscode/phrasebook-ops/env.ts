@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LocalHistory } from '../../core/history/localHistory';
 import { auditLine, type AuditFacts } from '../../core/phrasebook/ops/audit';
+import type { LiveState } from '../../core/phrasebook/ops/live';
 import type { Reconciliation } from '../../core/phrasebook/ops/reconcile';
 import type { Logger } from '../log';
 import type { PhrasebookBases } from './bases';
@@ -29,6 +30,31 @@ export interface OpsEnv {
 
 export function audit(env: OpsEnv, facts: AuditFacts): void {
   env.log.info(`audit ${auditLine(facts)}`);
+}
+
+/** A push or revert whose answer was lost, as both outcomes carry it. */
+interface InterruptedWrite {
+  plan: { live: LiveState };
+  liveAfter?: LiveState;
+  failure: string;
+  reconciliation: Reconciliation;
+}
+
+/** The audit line of an interrupted write: what reconciliation found, entry counts either side. */
+export function auditInterrupted(
+  env: OpsEnv,
+  action: 'push' | 'revert',
+  daemonName: string,
+  write: InterruptedWrite,
+): void {
+  audit(env, {
+    daemon: daemonName,
+    action,
+    outcome: `interrupted_${write.reconciliation.outcome}`,
+    entriesBefore: write.plan.live.entries.length,
+    entriesAfter: write.liveAfter?.entries.length,
+    detail: write.failure,
+  });
 }
 
 /** Opens a side-by-side diff; `left`/`right` are usually frozen or live documents. */
@@ -73,10 +99,18 @@ export function fileName(uri: vscode.Uri): string {
 }
 
 /** Tells the operator what a write whose answer was lost actually did, at the matching severity. */
-export function notifyReconciliation(env: OpsEnv, action: 'push' | 'revert', daemonName: string, failure: string, reconciliation: Reconciliation): void {
-  const headline = { written: `The ${action} took effect`, not_written: `The ${action} did not take effect`, unknown: `Whether the ${action} took effect is unknown` }[
-    reconciliation.outcome
-  ];
+export function notifyReconciliation(
+  env: OpsEnv,
+  action: 'push' | 'revert',
+  daemonName: string,
+  failure: string,
+  reconciliation: Reconciliation,
+): void {
+  const headline = {
+    written: `The ${action} took effect`,
+    not_written: `The ${action} did not take effect`,
+    unknown: `Whether the ${action} took effect is unknown`,
+  }[reconciliation.outcome];
   const message = `${headline} on "${daemonName}" (${failure}). ${reconciliation.explanation}`;
   if (reconciliation.outcome === 'written') env.notify.info(message);
   else if (reconciliation.outcome === 'not_written') env.notify.error(message);
