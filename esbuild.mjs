@@ -38,9 +38,27 @@ const yamlEsModules = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [yamlEsModules] },
-  { ...common, entryPoints: ['src/phrasebookFeatures.ts'], outfile: 'dist/phrasebook.js', external: ['vscode'], plugins: [yamlEsModules] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlEsModules] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [yamlEsModules],
+  },
+  {
+    ...common,
+    entryPoints: ['src/phrasebookFeatures.ts'],
+    outfile: 'dist/phrasebook.js',
+    external: ['vscode'],
+    plugins: [yamlEsModules],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [yamlEsModules],
+  },
   {
     ...common,
     entryPoints: ['src/core/redos/worker.ts'],
@@ -52,7 +70,12 @@ const builds = [
 
 // The Unicode names table, loaded by src/core/pyre/unicode/names.ts on the first \N{...} only,
 // so that ~190 KB stays out of the extension's and the CLI's bundles.
-builds.push({ ...common, sourcemap: false, entryPoints: ['src/core/pyre/unicode/namesData.ts'], outfile: 'dist/namesData.js' });
+builds.push({
+  ...common,
+  sourcemap: false,
+  entryPoints: ['src/core/pyre/unicode/namesData.ts'],
+  outfile: 'dist/namesData.js',
+});
 
 /**
  * dist/bin holds recheck's binary only for a per-platform package (`npm run package:native --

@@ -12,8 +12,11 @@ const LOADS = 7;
 /** Every `vscode.X` the sources name: the stand-in's own keys (esbuild copies a module's own keys). */
 function vscodeApiNames(): string[] {
   const names = new Set<string>();
-  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
-  for (const file of files) for (const match of readFileSync(join(ROOT, 'src', file), 'utf8').matchAll(/\bvscode\.(\w+)/g)) names.add(match[1]);
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.ts'),
+  );
+  for (const file of files)
+    for (const match of readFileSync(join(ROOT, 'src', file), 'utf8').matchAll(/\bvscode\.(\w+)/g)) names.add(match[1]);
   return [...names];
 }
 
@@ -41,6 +44,8 @@ function median(values: number[]): number {
 
 export function benchBundle(): { bundle_bytes: number; bundle_load_ms: number } {
   const names = JSON.stringify(vscodeApiNames());
-  const loads = Array.from({ length: LOADS }, () => Number(execFileSync(process.execPath, ['-e', LOADER, BUNDLE, names], { encoding: 'utf8' })));
+  const loads = Array.from({ length: LOADS }, () =>
+    Number(execFileSync(process.execPath, ['-e', LOADER, BUNDLE, names], { encoding: 'utf8' })),
+  );
   return { bundle_bytes: statSync(BUNDLE).size, bundle_load_ms: Math.round(median(loads) * 10) / 10 };
 }

@@ -30,7 +30,12 @@ export interface HealthBenchResult {
 
 function setup() {
   const clock = new FakeClock();
-  const daemon = new SimulatedDaemon({ now: () => clock.now(), snapshotIntervalMs: UPDATE_PERIOD_MS, probeIntervalMs: UPDATE_PERIOD_MS, probeAgeMs: 170 * SECOND });
+  const daemon = new SimulatedDaemon({
+    now: () => clock.now(),
+    snapshotIntervalMs: UPDATE_PERIOD_MS,
+    probeIntervalMs: UPDATE_PERIOD_MS,
+    probeAgeMs: 170 * SECOND,
+  });
   const monitor = new HealthMonitor([daemon], { clock });
   return { clock, daemon, monitor };
 }

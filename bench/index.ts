@@ -24,14 +24,43 @@ const METRICS: Metric[] = [
   { key: 'lint_10k_ms', label: 'CLI lint of a 10,000-entry file', unit: 'ms' },
   { key: 'scale_10k_over_1k', label: '10,000 / 1,000 entries time ratio', unit: '×', goal: '≈ 10 (linear)' },
   { key: 'pyre_parse_512_us', label: 'regex parse of a 512-char pattern (worst shape)', unit: 'µs' },
-  { key: 'pyre_parse_4096_over_512', label: 'parse time 4,096 / 512 chars (worst shape)', unit: '×', goal: '≈ 8 (linear)' },
-  { key: 'redos_load_1min', label: 'machine load (1-minute average) as the ReDoS benchmark starts', unit: '', goal: 'idle: < 0.5' },
-  { key: 'redos_200_ms', label: 'deep ReDoS analysis, 200 distinct patterns (native recheck)', unit: 'ms', goal: '≤ 3,000 (idle machine)' },
-  { key: 'redos_200_cpu_ms', label: 'CPU time of that analysis (user + system, with the checker processes)', unit: 'ms' },
+  {
+    key: 'pyre_parse_4096_over_512',
+    label: 'parse time 4,096 / 512 chars (worst shape)',
+    unit: '×',
+    goal: '≈ 8 (linear)',
+  },
+  {
+    key: 'redos_load_1min',
+    label: 'machine load (1-minute average) as the ReDoS benchmark starts',
+    unit: '',
+    goal: 'idle: < 0.5',
+  },
+  {
+    key: 'redos_200_ms',
+    label: 'deep ReDoS analysis, 200 distinct patterns (native recheck)',
+    unit: 'ms',
+    goal: '≤ 3,000 (idle machine)',
+  },
+  {
+    key: 'redos_200_cpu_ms',
+    label: 'CPU time of that analysis (user + system, with the checker processes)',
+    unit: 'ms',
+  },
   { key: 'redos_max_stall_ms', label: 'worst event-loop stall during that analysis', unit: 'ms', goal: '≤ 50' },
-  { key: 'redos_200_warm_cache_ms', label: 'the same 200 again, warm disk cache (new analyzer)', unit: 'ms', goal: '≤ 200' },
+  {
+    key: 'redos_200_warm_cache_ms',
+    label: 'the same 200 again, warm disk cache (new analyzer)',
+    unit: 'ms',
+    goal: '≤ 200',
+  },
   { key: 'redos_200_pure_ms', label: 'the same 200, pure-JavaScript fallback, no disk cache', unit: 'ms' },
-  { key: 'requests_per_update', label: 'requests per endpoint per daemon update (view visible)', unit: '', goal: '≤ 2' },
+  {
+    key: 'requests_per_update',
+    label: 'requests per endpoint per daemon update (view visible)',
+    unit: '',
+    goal: '≤ 2',
+  },
   { key: 'liveness_per_minute', label: 'liveness checks per minute per daemon (view visible)', unit: '', goal: '≤ 4' },
   { key: 'requests_unfocused', label: 'requests while the window is unfocused', unit: '', goal: '0' },
   { key: 'heap_growth_bytes_10k_polls', label: 'heap growth over 10,000 poll cycles', unit: 'bytes' },
@@ -44,7 +73,10 @@ const METRICS: Metric[] = [
 function measureActivation(): number | null {
   const out = join(mkdtempSync(join(tmpdir(), 'kora-bench-')), 'metrics.json');
   try {
-    execFileSync('bash', ['-c', 'bash scripts/ensure-integration-deps.sh > .cache-env'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('bash', ['-c', 'bash scripts/ensure-integration-deps.sh > .cache-env'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     execFileSync(process.execPath, ['scripts/run-integration.js', '--metrics-only', '--metrics-out', out], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -74,7 +106,10 @@ async function main(): Promise<void> {
     ...benchBundle(),
     activate_ms: measureActivation(),
   };
-  const rows = METRICS.map((m) => `| ${m.label} | ${format(report[m.key] ?? null)}${m.unit && report[m.key] !== null ? ` ${m.unit}` : ''} | ${m.goal ?? ''} |`);
+  const rows = METRICS.map(
+    (m) =>
+      `| ${m.label} | ${format(report[m.key] ?? null)}${m.unit && report[m.key] !== null ? ` ${m.unit}` : ''} | ${m.goal ?? ''} |`,
+  );
   const table = ['| benchmark | value | goal |', '| --- | --- | --- |', ...rows].join('\n');
   const meta = { generated_at: new Date().toISOString(), node: process.version, duration_ms: Date.now() - started };
   writeFileSync(join(ROOT, 'bench', 'report.json'), `${JSON.stringify({ ...report, ...meta }, null, 2)}\n`);

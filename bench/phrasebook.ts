@@ -10,7 +10,20 @@ import { parseDocument } from 'yaml';
 import { run as runLint } from '../src/cli/lint';
 import { lintPhrasebook, SNAPSHOT_SCALAR_PATHS, toDaemonYaml, type DaemonEntry } from '../src/core/phrasebook';
 
-const WORDS = ['status', 'burn', 'alerts', 'health', 'paused', 'deploy', 'queue', 'tasks', 'uptime', 'budget', 'tier', 'errors'];
+const WORDS = [
+  'status',
+  'burn',
+  'alerts',
+  'health',
+  'paused',
+  'deploy',
+  'queue',
+  'tasks',
+  'uptime',
+  'budget',
+  'tier',
+  'errors',
+];
 const VERBS = ['show', 'what is', "what's", 'how is', 'tell me', 'check', 'any', 'get'];
 const PARSE_RUNS = 60;
 const VALIDATION_RUNS = 60;

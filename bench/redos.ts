@@ -24,14 +24,61 @@ const CHILD_EXIT_WAIT_MS = 500;
 const USER_HZ = 100;
 
 const PHRASES = [
-  'hey', 'hi', 'hello', 'yo', 'sup', 'thanks', 'thx', 'ty', 'thank you', 'ack', 'got it', 'ok', 'okay',
-  'cool', 'burn', 'cost', 'spend', 'how ?much', "what'?s? my burn", 'status', 'state', "how'?s? it going",
-  'whats up', 'any alerts', 'alerts', "what'?s? firing", 'health', 'service health', 'services?',
-  'are you paused', 'paused\\?', 'stopped\\??', 'uptime', 'deploys?', 'last deploy', 'queue depth',
-  'errors?', 'error rate', 'latency', 'p99', 'incidents?', 'on ?call', 'who is on ?call', 'pager',
+  'hey',
+  'hi',
+  'hello',
+  'yo',
+  'sup',
+  'thanks',
+  'thx',
+  'ty',
+  'thank you',
+  'ack',
+  'got it',
+  'ok',
+  'okay',
+  'cool',
+  'burn',
+  'cost',
+  'spend',
+  'how ?much',
+  "what'?s? my burn",
+  'status',
+  'state',
+  "how'?s? it going",
+  'whats up',
+  'any alerts',
+  'alerts',
+  "what'?s? firing",
+  'health',
+  'service health',
+  'services?',
+  'are you paused',
+  'paused\\?',
+  'stopped\\??',
+  'uptime',
+  'deploys?',
+  'last deploy',
+  'queue depth',
+  'errors?',
+  'error rate',
+  'latency',
+  'p99',
+  'incidents?',
+  'on ?call',
+  'who is on ?call',
+  'pager',
 ];
 /** The last two tails have two loops: the pre-pass cannot decide them, recheck must. */
-const TAILS = [String.raw`[\s!.]*$`, String.raw`[\s.?!]*$`, String.raw`[\s.!]*$`, String.raw`\s*\??$`, String.raw`\b`, String.raw`\s+(\w+)[.!]*$`, String.raw`(?:\s+\w+)?\s*$`];
+const TAILS = [
+  String.raw`[\s!.]*$`,
+  String.raw`[\s.?!]*$`,
+  String.raw`[\s.!]*$`,
+  String.raw`\s*\??$`,
+  String.raw`\b`,
+  String.raw`\s+(\w+)[.!]*$`,
+  String.raw`(?:\s+\w+)?\s*$`,
+];
 /** Shapes an operator might write that backtrack catastrophically; %s is an alternation. */
 const VULNERABLE_SHAPES = [
   String.raw`^(%s)(\s*\w+\s*)+$`, // exponential: nested quantifiers over overlapping classes
@@ -52,7 +99,7 @@ function generatePatterns(count = PATTERN_COUNT): string[] {
     const alternation = pick(i, 2 + (i % 6)).join('|');
     const pattern =
       i % 10 === 9
-        ? VULNERABLE_SHAPES[(i / 10) % VULNERABLE_SHAPES.length | 0].replace('%s', alternation)
+        ? VULNERABLE_SHAPES[((i / 10) % VULNERABLE_SHAPES.length) | 0].replace('%s', alternation)
         : `^(${alternation})${TAILS[i % TAILS.length]}`;
     patterns.add(pattern);
   }
@@ -87,7 +134,9 @@ interface Run {
 function reapedChildrenCpuMs(): number | null {
   try {
     // Fields after the command name: cutime and cstime are the 14th and 15th of them.
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return ((Number(fields[13]) + Number(fields[14])) * 1000) / USER_HZ;
   } catch {
     return null;
@@ -138,10 +187,17 @@ export async function benchRedos(): Promise<Record<string, number | string>> {
     const nativeBinaryPath = findNativeBinary([ROOT]);
     const backend = nativeBinaryPath ? 'native' : 'pure';
     const newAnalyzer = () =>
-      new DeepRedosAnalyzer({ workerPath: WORKER_PATH, nativeBinaryPath, store: new FileVerdictStore(storeDirectory, analyserVersion(backend)) });
+      new DeepRedosAnalyzer({
+        workerPath: WORKER_PATH,
+        nativeBinaryPath,
+        store: new FileVerdictStore(storeDirectory, analyserVersion(backend)),
+      });
     const cold = await analyseAll(newAnalyzer(), `${backend}, cold`);
     const warm = await analyseAll(newAnalyzer(), `${backend}, warm disk cache`);
-    const pure = await analyseAll(new DeepRedosAnalyzer({ workerPath: WORKER_PATH }), 'pure-JavaScript fallback, no disk cache');
+    const pure = await analyseAll(
+      new DeepRedosAnalyzer({ workerPath: WORKER_PATH }),
+      'pure-JavaScript fallback, no disk cache',
+    );
     return {
       redos_backend: backend,
       redos_load_1min: loadBefore,

@@ -36,7 +36,8 @@ function parseArgs(argv) {
     else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new Error(`unknown argument: ${arg}\n\n${USAGE}`);
   }
-  if (!Number.isInteger(options.port) || options.port <= 0 || options.port > 65535) throw new Error(`invalid --port\n\n${USAGE}`);
+  if (!Number.isInteger(options.port) || options.port <= 0 || options.port > 65535)
+    throw new Error(`invalid --port\n\n${USAGE}`);
   return options;
 }
 
@@ -62,7 +63,10 @@ function printInstructions({ url, port, daemons, linked, runDir }) {
     'then open the same URL locally (another local port works too: change the port in the URL).',
     '',
     'Fake daemons (switch what the sidebar shows with their control API):',
-    ...daemons.map((daemon) => `  ${daemon.name.padEnd(6)} ${daemon.url}  (scenario ${daemon.scenario}, control API ${daemon.controlUrl})`),
+    ...daemons.map(
+      (daemon) =>
+        `  ${daemon.name.padEnd(6)} ${daemon.url}  (scenario ${daemon.scenario}, control API ${daemon.controlUrl})`,
+    ),
   ];
   if (daemons.length > 0) {
     lines.push(
@@ -82,7 +86,8 @@ async function main() {
     return;
   }
   const logger = createLogger('demo', { verbose: process.env.HARNESS_VERBOSE === '1' });
-  if (!fs.existsSync(EXTENSION_BUNDLE)) throw new Error('dist/extension.js is missing: run `npm run build` (npm run demo does)');
+  if (!fs.existsSync(EXTENSION_BUNDLE))
+    throw new Error('dist/extension.js is missing: run `npm run build` (npm run demo does)');
   const toolchain = readToolchain();
   const cleanup = new Cleanup(logger);
   cleanup.exitOnSignals();
@@ -107,7 +112,12 @@ async function main() {
     if (!options.keep) cleanup.add('remove run folder', () => removeRunDir(runDir));
     const url = options.linked
       ? `${environment.baseUrl}/?folder=${encodeURIComponent(runDir.workspace)}`
-      : workbenchUrl({ baseUrl: environment.baseUrl, authority: REMOTE_AUTHORITY, folder: runDir.workspace, developmentPaths: [REPO_ROOT] });
+      : workbenchUrl({
+          baseUrl: environment.baseUrl,
+          authority: REMOTE_AUTHORITY,
+          folder: runDir.workspace,
+          developmentPaths: [REPO_ROOT],
+        });
     printInstructions({ url, port, daemons, linked: options.linked, runDir });
 
     const { code, signal } = await server.exited;

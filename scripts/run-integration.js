@@ -48,13 +48,11 @@ function parseArgs(argv) {
     else if (arg === '--vsix') {
       options.vsix = argv[++index];
       if (!options.vsix) throw new Error('--vsix needs a file');
-    }
-    else if (arg === '--metrics-only') process.env.HARNESS_GREP = SMOKE_SUITE_GREP;
+    } else if (arg === '--metrics-only') process.env.HARNESS_GREP = SMOKE_SUITE_GREP;
     else if (arg === '--metrics-out') {
       options.metricsOut = argv[++index];
       if (!options.metricsOut) throw new Error('--metrics-out needs a file');
-    }
-    else if (arg === '--help' || arg === '-h') options.help = true;
+    } else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new Error(`unknown argument: ${arg}\n\n${USAGE}`);
   }
   if (options.vsix !== undefined && options.mode !== MODE.installed) throw new Error('--vsix needs --installed');
@@ -72,7 +70,8 @@ function newestVsix() {
     .filter((name) => name.endsWith('.vsix'))
     .map((name) => path.join(REPO_ROOT, name))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (candidates.length === 0) throw new Error('no *.vsix in the repository root: run `npm run package` or pass --vsix FILE');
+  if (candidates.length === 0)
+    throw new Error('no *.vsix in the repository root: run `npm run package` or pass --vsix FILE');
   return candidates[0];
 }
 
@@ -115,14 +114,21 @@ function testEnvironment(environment, mode, expectedExtensionRoot) {
     KORA_TEST_MODE: mode,
     KORA_TEST_EXTENSION_ROOT: expectedExtensionRoot,
     KORA_TEST_DAEMONS: JSON.stringify(
-      environment.daemons.map(({ name, scenario, url, controlUrl, koraHome }) => ({ name, scenario, url, controlUrl, koraHome })),
+      environment.daemons.map(({ name, scenario, url, controlUrl, koraHome }) => ({
+        name,
+        scenario,
+        url,
+        controlUrl,
+        koraHome,
+      })),
     ),
     KORA_TEST_WORKSPACE: environment.runDir.workspace,
     // Lets a development host hand its test API to the test entry (src/vscode/testHooks.ts); an
     // installed (production) extension ignores it, which the hostile-extension suite checks.
     KORA_TEST_HOOKS: '1',
   };
-  for (const knob of ['HARNESS_GREP', 'HARNESS_FORCE_FAIL', 'HARNESS_SUITES']) if (process.env[knob]) env[knob] = process.env[knob];
+  for (const knob of ['HARNESS_GREP', 'HARNESS_FORCE_FAIL', 'HARNESS_SUITES'])
+    if (process.env[knob]) env[knob] = process.env[knob];
   return env;
 }
 
@@ -157,7 +163,9 @@ async function runTests(options, toolchain, context) {
   if (!results) throw new Error(`the tests wrote no results (exit code ${exitCode}); see ${environment.runDir.root}`);
   if (results.extensionPath) logger.info(`extension under test loaded from ${results.extensionPath}`);
   if (installed && path.dirname(results.extensionPath ?? '') !== environment.runDir.extensions) {
-    throw new Error(`the extension under test is not the installed package (loaded from ${results.extensionPath ?? 'nowhere'})`);
+    throw new Error(
+      `the extension under test is not the installed package (loaded from ${results.extensionPath ?? 'nowhere'})`,
+    );
   }
   if (exitCode !== null && (exitCode === 0) !== (results.failed === 0)) {
     logger.warn(`exit code ${exitCode} disagrees with ${results.failed} failure(s) in the results`);
@@ -169,7 +177,13 @@ async function runTests(options, toolchain, context) {
 async function runUi(options, toolchain, context) {
   const { logger, cleanup, state } = context;
   requireFile(EXTENSION_BUNDLE, 'build the extension with `npm run build`');
-  const environment = await startEnvironment({ label: 'ui', toolchain, logger, cleanup, extraSettings: parseJsonEnv('HARNESS_SETTINGS') });
+  const environment = await startEnvironment({
+    label: 'ui',
+    toolchain,
+    logger,
+    cleanup,
+    extraSettings: parseJsonEnv('HARNESS_SETTINGS'),
+  });
   state.runDir = environment.runDir;
   const url = workbenchUrl({
     baseUrl: environment.baseUrl,

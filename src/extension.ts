@@ -86,14 +86,28 @@ export function activate(extension: vscode.ExtensionContext): KoraExports {
   extension.subscriptions.push(kora);
   const services = buildServices(extension, kora);
   // Features first: documents the phrasebook bundle produces, and the trigger that loads it.
-  kora.register(vscode.workspace.registerTextDocumentContentProvider(LIVE_PHRASEBOOK_SCHEME, kora.register(new DeferredContentProvider(() => services.phrasebook().liveDocuments))));
-  kora.register(vscode.workspace.registerTextDocumentContentProvider(TEST_RESULT_SCHEME, kora.register(new DeferredContentProvider(() => services.phrasebook().testResults))));
+  kora.register(
+    vscode.workspace.registerTextDocumentContentProvider(
+      LIVE_PHRASEBOOK_SCHEME,
+      kora.register(new DeferredContentProvider(() => services.phrasebook().liveDocuments)),
+    ),
+  );
+  kora.register(
+    vscode.workspace.registerTextDocumentContentProvider(
+      TEST_RESULT_SCHEME,
+      kora.register(new DeferredContentProvider(() => services.phrasebook().testResults)),
+    ),
+  );
   kora.register(loadWhenPhrasebookOpens(services));
   registerCommands(services);
   const activateMs = performance.now() - started;
-  kora.logger('activate').info(`Kora Ops ${extension.extension.packageJSON.version} activated in ${activateMs.toFixed(1)} ms`);
+  kora
+    .logger('activate')
+    .info(`Kora Ops ${extension.extension.packageJSON.version} activated in ${activateMs.toFixed(1)} ms`);
   if (!testHooksEnabled(extension)) return Object.freeze({ activateMs });
-  kora.logger('activate').warn('test hooks are enabled (development host with KORA_TEST_HOOKS=1): the test API can be claimed once');
+  kora
+    .logger('activate')
+    .warn('test hooks are enabled (development host with KORA_TEST_HOOKS=1): the test API can be claimed once');
   return Object.freeze({ activateMs, claimTestApi: claimOnce(testApi(services, activateMs)) });
 }
 

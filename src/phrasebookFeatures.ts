@@ -42,7 +42,9 @@ export function activatePhrasebookFeatures(services: KoraServices): PhrasebookFe
   const ops = registerPhrasebookOps(services);
   const tests = registerPhrasebookTesting(services, language.deep);
   const phrasebookServices: PhrasebookServices = { ...services, ops: ops.env, deep: language.deep, tested: {} };
-  const commands = Object.fromEntries(PHRASEBOOK_COMMANDS.map((id) => [id, PHRASEBOOK_COMMAND_TABLE[id](phrasebookServices)])) as Record<PhrasebookCommandId, CommandHandler>;
+  const commands = Object.fromEntries(
+    PHRASEBOOK_COMMANDS.map((id) => [id, PHRASEBOOK_COMMAND_TABLE[id](phrasebookServices)]),
+  ) as Record<PhrasebookCommandId, CommandHandler>;
   return {
     commands,
     phrasebookApi: language.api,

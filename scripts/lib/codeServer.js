@@ -27,9 +27,12 @@ function commonArgs(runDir) {
 async function startCodeServer({ toolchain, runDir, port, env = {}, smokeTestDriver = true, logger }) {
   const args = [
     toolchain.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', runDir.configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--config',
+    runDir.configFile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -60,7 +63,9 @@ async function startCodeServer({ toolchain, runDir, port, env = {}, smokeTestDri
 /** Installs a .vsix into the run's fresh extensions dir with code-server's own CLI. */
 async function installVsix({ toolchain, runDir, vsixFile, logger }) {
   const args = [toolchain.codeServerEntry, ...commonArgs(runDir), '--install-extension', vsixFile];
-  const { code, output } = await runToCompletion(toolchain.codeServerNode, args, { env: { ...process.env, ...OFFLINE_ENV } });
+  const { code, output } = await runToCompletion(toolchain.codeServerNode, args, {
+    env: { ...process.env, ...OFFLINE_ENV },
+  });
   logger.debug(output.trim());
   if (code !== 0) throw new Error(`code-server --install-extension ${vsixFile} failed (exit ${code}):\n${output}`);
   logger.info(`installed ${vsixFile} into ${runDir.extensions}`);

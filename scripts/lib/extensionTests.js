@@ -55,7 +55,16 @@ async function resultsWritten(file, isCancelled) {
  *           authority?: string }} options
  * @returns {Promise<{ exitCode: number | null, results: import('./results').TestResults | null }>}
  */
-async function runExtensionTests({ toolchain, environment, cleanup, logger, developmentPaths, testsEntry, extensionEnv, authority }) {
+async function runExtensionTests({
+  toolchain,
+  environment,
+  cleanup,
+  logger,
+  developmentPaths,
+  testsEntry,
+  extensionEnv,
+  authority,
+}) {
   const { runDir } = environment;
   fs.rmSync(runDir.resultsFile, { force: true });
   const forwarder = consoleForwarder(runDir, logger.verbose);

@@ -34,7 +34,10 @@ function waitForReadyLine(child, logStream, name) {
     if (!logStream.writableEnded) logStream.write(text);
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`fake daemon "${name}" not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`fake daemon "${name}" not ready within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       writeLog(line + '\n');

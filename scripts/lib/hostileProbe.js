@@ -11,7 +11,13 @@ const { installVsix } = require('./codeServer');
 
 /** Packs the probe with vsce, the same packager as the extension itself (offline, no prompts). */
 function packHostileProbe(file) {
-  return createVSIX({ cwd: HOSTILE_EXTENSION, packagePath: file, dependencies: false, allowMissingRepository: true, skipLicense: true });
+  return createVSIX({
+    cwd: HOSTILE_EXTENSION,
+    packagePath: file,
+    dependencies: false,
+    allowMissingRepository: true,
+    skipLicense: true,
+  });
 }
 
 /** Packs and installs the probe into the run's extensions dir (before code-server starts). */

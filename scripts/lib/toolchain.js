@@ -26,8 +26,9 @@ function readToolchain(env = process.env) {
   const resolved = {};
   for (const key of TOOL_KEYS) resolved[key] = env[key] || fromFile[key] || '';
 
-  const problems = TOOL_KEYS.filter((key) => !resolved[key] || !fs.existsSync(resolved[key]))
-    .map((key) => `${key}=${resolved[key] || '(unset)'}`);
+  const problems = TOOL_KEYS.filter((key) => !resolved[key] || !fs.existsSync(resolved[key])).map(
+    (key) => `${key}=${resolved[key] || '(unset)'}`,
+  );
   if (problems.length > 0) {
     throw new Error(
       `integration tools not found: ${problems.join(', ')}.\n` +

@@ -41,7 +41,13 @@ interface CommandEntry {
 export type CommandTable = Readonly<Record<string, CommandEntry>>;
 
 export function processIo(): CliIo {
-  return { stdout: pipeSafe(process.stdout), stderr: pipeSafe(process.stderr), stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: pipeSafe(process.stdout),
+    stderr: pipeSafe(process.stderr),
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /**
@@ -87,12 +93,24 @@ const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as
  * command's `help` text, it also takes `-h/--help` and, when given, shows that text instead of
  * running the command (see runEntry).
  */
-export function parseCommandArgs<const T extends OptionsConfig>(argv: readonly string[], options: T, allowPositionals = false, help?: string) {
+export function parseCommandArgs<const T extends OptionsConfig>(
+  argv: readonly string[],
+  options: T,
+  allowPositionals = false,
+  help?: string,
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: help === undefined ? options : { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: help === undefined ? options : { ...options, ...HELP_OPTION },
+      allowPositionals,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error),
+    );
   }
   if (help !== undefined && (parsed.values as { help?: boolean }).help === true) throw new HelpRequested(help);
   return parsed;
@@ -112,7 +130,13 @@ export function parseFormat(value: string | undefined): OutputFormat {
 }
 
 /** Runs `argv[0]` from the table; prints usage for none/unknown/help, and `--version`. */
-export async function dispatch(table: CommandTable, argv: readonly string[], io: CliIo, program: string, version?: string): Promise<number> {
+export async function dispatch(
+  table: CommandTable,
+  argv: readonly string[],
+  io: CliIo,
+  program: string,
+  version?: string,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (version !== undefined && (name === '--version' || name === '-V')) {
     io.stdout.write(`${program} ${version}\n`);

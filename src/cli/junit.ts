@@ -6,7 +6,8 @@ import type { CaseResult } from '../core/phrasebook/tests/runner';
 import type { TestFileReport } from './testReport';
 
 /** Characters XML 1.0 cannot carry at all (not even escaped), as JSON-style escapes instead. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function xmlText(text: string): string {
   return text
@@ -40,11 +41,19 @@ function testcase(report: TestFileReport, result: CaseResult): string[] {
   const body: string[] = [];
   if (result.status === 'failed') {
     const detail = `expected:\n${result.expected ?? ''}actual:\n${result.actual ?? ''}`;
-    body.push(`      <failure${attributes({ message: result.message ?? 'wrong answer', type: 'WrongAnswer' })}>${xmlText(detail)}</failure>`);
+    body.push(
+      `      <failure${attributes({ message: result.message ?? 'wrong answer', type: 'WrongAnswer' })}>${xmlText(detail)}</failure>`,
+    );
   } else if (result.status === 'errored') {
-    body.push(`      <error${attributes({ message: result.message ?? 'could not run', type: 'CaseError' })}>${xmlText(result.message ?? '')}</error>`);
+    body.push(
+      `      <error${attributes({ message: result.message ?? 'could not run', type: 'CaseError' })}>${xmlText(result.message ?? '')}</error>`,
+    );
   }
-  const out = [`${report.file}:${result.case.range.start.line + 1}`, `message: ${JSON.stringify(result.case.message)}`, ...result.notes];
+  const out = [
+    `${report.file}:${result.case.range.start.line + 1}`,
+    `message: ${JSON.stringify(result.case.message)}`,
+    ...result.notes,
+  ];
   body.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`);
   return [`${open}>`, ...body, '    </testcase>'];
 }
@@ -57,12 +66,21 @@ function testsuite(report: TestFileReport, timestamp: string, hostname: string):
     '    <properties>',
     `      <property${attributes({ name: 'phrasebook', value: report.phrasebook })}/>`,
     `      <property${attributes({ name: 'target', value: report.target })}/>`,
-    ...(report.coverage ? [`      <property${attributes({ name: 'coverage', value: `${report.coverage.reached}/${report.coverage.total}` })}/>`] : []),
+    ...(report.coverage
+      ? [
+          `      <property${attributes({ name: 'coverage', value: `${report.coverage.reached}/${report.coverage.total}` })}/>`,
+        ]
+      : []),
     '    </properties>',
   ];
   const notes = [
-    ...report.diagnostics.map((finding) => `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`),
-    ...(report.coverage?.uncovered ?? []).map((entry) => `not reached by any case: entry ${entry.entryIndex} "${entry.category}"`),
+    ...report.diagnostics.map(
+      (finding) =>
+        `${report.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`,
+    ),
+    ...(report.coverage?.uncovered ?? []).map(
+      (entry) => `not reached by any case: entry ${entry.entryIndex} "${entry.category}"`,
+    ),
   ];
   return [
     head,
@@ -81,5 +99,11 @@ export function toJunitXml(reports: readonly TestFileReport[], now: Date): strin
   const count = (status: CaseResult['status']) => all.filter((result) => result.status === status).length;
   const time = all.reduce((sum, result) => sum + result.durationMs, 0);
   const head = `<testsuites${attributes({ name: 'kora-ops test', tests: all.length, failures: count('failed'), errors: count('errored'), time: seconds(time) })}>`;
-  return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...reports.flatMap((report) => testsuite(report, timestamp, hostname)), '</testsuites>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    head,
+    ...reports.flatMap((report) => testsuite(report, timestamp, hostname)),
+    '</testsuites>',
+    '',
+  ].join('\n');
 }

@@ -54,7 +54,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const results: FileFindings[] = [];
   let allRead: boolean;
   try {
-    const tooLarge = (file: string, bytes: number) => void results.push({ file, findings: [fileTooLargeFinding(bytes)] }); // one finding, not a 4 GB parse
+    const tooLarge = (file: string, bytes: number) =>
+      void results.push({ file, findings: [fileTooLargeFinding(bytes)] }); // one finding, not a 4 GB parse
     allRead = await forEachInputFile(io, positionals, tooLarge, async (file, text) => {
       results.push({ file, findings: await lintText(text, analyzer, { guard: CLI_INPUT_GUARD, severityOverrides }) });
     });
@@ -62,7 +63,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     analyzer?.dispose();
   }
   if (analyzer?.exhausted) {
-    printError(io, `${runBudgetReason(analyzer.budgetMs)} (${analyzer.skipped} pattern(s) reported redos/inconclusive)`);
+    printError(
+      io,
+      `${runBudgetReason(analyzer.budgetMs)} (${analyzer.skipped} pattern(s) reported redos/inconclusive)`,
+    );
   }
   // With no file read there is nothing to report: the error lines say why (no "0 file(s)" summary).
   if (results.length > 0 || format !== 'text') io.stdout.write(render(format, results, io.cwd));
@@ -89,7 +93,8 @@ function createAnalyzer(
 function parseMilliseconds(option: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${option} must be a positive number of milliseconds, not "${text}"`);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new UsageError(`${option} must be a positive number of milliseconds, not "${text}"`);
   return value;
 }
 
@@ -108,7 +113,10 @@ function parseSeverities(specs: readonly string[]): SeverityOverrides {
     }
     const rule = findingRule(code);
     if (!rule) throw new UsageError(`${code} is not a finding code (README.md lists them)`);
-    if (!rule.overridable) throw new UsageError(`${code} is the daemon's own verdict, a YAML error or an input guard; its severity cannot change`);
+    if (!rule.overridable)
+      throw new UsageError(
+        `${code} is the daemon's own verdict, a YAML error or an input guard; its severity cannot change`,
+      );
     overrides[code] = level as Severity | 'off';
   }
   return overrides;
@@ -117,7 +125,10 @@ function parseSeverities(specs: readonly string[]): SeverityOverrides {
 function render(format: LintFormat, results: FileFindings[], cwd: string): string {
   switch (format) {
     case 'json':
-      return `${safeJsonStringify(results.map(({ file, findings }) => ({ file, diagnostics: findings.map(jsonDiagnostic) })), 2)}\n`;
+      return `${safeJsonStringify(
+        results.map(({ file, findings }) => ({ file, diagnostics: findings.map(jsonDiagnostic) })),
+        2,
+      )}\n`;
     case 'sarif':
       return `${safeJsonStringify(toSarif(results, cwd, packageVersion), 2)}\n`;
     default:
@@ -146,7 +157,9 @@ function renderText(results: FileFindings[]): string {
       counts[finding.severity]++;
       const { line, character } = finding.range.start;
       // Messages quote the linted YAML, which may hold any control character.
-      lines.push(`${safeLine(file)}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${safeLine(finding.message)}`);
+      lines.push(
+        `${safeLine(file)}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${safeLine(finding.message)}`,
+      );
       for (const fix of finding.fixes ?? []) lines.push(`    fix: ${safeLine(fix.title)}`);
     }
   }

@@ -12,10 +12,22 @@ export const PROGRAM = 'kora-ops';
 
 export const COMMANDS: CommandTable = {
   status: { summary: 'Show the health of one or more Kora daemons', load: () => import('./status') },
-  phrasebook: { summary: 'Pull, push, revert, list backups, test a message (phrasebook operations)', load: () => import('./phrasebook') },
-  validate: { summary: "Print the errors the daemon would answer for a phrasebook (its 422 'errors')", load: () => import('./validate') },
-  test: { summary: 'Run phrasebook test files (*.tests.yml): expected answers, coverage (text, JSON or JUnit)', load: () => import('./test') },
-  lint: { summary: 'Lint phrasebook files: daemon rules, ReDoS analysis, YAML traps (text, JSON or SARIF)', load: () => import('./lint') },
+  phrasebook: {
+    summary: 'Pull, push, revert, list backups, test a message (phrasebook operations)',
+    load: () => import('./phrasebook'),
+  },
+  validate: {
+    summary: "Print the errors the daemon would answer for a phrasebook (its 422 'errors')",
+    load: () => import('./validate'),
+  },
+  test: {
+    summary: 'Run phrasebook test files (*.tests.yml): expected answers, coverage (text, JSON or JUnit)',
+    load: () => import('./test'),
+  },
+  lint: {
+    summary: 'Lint phrasebook files: daemon rules, ReDoS analysis, YAML traps (text, JSON or SARIF)',
+    load: () => import('./lint'),
+  },
 };
 
 export async function runCli(argv: readonly string[], outerIo: CliIo = processIo()): Promise<number> {

@@ -4,8 +4,7 @@
 import { DEFAULT_PYTHON_VERSION, parsePythonVersion, PYTHON_VERSIONS, type PythonVersion } from '../core/pyre';
 
 const PYTHON_OPTION = '--python';
-export const PYTHON_OPTION_HELP =
-  `${PYTHON_OPTION} ${PYTHON_VERSIONS.join('|')}  the daemon's CPython (default ${DEFAULT_PYTHON_VERSION}, its Debian 13 image)`;
+export const PYTHON_OPTION_HELP = `${PYTHON_OPTION} ${PYTHON_VERSIONS.join('|')}  the daemon's CPython (default ${DEFAULT_PYTHON_VERSION}, its Debian 13 image)`;
 
 export interface PythonOptionResult {
   argv: string[];

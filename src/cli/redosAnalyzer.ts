@@ -37,6 +37,10 @@ export function createCliRedosAnalyzer(options: CliAnalyzerOptions = {}): DeepRe
   const store =
     options.cacheDirectory === undefined
       ? undefined
-      : new FileVerdictStore(options.cacheDirectory, analyserVersion(nativeBinaryPath ? 'native' : 'pure'), options.onCacheError);
+      : new FileVerdictStore(
+          options.cacheDirectory,
+          analyserVersion(nativeBinaryPath ? 'native' : 'pure'),
+          options.onCacheError,
+        );
   return new DeepRedosAnalyzer({ workerPath, nativeBinaryPath, timeBudgetMs: options.timeBudgetMs, store });
 }

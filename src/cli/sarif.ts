@@ -64,7 +64,10 @@ export function toSarif(files: readonly FileFindings[], cwd: string, toolVersion
               artifactChanges: [
                 {
                   artifactLocation: artifact(file),
-                  replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+                  replacements: fix.edits.map((edit) => ({
+                    deletedRegion: region(edit.range),
+                    insertedContent: { text: edit.newText },
+                  })),
                 },
               ],
             })),

@@ -9,7 +9,16 @@ import { readHealthOnce } from '../core/health/readOnce';
 import { buildHealthTree, type HealthNode } from '../core/tree/daemonTree';
 import type { DaemonHealth } from '../core/health/types';
 import { toPlainLine } from '../core/text/markdown';
-import { DAEMON_OPTIONS, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, parseFormat, type CliIo } from './args';
+import {
+  DAEMON_OPTIONS,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  parseCommandArgs,
+  parseFormat,
+  type CliIo,
+} from './args';
 import { displayUrl } from '../core/text/displayUrl';
 import { safeJsonStringify } from '../core/text/sanitize';
 import { DEFAULT_DAEMON_URL, SESSION_TOKEN_ENV, openClient } from './daemonClient';
@@ -46,11 +55,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = parseFormat(values.format);
   const urls = values.url && values.url.length > 0 ? values.url : [DEFAULT_DAEMON_URL];
   const mcpTokenEnv = values['mcp-token-env'];
-  if (mcpTokenEnv !== undefined && !io.env[mcpTokenEnv]) throw new UsageError(`environment variable ${mcpTokenEnv} is not set`);
+  if (mcpTokenEnv !== undefined && !io.env[mcpTokenEnv])
+    throw new UsageError(`environment variable ${mcpTokenEnv} is not set`);
 
   const healths = await Promise.all(
     urls.map(async (url) => {
-      const client = openClient(io, url, values['allow-insecure-http'], { name: daemonName(url, urls.length), mcpTokenEnv });
+      const client = openClient(io, url, values['allow-insecure-http'], {
+        name: daemonName(url, urls.length),
+        mcpTokenEnv,
+      });
       try {
         return await readHealthOnce(client);
       } finally {
@@ -59,7 +72,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }),
   );
 
-  io.stdout.write(format === 'json' ? `${safeJsonStringify(toCliStatusDocument(healths), 2)}\n` : renderText(healths, Date.now()));
+  io.stdout.write(
+    format === 'json' ? `${safeJsonStringify(toCliStatusDocument(healths), 2)}\n` : renderText(healths, Date.now()),
+  );
   if (healths.some(isUnreachable)) return EXIT_USAGE;
   return healths.every(isReadable) ? EXIT_OK : EXIT_FAILURE;
 }
@@ -105,7 +120,12 @@ export function renderText(healths: readonly DaemonHealth[], now: number): strin
 function appendNode(lines: string[], node: HealthNode, depth: number, health: DaemonHealth): void {
   lines.push(`${indent(depth)}${nodeLine(node)}`);
   // What the view puts in tooltips and a terminal cannot show: the state's detail, probe errors.
-  const detail = node.kind === 'state' ? health.stateDetail : node.kind === 'service' ? health.services.find((service) => service.name === node.label)?.error : undefined;
+  const detail =
+    node.kind === 'state'
+      ? health.stateDetail
+      : node.kind === 'service'
+        ? health.services.find((service) => service.name === node.label)?.error
+        : undefined;
   if (detail) lines.push(`${indent(depth + 1)}${toPlainLine(detail, DETAIL_MAX)}`);
   for (const child of node.children) appendNode(lines, child, depth + 1, health);
 }

@@ -74,11 +74,17 @@ async function runOne(file: string, text: string, io: CliIo, target: Target): Pr
   const phrasebookFile = phrasebookPathFor(absolute, parsed.phrasebook);
   const label = path.relative(io.cwd, phrasebookFile) || phrasebookFile;
   const phrasebook = await readPhrasebook(phrasebookFile, label);
-  const diagnostics = [...parsed.findings, ...checkTestFile(parsed, phrasebook)].sort((a, b) => a.range.start.line - b.range.start.line);
+  const diagnostics = [...parsed.findings, ...checkTestFile(parsed, phrasebook)].sort(
+    (a, b) => a.range.start.line - b.range.start.line,
+  );
   const report = { file, phrasebook: label, target: target.label, diagnostics };
   if (target.client) return { ...report, ...(await runFileOnDaemon(parsed, target.client)) };
   const run = await runFileLocally(parsed, phrasebook, target.local!);
-  return { ...report, results: run.results, ...(run.entries !== undefined ? { coverage: coverageOf(run.entries, run.results) } : {}) };
+  return {
+    ...report,
+    results: run.results,
+    ...(run.entries !== undefined ? { coverage: coverageOf(run.entries, run.results) } : {}),
+  };
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -88,7 +94,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const now = new Date();
   const client = values.daemon !== undefined ? openClient(io, values.daemon, values['allow-insecure-http']) : undefined;
   const analyzer = client ? undefined : createCliRedosAnalyzer();
-  if (!client && !analyzer) printError(io, "the ReDoS worker is missing from this installation; the phrasebook's patterns run unchecked");
+  if (!client && !analyzer)
+    printError(io, "the ReDoS worker is missing from this installation; the phrasebook's patterns run unchecked");
   const target: Target = client ? { label: values.daemon!, client } : { label: 'local', local: { now, analyzer } };
   const reports: TestFileReport[] = [];
   let allRead: boolean;
@@ -100,7 +107,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     analyzer?.dispose();
     await client?.dispose();
   }
-  io.stdout.write(format === 'json' ? renderJson(reports) : format === 'junit' ? toJunitXml(reports, now) : renderText(reports));
+  io.stdout.write(
+    format === 'json' ? renderJson(reports) : format === 'junit' ? toJunitXml(reports, now) : renderText(reports),
+  );
   if (!allRead) return EXIT_USAGE;
   const totals = totalsOf(reports);
   const fileErrors = reports.some((report) => report.diagnostics.some((finding) => finding.severity === 'error'));

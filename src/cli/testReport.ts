@@ -33,30 +33,47 @@ export function totalsOf(reports: readonly TestFileReport[]): TestTotals {
 const STATUS_WORD: Record<CaseResult['status'], string> = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR' };
 
 function indent(text: string, prefix: string): string[] {
-  return text.replace(/\n$/, '').split('\n').map((line) => `${prefix}${line}`);
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${prefix}${line}`);
 }
 
 function caseLines(report: TestFileReport, result: CaseResult): string[] {
   const line = result.case.range.start.line + 1;
   const lines = [`  ${STATUS_WORD[result.status]} ${report.file}:${line} ${result.case.label}`];
   if (result.message) lines.push(`        ${result.message}`);
-  if (result.status === 'failed') lines.push(...indent(result.expected ?? '', '        expected  '), ...indent(result.actual ?? '', '        actual    '));
+  if (result.status === 'failed')
+    lines.push(
+      ...indent(result.expected ?? '', '        expected  '),
+      ...indent(result.actual ?? '', '        actual    '),
+    );
   for (const note of result.notes) if (!result.message?.includes(note)) lines.push(`        note: ${note}`);
   return lines;
 }
 
 function coverageLines(coverage: Coverage): string[] {
   const head = `  coverage: ${coverage.reached}/${coverage.total} entries reached by a case`;
-  return [head, ...coverage.uncovered.map((entry) => `    not reached: entry ${entry.entryIndex} "${entry.category}"${entry.description ? ` — ${entry.description}` : ''}`)];
+  return [
+    head,
+    ...coverage.uncovered.map(
+      (entry) =>
+        `    not reached: entry ${entry.entryIndex} "${entry.category}"${entry.description ? ` — ${entry.description}` : ''}`,
+    ),
+  ];
 }
 
 export function renderText(reports: readonly TestFileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(`${report.file} (${report.target === 'local' ? report.phrasebook : `live phrasebook of ${report.target}`})`);
+    lines.push(
+      `${report.file} (${report.target === 'local' ? report.phrasebook : `live phrasebook of ${report.target}`})`,
+    );
     for (const finding of report.diagnostics) {
       const { line, character } = finding.range.start;
-      lines.push(`  ${report.file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
+      lines.push(
+        `  ${report.file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`,
+      );
     }
     for (const result of report.results) lines.push(...caseLines(report, result));
     if (report.coverage) lines.push(...coverageLines(report.coverage));
@@ -66,7 +83,9 @@ export function renderText(reports: readonly TestFileReport[]): string {
   const coverage = covered.length
     ? `; ${covered.reduce((sum, report) => sum + report.coverage!.reached, 0)}/${covered.reduce((sum, report) => sum + report.coverage!.total, 0)} entries reached`
     : '';
-  lines.push(`${totals.passed} passed, ${totals.failed} failed, ${totals.errored} errored in ${reports.length} file(s)${coverage}`);
+  lines.push(
+    `${totals.passed} passed, ${totals.failed} failed, ${totals.errored} errored in ${reports.length} file(s)${coverage}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

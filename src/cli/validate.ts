@@ -70,9 +70,16 @@ async function payloadFromFile(file: string): Promise<unknown> {
   }
   const document = parsePhrasebook(text);
   const problems = [
-    ...(document.valueLimit ? [{ line: { line: 0, character: 0 }, message: tooComplexFinding(document.valueLimit).message }] : []),
-    ...document.syntaxFindings.filter((f) => f.severity === 'error').map((f) => ({ line: f.range.start, message: f.message })),
-    ...document.loadErrors.map((e) => ({ line: document.positionAt(e.span.start), message: `PyYAML cannot load this: ${e.message}` })),
+    ...(document.valueLimit
+      ? [{ line: { line: 0, character: 0 }, message: tooComplexFinding(document.valueLimit).message }]
+      : []),
+    ...document.syntaxFindings
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ line: f.range.start, message: f.message })),
+    ...document.loadErrors.map((e) => ({
+      line: document.positionAt(e.span.start),
+      message: `PyYAML cannot load this: ${e.message}`,
+    })),
   ];
   if (problems.length > 0) {
     const lines = problems.map((p) => `${file}:${p.line.line + 1}:${p.line.character + 1}: ${p.message}`);

@@ -45,4 +45,3 @@ export interface Finding {
   /** Extra facts for hovers and commands (e.g. `attackString` for ReDoS findings). */
   data?: Record<string, unknown>;
 }
-

@@ -69,7 +69,9 @@ export class KoraConfig implements vscode.Disposable {
   constructor() {
     this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTING.section)) return;
-      this.changed.fire({ affects: (...names) => names.some((name) => event.affectsConfiguration(`${SETTING.section}.${SETTING[name]}`)) });
+      this.changed.fire({
+        affects: (...names) => names.some((name) => event.affectsConfiguration(`${SETTING.section}.${SETTING[name]}`)),
+      });
     });
   }
 

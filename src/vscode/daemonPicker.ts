@@ -52,7 +52,10 @@ export async function chooseDaemon<D extends PickableDaemon>(
   if (daemons.length === 0) {
     if (choice.whenNone !== 'offerSettings') throw new Error('no Kora daemon is configured (setting "kora.daemons")');
     const configure = 'Configure Daemons…';
-    const answer = await vscode.window.showWarningMessage('Kora: no daemon is configured (setting "kora.daemons").', configure);
+    const answer = await vscode.window.showWarningMessage(
+      'Kora: no daemon is configured (setting "kora.daemons").',
+      configure,
+    );
     if (answer === configure) await openDaemonSettings();
     return undefined;
   }

@@ -59,13 +59,18 @@ export class DaemonRegistry implements vscode.Disposable {
     this.settingProblems = problems;
     for (const problem of problems) this.log.warn(`setting kora.daemons: ${problem.message}`);
     const previous = this.entries;
-    this.entries = daemons.map((setting) => previous.find((entry) => sameSetting(entry.setting, setting)) ?? this.create(setting));
+    this.entries = daemons.map(
+      (setting) => previous.find((entry) => sameSetting(entry.setting, setting)) ?? this.create(setting),
+    );
     const removed = previous.filter((entry) => !this.entries.includes(entry));
     if (previous.length > 0 || this.entries.length > 0) {
-      this.log.info(`daemons: ${this.entries.map((entry) => `${entry.name} (${displayUrl(entry.url)})`).join(', ') || 'none'}`);
+      this.log.info(
+        `daemons: ${this.entries.map((entry) => `${entry.name} (${displayUrl(entry.url)})`).join(', ') || 'none'}`,
+      );
     }
     // Listeners switch to the new clients first, so no poll is left on a closed one.
-    const listChanged = previous.length !== this.entries.length || this.entries.some((entry, index) => entry !== previous[index]);
+    const listChanged =
+      previous.length !== this.entries.length || this.entries.some((entry, index) => entry !== previous[index]);
     if (listChanged) this.changed.fire();
     for (const entry of removed) this.disposeClient(entry);
   }
@@ -90,7 +95,9 @@ export class DaemonRegistry implements vscode.Disposable {
   }
 
   private disposeClient(entry: RegisteredDaemon): void {
-    entry.client.dispose().catch((error: unknown) => this.log.warn(`closing the connection to ${entry.name} failed: ${String(error)}`));
+    entry.client
+      .dispose()
+      .catch((error: unknown) => this.log.warn(`closing the connection to ${entry.name} failed: ${String(error)}`));
   }
 
   dispose(): void {

@@ -11,7 +11,10 @@ import type { KoraServices } from './services';
 type PhrasebookBundle = typeof import('../phrasebookFeatures');
 
 /** `phrasebook()` of the services: loads and starts the bundle once, then returns its features. */
-export function phrasebookLoader(extensionPath: string, services: () => KoraServices): { load(): PhrasebookFeatures; loaded(): boolean } {
+export function phrasebookLoader(
+  extensionPath: string,
+  services: () => KoraServices,
+): { load(): PhrasebookFeatures; loaded(): boolean } {
   let features: PhrasebookFeatures | undefined;
   let loading = false;
   return {

@@ -13,7 +13,9 @@ export interface DaemonSetting {
 }
 
 /** `kora.daemons` when nothing usable is set (the manifest's default). */
-export const DEFAULT_DAEMONS: readonly DaemonSetting[] = [{ name: 'local', url: 'http://127.0.0.1:9119', allowInsecureHttp: false }];
+export const DEFAULT_DAEMONS: readonly DaemonSetting[] = [
+  { name: 'local', url: 'http://127.0.0.1:9119', allowInsecureHttp: false },
+];
 
 /** The typed value of each setting, by its name in SETTING. */
 export interface KoraSettings {
@@ -42,7 +44,11 @@ interface SettingSpec<T> {
 const SEVERITY_OVERRIDES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 function number(defaultValue: number, minimum: number): SettingSpec<number> {
-  return { default: defaultValue, minimum, coerce: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? Math.max(minimum, raw) : undefined) };
+  return {
+    default: defaultValue,
+    minimum,
+    coerce: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? Math.max(minimum, raw) : undefined),
+  };
 }
 
 function boolean(defaultValue: boolean): SettingSpec<boolean> {
@@ -66,7 +72,8 @@ export const SETTING_TABLE: { readonly [K in SettingName]: SettingSpec<KoraSetti
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
       const overrides: Record<string, SeverityOverride> = {};
       for (const [code, severity] of Object.entries(raw)) {
-        if (typeof severity === 'string' && SEVERITY_OVERRIDES.has(severity)) overrides[code] = severity as SeverityOverride;
+        if (typeof severity === 'string' && SEVERITY_OVERRIDES.has(severity))
+          overrides[code] = severity as SeverityOverride;
       }
       return overrides;
     },

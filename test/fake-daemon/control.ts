@@ -18,7 +18,13 @@ import type { FakeDaemon } from './server';
 export const CONTROL_PREFIX = '/__fake/';
 const CLEAR_FAULTS = 'none';
 
-export async function handleControl(daemon: FakeDaemon, req: IncomingMessage, res: ServerResponse, path: string, viaControlServer: boolean): Promise<void> {
+export async function handleControl(
+  daemon: FakeDaemon,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  viaControlServer: boolean,
+): Promise<void> {
   const action = path.slice(CONTROL_PREFIX.length);
   if (action === 'state' && req.method === 'GET') return sendJson(res, 200, daemon.state);
   if (req.method !== 'POST') return sendJson(res, 405, { detail: 'Method Not Allowed' });

@@ -57,7 +57,12 @@ export class FaultBook {
   }
 
   list(): FaultSpec[] {
-    return this.active.map(({ name, path, persistent, remaining }) => ({ name, path, persistent, times: Number.isFinite(remaining) ? remaining : undefined }));
+    return this.active.map(({ name, path, persistent, remaining }) => ({
+      name,
+      path,
+      persistent,
+      times: Number.isFinite(remaining) ? remaining : undefined,
+    }));
   }
 
   /** Takes (consumes once) the first transport-level fault for this path. */
@@ -71,7 +76,9 @@ export class FaultBook {
   }
 
   private take(path: string, accept: (name: FaultName) => boolean): FaultName | undefined {
-    const fault = this.active.find((candidate) => accept(candidate.name) && (candidate.path === undefined || candidate.path === path));
+    const fault = this.active.find(
+      (candidate) => accept(candidate.name) && (candidate.path === undefined || candidate.path === path),
+    );
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.active = this.active.filter((candidate) => candidate !== fault);

@@ -5,13 +5,23 @@ import type { AddressInfo } from 'node:net';
 
 export const MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
@@ -58,8 +68,23 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function sendFastApi422(res: ServerResponse, parsed: ParsedBody): void {
   const detail =
     parsed.kind === 'invalid'
-      ? [{ type: 'json_invalid', loc: ['body', parsed.position], msg: 'JSON decode error', input: {}, ctx: { error: 'Expecting value' } }]
-      : [{ type: 'dict_type', loc: ['body'], msg: 'Input should be a valid dictionary', input: parsed.kind === 'json' ? parsed.value : null }];
+      ? [
+          {
+            type: 'json_invalid',
+            loc: ['body', parsed.position],
+            msg: 'JSON decode error',
+            input: {},
+            ctx: { error: 'Expecting value' },
+          },
+        ]
+      : [
+          {
+            type: 'dict_type',
+            loc: ['body'],
+            msg: 'Input should be a valid dictionary',
+            input: parsed.kind === 'json' ? parsed.value : null,
+          },
+        ];
   sendJson(res, 422, { detail });
 }
 

@@ -22,7 +22,14 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   const controlPort = Number(values['control-port']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(controlPort) || controlPort < 0 || controlPort > 65535) {
+  if (
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535 ||
+    !Number.isInteger(controlPort) ||
+    controlPort < 0 ||
+    controlPort > 65535
+  ) {
     throw new Error('--port and --control-port must be integers between 0 and 65535');
   }
   if (!isScenarioName(values.scenario)) throw new Error(`unknown scenario "${values.scenario}"`);

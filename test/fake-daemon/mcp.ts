@@ -31,10 +31,24 @@ function authorized(req: IncomingMessage, res: ServerResponse, acceptedTokens: r
   return true;
 }
 
-export async function handleMcp(req: IncomingMessage, res: ServerResponse, path: string, acceptedTokens: readonly string[], coordinator: () => CoordinatorView): Promise<void> {
+export async function handleMcp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  acceptedTokens: readonly string[],
+  coordinator: () => CoordinatorView,
+): Promise<void> {
   if (!authorized(req, res, acceptedTokens)) return;
   if (path === MCP_TOOLS_PATH && req.method === 'GET') {
-    sendJson(res, 200, { tools: [{ name: STATUS_TOOL, description: 'Coordinator status of the Kora daemon', inputSchema: { type: 'object', properties: {} } }] });
+    sendJson(res, 200, {
+      tools: [
+        {
+          name: STATUS_TOOL,
+          description: 'Coordinator status of the Kora daemon',
+          inputSchema: { type: 'object', properties: {} },
+        },
+      ],
+    });
     return;
   }
   if (path !== MCP_PATH || req.method !== 'POST') {
@@ -44,12 +58,17 @@ export async function handleMcp(req: IncomingMessage, res: ServerResponse, path:
   const parsed = parseJsonBody(await readBody(req));
   if (parsed.kind !== 'json') return rpcError(res, null, -32700, 'Parse error');
   const call = parsed.value;
-  if (!isObject(call) || call.jsonrpc !== '2.0' || typeof call.method !== 'string') return rpcError(res, null, -32600, 'Invalid Request');
+  if (!isObject(call) || call.jsonrpc !== '2.0' || typeof call.method !== 'string')
+    return rpcError(res, null, -32600, 'Invalid Request');
   const id = call.id ?? null;
   if (call.method !== 'tools/call') return rpcError(res, id, -32601, `method not found: ${call.method}`);
   const params = isObject(call.params) ? call.params : {};
   if (params.name !== STATUS_TOOL) return rpcError(res, id, -32602, `unknown tool: ${String(params.name)}`);
-  sendJson(res, 200, { jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: JSON.stringify(statusObject(coordinator())) }] } });
+  sendJson(res, 200, {
+    jsonrpc: '2.0',
+    id,
+    result: { content: [{ type: 'text', text: JSON.stringify(statusObject(coordinator())) }] },
+  });
 }
 
 function rpcError(res: ServerResponse, id: unknown, code: number, message: string): void {
@@ -60,7 +79,11 @@ function rpcError(res: ServerResponse, id: unknown, code: number, message: strin
 function statusObject(view: CoordinatorView): Record<string, unknown> {
   return {
     daemon_session_id: view.sessionId,
-    listeners: view.listeners.map(({ name, started }) => ({ name, shutdown_timeout_seconds: SHUTDOWN_TIMEOUT_SECONDS, started })),
+    listeners: view.listeners.map(({ name, started }) => ({
+      name,
+      shutdown_timeout_seconds: SHUTDOWN_TIMEOUT_SECONDS,
+      started,
+    })),
     shutdown_reason: null,
     state: view.state,
     uptime_seconds: view.uptimeSeconds,

@@ -33,7 +33,12 @@ export function isPhrasebookPath(path: string): boolean {
   return path in ROUTES;
 }
 
-export async function handlePhrasebook(req: IncomingMessage, res: ServerResponse, path: string, context: PhrasebookRouteContext): Promise<void> {
+export async function handlePhrasebook(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  context: PhrasebookRouteContext,
+): Promise<void> {
   const handler = ROUTES[path]?.[req.method ?? 'GET'];
   if (!handler) {
     sendJson(res, 405, { detail: 'Method Not Allowed' });
@@ -44,7 +49,13 @@ export async function handlePhrasebook(req: IncomingMessage, res: ServerResponse
 
 function entryDto(entry: PhrasebookEntry): Record<string, unknown> {
   const { pattern, category, description, reply_template } = entry;
-  return { pattern, category, description, reply_template, referenced_snapshot_fields: referencedFields(reply_template) };
+  return {
+    pattern,
+    category,
+    description,
+    reply_template,
+    referenced_snapshot_fields: referencedFields(reply_template),
+  };
 }
 
 function handleGet(_req: IncomingMessage, res: ServerResponse, { store }: PhrasebookRouteContext): void {
@@ -58,7 +69,11 @@ function handleGet(_req: IncomingMessage, res: ServerResponse, { store }: Phrase
   });
 }
 
-async function objectBody(req: IncomingMessage, res: ServerResponse, allowEmpty: boolean): Promise<Record<string, unknown> | undefined> {
+async function objectBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowEmpty: boolean,
+): Promise<Record<string, unknown> | undefined> {
   const parsed: ParsedBody = parseJsonBody(await readBody(req));
   if (parsed.kind === 'empty' && allowEmpty) return {};
   if (parsed.kind === 'json' && isObject(parsed.value)) return parsed.value;
@@ -106,7 +121,12 @@ async function handlePut(req: IncomingMessage, res: ServerResponse, context: Phr
     return;
   }
   // The validator guarantees a list of objects with the four string fields; extra keys are dropped.
-  const entries = (payload as Record<string, string>[]).map(({ pattern, category, description, reply_template }) => ({ pattern, category, description, reply_template }));
+  const entries = (payload as Record<string, string>[]).map(({ pattern, category, description, reply_template }) => ({
+    pattern,
+    category,
+    description,
+    reply_template,
+  }));
   const { store } = context;
   const countBefore = store.loadLive().length;
   const { backupFilename, rotatedCount } = store.write(entries);
@@ -139,7 +159,10 @@ async function handleRevert(req: IncomingMessage, res: ServerResponse, context: 
   const { store } = context;
   const outcome = store.revert(filename);
   if (outcome.kind === 'invalid_filename') {
-    sendJson(res, 400, { error: 'invalid_filename', detail: `invalid backup filename: ${pythonRepr(outcome.filename)}` });
+    sendJson(res, 400, {
+      error: 'invalid_filename',
+      detail: `invalid backup filename: ${pythonRepr(outcome.filename)}`,
+    });
     return;
   }
   if (outcome.kind === 'not_found') {

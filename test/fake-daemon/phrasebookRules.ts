@@ -40,9 +40,15 @@ export interface TestMatch {
  * The first entry matching the message (already stringified) and its rendered reply, or undefined.
  * The snapshot is the fresh one the daemon would use, or undefined when it has none.
  */
-export function matchTestMessage(entries: readonly PhrasebookEntry[], text: string, snapshot: Record<string, unknown> | undefined): TestMatch | undefined {
+export function matchTestMessage(
+  entries: readonly PhrasebookEntry[],
+  text: string,
+  snapshot: Record<string, unknown> | undefined,
+): TestMatch | undefined {
   const outcome = matchMessage(entries, text, snapshot ?? null);
-  const undecidable = outcome.untranslatable?.find((item) => outcome.entryIndex === null || item.entryIndex < outcome.entryIndex);
+  const undecidable = outcome.untranslatable?.find(
+    (item) => outcome.entryIndex === null || item.entryIndex < outcome.entryIndex,
+  );
   // Never guess: a pattern the engine cannot evaluate makes the fake answer 500, visibly.
   if (undecidable) throw new Error(`cannot evaluate entry ${undecidable.entryIndex}: ${undecidable.reason}`);
   if (!outcome.matched || outcome.entryIndex === null) return undefined;

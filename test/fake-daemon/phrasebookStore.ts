@@ -2,7 +2,20 @@
 // `phrasebook/slack_dm.yml`, byte-copy backups with second-resolution names, rotation, revert, and
 // the audit log `kora_audit_log.jsonl`.
 
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { toDaemonYaml } from '../../src/core/phrasebook/ops/writeFormat';
@@ -40,12 +53,21 @@ export function parseBackupCount(raw: string | undefined): number {
 
 /** The revert route's shape check (§4.6). */
 export function isAcceptableBackupName(name: string): boolean {
-  return !name.includes('/') && !name.includes('\\') && !name.includes('..') && name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX);
+  return (
+    !name.includes('/') &&
+    !name.includes('\\') &&
+    !name.includes('..') &&
+    name.startsWith(BACKUP_PREFIX) &&
+    name.endsWith(BACKUP_SUFFIX)
+  );
 }
 
 /** `YYYY-MM-DDTHH-MM-SSZ` in UTC. */
 export function backupTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** The daemon's write format, byte for byte (PyYAML `safe_dump`, keys in fixed order). */
@@ -106,7 +128,14 @@ export class PhrasebookStore {
         try {
           const path = join(this.backupDir, filename);
           const size = statSync(path).size;
-          return [{ filename, timestamp: filename.slice(BACKUP_PREFIX.length, -BACKUP_SUFFIX.length), size_bytes: size, entry_count: countEntries(readFileSync(path, 'utf8')) }];
+          return [
+            {
+              filename,
+              timestamp: filename.slice(BACKUP_PREFIX.length, -BACKUP_SUFFIX.length),
+              size_bytes: size,
+              entry_count: countEntries(readFileSync(path, 'utf8')),
+            },
+          ];
         } catch {
           return [];
         }
@@ -124,7 +153,13 @@ export class PhrasebookStore {
     const newest = this.backupNames().sort().reverse()[0];
     if (newest) return this.restore(newest, countBefore);
     if (this.hasOverride()) unlinkSync(this.overridePath);
-    return { kind: 'ok', revertedTo: 'bundled_default', sourcePath: null, countBefore, countAfter: this.loadLive().length };
+    return {
+      kind: 'ok',
+      revertedTo: 'bundled_default',
+      sourcePath: null,
+      countBefore,
+      countAfter: this.loadLive().length,
+    };
   }
 
   appendAudit(details: Record<string, unknown>): void {
@@ -141,7 +176,13 @@ export class PhrasebookStore {
 
   private restore(filename: string, countBefore: number): RevertOutcome {
     this.replaceOverride(readFileSync(join(this.backupDir, filename)));
-    return { kind: 'ok', revertedTo: filename, sourcePath: this.overridePath, countBefore, countAfter: this.loadLive().length };
+    return {
+      kind: 'ok',
+      revertedTo: filename,
+      sourcePath: this.overridePath,
+      countBefore,
+      countAfter: this.loadLive().length,
+    };
   }
 
   private replaceOverride(content: string | Buffer): void {
@@ -154,7 +195,8 @@ export class PhrasebookStore {
   private freeBackupName(): string {
     const stamp = backupTimestamp(this.now());
     let name = `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`;
-    for (let counter = 1; existsSync(join(this.backupDir, name)); counter += 1) name = `${BACKUP_PREFIX}${stamp}-${counter}${BACKUP_SUFFIX}`;
+    for (let counter = 1; existsSync(join(this.backupDir, name)); counter += 1)
+      name = `${BACKUP_PREFIX}${stamp}-${counter}${BACKUP_SUFFIX}`;
     return name;
   }
 
@@ -168,7 +210,12 @@ export class PhrasebookStore {
 
   private backupNames(): string[] {
     if (!existsSync(this.backupDir)) return [];
-    return readdirSync(this.backupDir).filter((name) => name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX) && name.length > BACKUP_PREFIX.length + BACKUP_SUFFIX.length - 1);
+    return readdirSync(this.backupDir).filter(
+      (name) =>
+        name.startsWith(BACKUP_PREFIX) &&
+        name.endsWith(BACKUP_SUFFIX) &&
+        name.length > BACKUP_PREFIX.length + BACKUP_SUFFIX.length - 1,
+    );
   }
 }
 

@@ -60,15 +60,32 @@ export interface Timeline {
 }
 
 const HEALTHY_SERVICES: readonly ServiceRecord[] = [
-  { name: 'vercel', status: 'healthy', latency_ms: 120, details: { deployments_last_24h: 4, error_rate_24h: 0.0 }, error: null },
+  {
+    name: 'vercel',
+    status: 'healthy',
+    latency_ms: 120,
+    details: { deployments_last_24h: 4, error_rate_24h: 0.0 },
+    error: null,
+  },
   { name: 'sentry', status: 'healthy', latency_ms: 230, details: { unresolved_issues: 0 }, error: null },
-  { name: 'doppler', status: 'healthy', latency_ms: 95, details: { projects_total: 3, oldest_secret_age_days: 41 }, error: null },
+  {
+    name: 'doppler',
+    status: 'healthy',
+    latency_ms: 95,
+    details: { projects_total: 3, oldest_secret_age_days: 41 },
+    error: null,
+  },
   { name: 'supabase', status: 'healthy', latency_ms: 48, details: { connections_pct: 23 }, error: null },
   { name: 'fly', status: 'healthy', latency_ms: 310, details: { apps_running: 2, deploys_last_24h: 1 }, error: null },
 ];
 
 const DEGRADED_OVERRIDES: Record<string, Partial<ServiceRecord>> = {
-  vercel: { status: 'unknown', latency_ms: null, details: {}, error: "auth env unset or empty: 'KORA_VERCEL_API_TOKEN'" },
+  vercel: {
+    status: 'unknown',
+    latency_ms: null,
+    details: {},
+    error: "auth env unset or empty: 'KORA_VERCEL_API_TOKEN'",
+  },
   sentry: { status: 'degraded', details: { unresolved_issues: 12 } },
   supabase: { status: 'unhealthy', latency_ms: 10_004, error: 'HTTP 503' },
 };
@@ -77,11 +94,21 @@ const DEGRADED_OVERRIDES: Record<string, Partial<ServiceRecord>> = {
 export const DEGRADED_DOWN_LISTENER = 'email_inbound_imap';
 
 export function scenarioServices(scenario: ScenarioName): ServiceRecord[] {
-  const services: ServiceRecord[] = HEALTHY_SERVICES.map((service) => ({ ...service, details: { ...service.details } }));
+  const services: ServiceRecord[] = HEALTHY_SERVICES.map((service) => ({
+    ...service,
+    details: { ...service.details },
+  }));
   if (scenario === 'degraded') return services.map((service) => ({ ...service, ...DEGRADED_OVERRIDES[service.name] }));
   if (scenario === 'schema_drift') {
     // A newer daemon: an extra probe, extra keys per service, a status value we do not know.
-    services.push({ name: 'github', status: 'maintenance', latency_ms: 80, details: { open_prs: 3 }, error: null, region: 'iad' });
+    services.push({
+      name: 'github',
+      status: 'maintenance',
+      latency_ms: 80,
+      details: { open_prs: 3 },
+      error: null,
+      region: 'iad',
+    });
     return services.map((service) => ({ ...service, probe_version: 2 }));
   }
   return services;
@@ -96,7 +123,12 @@ export function latestTick(epoch: number, intervalMs: number, now: number): numb
   return epoch + Math.floor((now - epoch) / intervalMs) * intervalMs;
 }
 
-export function heartbeatBody(services: readonly ServiceRecord[], warming: boolean, timeline: Timeline, now: number): Record<string, unknown> {
+export function heartbeatBody(
+  services: readonly ServiceRecord[],
+  warming: boolean,
+  timeline: Timeline,
+  now: number,
+): Record<string, unknown> {
   if (warming) return { services: [], generated_at: formatUtc(now), stub: false, cache_warming: true };
   const cycleStart = latestTick(timeline.probeEpoch, timeline.probeIntervalMs, now);
   const ordered = orderServiceRecords(services);
@@ -120,10 +152,17 @@ export function orderServiceRecords(services: readonly ServiceRecord[]): Service
 }
 
 export function listenerStatuses(scenario: ScenarioName): Record<string, 'up' | 'down'> {
-  return Object.fromEntries(LISTENER_NAMES.map((name) => [name, scenario === 'degraded' && name === DEGRADED_DOWN_LISTENER ? 'down' : 'up']));
+  return Object.fromEntries(
+    LISTENER_NAMES.map((name) => [name, scenario === 'degraded' && name === DEGRADED_DOWN_LISTENER ? 'down' : 'up']),
+  );
 }
 
-export function snapshotBody(scenario: ScenarioName, services: readonly ServiceRecord[], timeline: Timeline, now: number): Record<string, unknown> {
+export function snapshotBody(
+  scenario: ScenarioName,
+  services: readonly ServiceRecord[],
+  timeline: Timeline,
+  now: number,
+): Record<string, unknown> {
   const computedAt = Math.max(timeline.bootAt, latestTick(timeline.snapshotEpoch, timeline.snapshotIntervalMs, now));
   const degraded = scenario === 'degraded';
   const drift = scenario === 'schema_drift';
@@ -134,7 +173,12 @@ export function snapshotBody(scenario: ScenarioName, services: readonly ServiceR
       .map((name) => [
         name,
         drift
-          ? { consecutive_errors: 0, last_event_at: formatUtc(computedAt - 5_000), status: listenerStatus[name], restarts: 0 }
+          ? {
+              consecutive_errors: 0,
+              last_event_at: formatUtc(computedAt - 5_000),
+              status: listenerStatus[name],
+              restarts: 0,
+            }
           : { consecutive_errors: 'unknown', last_event_at: 'unknown', status: listenerStatus[name] },
       ]),
   );
@@ -148,7 +192,9 @@ export function snapshotBody(scenario: ScenarioName, services: readonly ServiceR
     alerts: {
       active_count: warningAlerts,
       by_category: degraded ? { service_unhealthy: 2 } : {},
-      by_severity: drift ? { critical: 0, info: 0, warning: 0, debug: 3 } : { critical: 0, info: 0, warning: warningAlerts },
+      by_severity: drift
+        ? { critical: 0, info: 0, warning: 0, debug: 3 }
+        : { critical: 0, info: 0, warning: warningAlerts },
     },
     computed_at: formatUtc(computedAt),
     cost_ladder: {
@@ -179,7 +225,10 @@ export function snapshotBody(scenario: ScenarioName, services: readonly ServiceR
 /** RFC 7386 JSON merge patch. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  const result: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);

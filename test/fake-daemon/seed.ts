@@ -30,13 +30,15 @@ export const SEED_ENTRIES: readonly PhrasebookEntry[] = [
     pattern: String.raw`^(burn|cost|spend|how ?much|what'?s? my burn|what'?s? the burn|whats the spend)[\s.?!]*$`,
     category: 'burn_query',
     description: 'Single-clause cost / burn inquiry',
-    reply_template: '{snapshot.cost_ladder.monthly_budget_pct_used}% of monthly budget used. Tier: {snapshot.cost_ladder.current_tier}.',
+    reply_template:
+      '{snapshot.cost_ladder.monthly_budget_pct_used}% of monthly budget used. Tier: {snapshot.cost_ladder.current_tier}.',
   },
   {
     pattern: String.raw`^(status|state|how ?are (you|things)|how'?s? it going|whats up|what'?s? up)[\s.?!]*$`,
     category: 'status_query',
     description: 'General "are you alive / how are things"',
-    reply_template: 'Operational state: {snapshot.operational_state.primary}. {snapshot.alerts.active_count} active alert(s).',
+    reply_template:
+      'Operational state: {snapshot.operational_state.primary}. {snapshot.alerts.active_count} active alert(s).',
   },
   {
     pattern: String.raw`^(any alerts|alerts|what'?s? alerting|what'?s? firing|whats firing)[\s.?!]*$`,

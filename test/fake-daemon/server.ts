@@ -123,7 +123,10 @@ export class FakeDaemon {
     this.ownsKoraHome = options.koraHome === undefined;
     this.koraHome = options.koraHome ?? mkdtempSync(join(tmpdir(), 'kora-fake-home-'));
     this.store = new PhrasebookStore(this.koraHome, options.backupCount, this.now);
-    this.mcpTokens = (options.mcpToken ?? newToken()).split(',').map((token) => token.trim()).filter(Boolean);
+    this.mcpTokens = (options.mcpToken ?? newToken())
+      .split(',')
+      .map((token) => token.trim())
+      .filter(Boolean);
     this.timeline = this.newTimeline(this.scenarioName === 'warming' ? WARMING_UPTIME_MS : SETTLED_UPTIME_MS);
     this.server = createServer((req, res) => void this.handle(req, res, false));
   }
@@ -241,7 +244,10 @@ export class FakeDaemon {
   /** The snapshot object the daemon would serve now (undefined in scenarios without one). */
   currentSnapshot(): Record<string, unknown> | undefined {
     if (['stale', 'malformed', 'old_daemon', 'offline'].includes(this.scenarioName)) return undefined;
-    return mergePatch(snapshotBody(this.scenarioName, this.services(), this.timeline, this.now()), this.snapshotPatch) as Record<string, unknown>;
+    return mergePatch(
+      snapshotBody(this.scenarioName, this.services(), this.timeline, this.now()),
+      this.snapshotPatch,
+    ) as Record<string, unknown>;
   }
 
   currentHeartbeat(): Record<string, unknown> {
@@ -259,7 +265,8 @@ export class FakeDaemon {
       if (this.scenarioName === 'slow') await delay(this.slowMs);
       if (path === MCP_PATH || path.startsWith(`${MCP_PATH}/`)) return await this.routeMcp(req, res, path);
       if (!path.startsWith('/api/')) return this.serveSpa(req, res);
-      if (!PUBLIC_API_PATHS.has(path) && !this.hasValidToken(req)) return sendJson(res, 401, { detail: 'Unauthorized' });
+      if (!PUBLIC_API_PATHS.has(path) && !this.hasValidToken(req))
+        return sendJson(res, 401, { detail: 'Unauthorized' });
       const fault = this.faults.takeTransportFault(path);
       if (fault) return playFault(fault, res, this.currentToken);
       return await this.routeApi(req, res, path);
@@ -271,7 +278,8 @@ export class FakeDaemon {
 
   private async routeApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const oldDaemon = this.scenarioName === 'old_daemon';
-    if (path === '/api/status' && req.method === 'GET') return sendJson(res, 200, { version: '0.0.0-fake', gateway_running: false, active_sessions: 0 });
+    if (path === '/api/status' && req.method === 'GET')
+      return sendJson(res, 200, { version: '0.0.0-fake', gateway_running: false, active_sessions: 0 });
     if (path === SNAPSHOT_PATH && req.method === 'GET' && !oldDaemon) return this.serveSnapshot(res);
     if (path === HEARTBEAT_PATH && req.method === 'GET' && !oldDaemon) return this.serveHeartbeat(res);
     if (isPhrasebookPath(path) && !oldDaemon) {
@@ -287,10 +295,12 @@ export class FakeDaemon {
   }
 
   private serveSnapshot(res: ServerResponse): void {
-    if (this.scenarioName === 'malformed') return sendText(res, 200, '{"schema_version": 4, "computed_at": ', 'application/json');
+    if (this.scenarioName === 'malformed')
+      return sendText(res, 200, '{"schema_version": 4, "computed_at": ', 'application/json');
     const snapshot = this.currentSnapshot();
     if (!snapshot) return sendJson(res, 200, { error: 'no_snapshot', stale: true });
-    if (this.faults.takeRouteFault('future_computed_at', SNAPSHOT_PATH)) snapshot.computed_at = formatUtc(this.now() + FUTURE_OFFSET_MS);
+    if (this.faults.takeRouteFault('future_computed_at', SNAPSHOT_PATH))
+      snapshot.computed_at = formatUtc(this.now() + FUTURE_OFFSET_MS);
     sendJson(res, 200, snapshot);
   }
 
@@ -343,7 +353,16 @@ export class FakeDaemon {
     const byName = new Map(base.map((service) => [service.name, service]));
     for (const [name, change] of Object.entries(this.servicePatch)) {
       if (change === null) byName.delete(name);
-      else byName.set(name, { name, status: 'unknown', latency_ms: null, details: {}, error: null, ...byName.get(name), ...change });
+      else
+        byName.set(name, {
+          name,
+          status: 'unknown',
+          latency_ms: null,
+          details: {},
+          error: null,
+          ...byName.get(name),
+          ...change,
+        });
     }
     return [...byName.values()];
   }

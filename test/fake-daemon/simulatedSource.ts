@@ -3,9 +3,23 @@
 // the real client's parsers so the poller sees exactly what KoraClient would return.
 
 import { DaemonError } from '../../src/core/daemon/errors';
-import { heartbeatSchema, parseSnapshotBody, parseWith, type HeartbeatResponse, type SnapshotResult } from '../../src/core/daemon/schemas';
+import {
+  heartbeatSchema,
+  parseSnapshotBody,
+  parseWith,
+  type HeartbeatResponse,
+  type SnapshotResult,
+} from '../../src/core/daemon/schemas';
 import type { HealthSource } from '../../src/core/health/poller';
-import { heartbeatBody, latestTick, mergePatch, scenarioServices, snapshotBody, type ScenarioName, type Timeline } from './scenarios';
+import {
+  heartbeatBody,
+  latestTick,
+  mergePatch,
+  scenarioServices,
+  snapshotBody,
+  type ScenarioName,
+  type Timeline,
+} from './scenarios';
 
 export interface SimulatedDaemonOptions {
   name?: string;
@@ -50,14 +64,25 @@ export class SimulatedDaemon implements HealthSource {
     this.requests.snapshot += 1;
     this.failIfOffline('/api/snapshot');
     const now = this.options.now();
-    const body = this.scenario === 'stale' ? { error: 'no_snapshot', stale: true } : mergePatch(snapshotBody(this.scenario, scenarioServices(this.scenario), this.timeline, now), this.snapshotPatch);
+    const body =
+      this.scenario === 'stale'
+        ? { error: 'no_snapshot', stale: true }
+        : mergePatch(
+            snapshotBody(this.scenario, scenarioServices(this.scenario), this.timeline, now),
+            this.snapshotPatch,
+          );
     return parseSnapshotBody(body, '/api/snapshot');
   }
 
   async getHeartbeatServices(): Promise<HeartbeatResponse> {
     this.requests.heartbeat += 1;
     this.failIfOffline('/api/heartbeat/services');
-    const body = heartbeatBody(scenarioServices(this.scenario), this.scenario === 'warming', this.timeline, this.options.now());
+    const body = heartbeatBody(
+      scenarioServices(this.scenario),
+      this.scenario === 'warming',
+      this.timeline,
+      this.options.now(),
+    );
     return parseWith(heartbeatSchema, body, '/api/heartbeat/services');
   }
 
@@ -88,6 +113,7 @@ export class SimulatedDaemon implements HealthSource {
   }
 
   private failIfOffline(path: string): void {
-    if (this.offline || this.scenario === 'offline') throw new DaemonError({ kind: 'offline', detail: 'connection refused', path });
+    if (this.offline || this.scenario === 'offline')
+      throw new DaemonError({ kind: 'offline', detail: 'connection refused', path });
   }
 }

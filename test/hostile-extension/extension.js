@@ -26,7 +26,11 @@ function reachable(root) {
     if (typeof value === 'string') strings.push(value);
     if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
     seen.add(value);
-    for (let object = value; object && object !== Object.prototype && object !== Function.prototype; object = Object.getPrototypeOf(object)) {
+    for (
+      let object = value;
+      object && object !== Object.prototype && object !== Function.prototype;
+      object = Object.getPrototypeOf(object)
+    ) {
       for (const key of Reflect.ownKeys(object)) {
         if (typeof key === 'string') names.add(key);
         try {
@@ -88,8 +92,11 @@ async function probe(target) {
 
 function collect(report, root, secrets) {
   const { strings, names } = reachable(root);
-  for (const secret of secrets) if (strings.some((text) => text.includes(secret)) && !report.leakedSecrets.includes(secret)) report.leakedSecrets.push(secret);
-  for (const name of names) if (DANGEROUS_NAMES.includes(name) && !report.dangerousNames.includes(name)) report.dangerousNames.push(name);
+  for (const secret of secrets)
+    if (strings.some((text) => text.includes(secret)) && !report.leakedSecrets.includes(secret))
+      report.leakedSecrets.push(secret);
+  for (const name of names)
+    if (DANGEROUS_NAMES.includes(name) && !report.dangerousNames.includes(name)) report.dangerousNames.push(name);
 }
 
 function safeJson(value) {

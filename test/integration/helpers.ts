@@ -106,7 +106,10 @@ export async function claimKoraTestApi(): Promise<KoraApi | undefined> {
 /** Activates the extension (a no-op when already active) and returns the test API the entry claimed. */
 export async function activateKora(): Promise<KoraApi> {
   await koraExtension().activate();
-  if (!testApi) throw new Error('no Kora Ops test API in this host: it exists only in a development host with KORA_TEST_HOOKS=1, claimed by the test entry');
+  if (!testApi)
+    throw new Error(
+      'no Kora Ops test API in this host: it exists only in a development host with KORA_TEST_HOOKS=1, claimed by the test entry',
+    );
   return testApi;
 }
 
@@ -143,7 +146,8 @@ export class FakeDaemonControl {
       signal: AbortSignal.timeout(FAKE_CONTROL_TIMEOUT_MS),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} on fake daemon ${this.daemon.name}: HTTP ${response.status} ${text}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path} on fake daemon ${this.daemon.name}: HTTP ${response.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
   }
 }

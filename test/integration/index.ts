@@ -54,10 +54,14 @@ function selectTestFiles(dir: string): string[] {
   const all = findTestFiles(dir);
   const relative = (file: string) => path.relative(dir, file).split(path.sep).join('/');
   const inSuite = (file: string, suite: string) => relative(file) === suite || relative(file).startsWith(`${suite}/`);
-  const requested = process.env.HARNESS_SUITES?.split(',').map((suite) => suite.trim()).filter(Boolean);
+  const requested = process.env.HARNESS_SUITES?.split(',')
+    .map((suite) => suite.trim())
+    .filter(Boolean);
   if (requested?.length) return all.filter((file) => requested.some((suite) => inSuite(file, suite)));
   if (process.env.KORA_TEST_MODE === 'installed') {
-    return all.filter((file) => [INSTALLED_SUITE, SMOKE_SUITE, HOSTILE_EXTENSION_SUITE].some((suite) => inSuite(file, suite)));
+    return all.filter((file) =>
+      [INSTALLED_SUITE, SMOKE_SUITE, HOSTILE_EXTENSION_SUITE].some((suite) => inSuite(file, suite)),
+    );
   }
   return all.filter((file) => !inSuite(file, INSTALLED_SUITE));
 }
@@ -104,7 +108,11 @@ function runMocha(mocha: Mocha): Promise<Results> {
     runner.on(EVENT_TEST_FAIL, (test: Mocha.Runnable, error: Error) =>
       update(() => {
         results.failed += 1;
-        results.failures.push({ fullTitle: test.fullTitle(), message: error?.message ?? String(error), stack: error?.stack });
+        results.failures.push({
+          fullTitle: test.fullTitle(),
+          message: error?.message ?? String(error),
+          stack: error?.stack,
+        });
       }),
     );
   });
@@ -113,7 +121,8 @@ function runMocha(mocha: Mocha): Promise<Results> {
 function describeExtensionUnderTest(results: Results): void {
   const extension = vscode.extensions.getExtension<{ activateMs?: number }>(EXTENSION_ID);
   results.extensionPath = extension?.extensionPath;
-  if (typeof extension?.exports?.activateMs === 'number') results.metrics = { activateMs: extension.exports.activateMs };
+  if (typeof extension?.exports?.activateMs === 'number')
+    results.metrics = { activateMs: extension.exports.activateMs };
 }
 
 function writeResults(results: Results): void {

@@ -36,8 +36,15 @@ describe('smoke', () => {
     if (!expectedRoot) this.skip(); // not run by our harness (e.g. @vscode/test-electron)
     const loadedFrom = realpath(koraExtension().extensionPath);
     if (harnessMode() === 'installed') {
-      assert.equal(path.dirname(loadedFrom), realpath(expectedRoot), 'installed extension must come from the extensions dir');
-      assert.ok(fs.existsSync(path.join(loadedFrom, 'dist', 'extension.js')), 'the package must contain dist/extension.js');
+      assert.equal(
+        path.dirname(loadedFrom),
+        realpath(expectedRoot),
+        'installed extension must come from the extensions dir',
+      );
+      assert.ok(
+        fs.existsSync(path.join(loadedFrom, 'dist', 'extension.js')),
+        'the package must contain dist/extension.js',
+      );
     } else {
       assert.equal(loadedFrom, realpath(expectedRoot), 'development extension must be the repository');
     }
@@ -45,7 +52,9 @@ describe('smoke', () => {
 
   it('registers every command its manifest contributes', async () => {
     await koraExtension().activate();
-    const contributed = (koraExtension().packageJSON.contributes.commands as ManifestCommand[]).map((entry) => entry.command);
+    const contributed = (koraExtension().packageJSON.contributes.commands as ManifestCommand[]).map(
+      (entry) => entry.command,
+    );
     assert.ok(contributed.includes(COMMAND.refresh), 'the manifest lists kora.refresh');
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((command) => !registered.has(command));

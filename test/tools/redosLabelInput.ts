@@ -13,7 +13,11 @@ const GENERIC_SUFFIXES = ['\u0000', '!', '\n\u0000'];
 
 async function main(): Promise<void> {
   const nativeBinaryPath = findNativeBinary([ROOT]);
-  const sticky = new DeepRedosAnalyzer({ workerPath: join(ROOT, 'dist', 'redosWorker.js'), nativeBinaryPath, timeBudgetMs: 10_000 });
+  const sticky = new DeepRedosAnalyzer({
+    workerPath: join(ROOT, 'dist', 'redosWorker.js'),
+    nativeBinaryPath,
+    timeBudgetMs: 10_000,
+  });
   const { check } = await import('recheck');
   for (const entry of CPYTHON_CORPUS) {
     const compiled = compilePython(entry.pattern);
@@ -25,7 +29,9 @@ async function main(): Promise<void> {
     if (verdict.status === 'vulnerable' && verdict.attackPython) candidates.push(verdict.attackPython);
     const anywhere = await check(translation.source, translation.flags, { timeout: 10_000, randomSeed: 0 });
     if (anywhere.status === 'vulnerable') candidates.push(JSON.stringify(anywhere.attack.string));
-    for (const pump of GENERIC_PUMPS) for (const suffix of GENERIC_SUFFIXES) candidates.push(`${JSON.stringify(pump)} * 20000 + ${JSON.stringify(suffix)}`);
+    for (const pump of GENERIC_PUMPS)
+      for (const suffix of GENERIC_SUFFIXES)
+        candidates.push(`${JSON.stringify(pump)} * 20000 + ${JSON.stringify(suffix)}`);
     process.stdout.write(`${JSON.stringify({ pattern: entry.pattern, label: entry.label, candidates })}\n`);
   }
   sticky.dispose();

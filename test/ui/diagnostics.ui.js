@@ -41,7 +41,9 @@ async function diagnosticsShot(ctx) {
   await showFile(page, 'phrasebook/broken.yml');
   await page.locator(`${SELECTOR.editor} .squiggly-error`).first().waitFor({ timeout: TIMEOUT_MS });
   const rows = await openProblems(page, MIN_BROKEN_PROBLEMS);
-  const labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+  const labels = await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('aria-label') ?? ''),
+  );
   assert.ok(
     labels.some((label) => label.includes('invalid regex: missing ), unterminated subpattern at position 1')),
     `the Problems panel lists the daemon's regex error (rows: ${labels.join(' | ')})`,

@@ -47,14 +47,21 @@ async function readDaemonsIfStillConnecting(page) {
 module.exports = async function healthSidebar(ctx) {
   const { page } = ctx;
   const daemonNames = ctx.daemons.map((daemon) => daemon.name);
-  assert.ok(daemonNames.includes('alpha') && daemonNames.includes('beta'), `the harness starts alpha and beta (has ${daemonNames.join(', ')})`);
+  assert.ok(
+    daemonNames.includes('alpha') && daemonNames.includes('beta'),
+    `the harness starts alpha and beta (has ${daemonNames.join(', ')})`,
+  );
   await openKoraContainer(page);
   await readDaemonsIfStillConnecting(page);
   await waitForTreeRows(page, HEALTH_VIEW, 2);
 
   // Both roots read: alpha healthy (green check), beta degraded (warning), with uptime.
-  await row(page, 'alpha').locator('.label-description', { hasText: /^healthy · up / }).waitFor({ timeout: TIMEOUT_MS });
-  await row(page, 'beta').locator('.label-description', { hasText: /^degraded · up / }).waitFor({ timeout: TIMEOUT_MS });
+  await row(page, 'alpha')
+    .locator('.label-description', { hasText: /^healthy · up / })
+    .waitFor({ timeout: TIMEOUT_MS });
+  await row(page, 'beta')
+    .locator('.label-description', { hasText: /^degraded · up / })
+    .waitFor({ timeout: TIMEOUT_MS });
   assert.equal(await row(page, 'alpha').locator('.codicon-pass-filled').count(), 1, 'alpha has a pass icon');
   assert.equal(await row(page, 'beta').locator('.codicon-warning').count(), 1, 'beta has a warning icon');
 

@@ -50,10 +50,22 @@ function entry(category, pattern, reply) {
 async function prepareHistory(daemon) {
   await control(daemon, 'POST', '/__fake/reset');
   const { entries: seed } = await daemonApi(daemon, 'GET');
-  const base = seed.map(({ pattern, category, description, reply_template }) => ({ pattern, category, description, reply_template }));
+  const base = seed.map(({ pattern, category, description, reply_template }) => ({
+    pattern,
+    category,
+    description,
+    reply_template,
+  }));
   const versions = [
-    [...base, entry('deploy_query', '^(deploy|deploys|deploy status)[\\s.?!]*$', 'Last deploy: {snapshot.service_health.fly}.')],
-    [...base, entry('deploy_query', '^(deploy|deploys|deploy status)[\\s.?!]*$', 'Fly: {snapshot.service_health.fly}.'), entry('pause_ack', '^(pause|hold on)[\\s.!]*$', 'Pausing is manual for now.')],
+    [
+      ...base,
+      entry('deploy_query', '^(deploy|deploys|deploy status)[\\s.?!]*$', 'Last deploy: {snapshot.service_health.fly}.'),
+    ],
+    [
+      ...base,
+      entry('deploy_query', '^(deploy|deploys|deploy status)[\\s.?!]*$', 'Fly: {snapshot.service_health.fly}.'),
+      entry('pause_ack', '^(pause|hold on)[\\s.!]*$', 'Pausing is manual for now.'),
+    ],
     [...base.slice(0, 6), entry('deploy_query', '^(deploy|deploys)[\\s.?!]*$', 'Fly: {snapshot.service_health.fly}.')],
   ];
   for (const entries of versions) await daemonApi(daemon, 'PUT', { entries });
@@ -69,14 +81,22 @@ async function runCommand(page, title) {
   const input = page.locator(`${SELECTOR.quickInput} input`);
   await input.waitFor({ timeout: TIMEOUT_MS });
   await input.fill(`>${title}`);
-  await page.locator(`${SELECTOR.quickInput} .monaco-list-row`, { hasText: title }).first().waitFor({ timeout: TIMEOUT_MS });
+  await page
+    .locator(`${SELECTOR.quickInput} .monaco-list-row`, { hasText: title })
+    .first()
+    .waitFor({ timeout: TIMEOUT_MS });
   await page.keyboard.press('Enter');
 }
 
 /** With several daemons configured, the command asks which one first. */
 async function pickDaemonIfAsked(page) {
   const row = page.locator(`${SELECTOR.quickInput} .monaco-list-row`, { hasText: DAEMON }).first();
-  if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+  if (
+    await row.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     const placeholder = await page.locator(`${SELECTOR.quickInput} input`).getAttribute('placeholder');
     if (placeholder && /daemon/i.test(placeholder)) await row.click();
   }
@@ -89,9 +109,19 @@ async function revertQuickPickShot(ctx, _daemon) {
   const rows = page.locator(`${SELECTOR.quickInput} .monaco-list-row`);
   await rows.filter({ hasText: 'most recent' }).first().waitFor({ timeout: TIMEOUT_MS });
   const labels = await rows.allInnerTexts();
-  assert.equal(labels.filter((label) => /most recent/.test(label)).length, 1, 'the newest readable backup is marked, not listed twice');
-  assert.ok(labels.some((label) => label.includes(CORRUPT_BACKUP) && /unreadable/.test(label)), 'the corrupt backup is listed as unreadable');
-  assert.ok(labels.some((label) => /(just now|ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/.test(label)), 'relative and absolute times');
+  assert.equal(
+    labels.filter((label) => /most recent/.test(label)).length,
+    1,
+    'the newest readable backup is marked, not listed twice',
+  );
+  assert.ok(
+    labels.some((label) => label.includes(CORRUPT_BACKUP) && /unreadable/.test(label)),
+    'the corrupt backup is listed as unreadable',
+  );
+  assert.ok(
+    labels.some((label) => /(just now|ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/.test(label)),
+    'relative and absolute times',
+  );
   await page.mouse.move(5, 5); // no item tooltip in the picture
   await ctx.shot('revert-quickpick', page.locator(SELECTOR.quickInput));
   await page.keyboard.press('Escape');
@@ -101,8 +131,18 @@ async function pushDiffShot(ctx, daemon) {
   const { page } = ctx;
   // The file an operator pulled and edited: live in the daemon's format, one reply changed, one entry added.
   const live = await daemonApi(daemon, 'GET');
-  const edited = live.entries.map((item) => (item.category === 'deploy_query' ? { ...item, reply_template: 'Fly is {snapshot.service_health.fly}; Vercel is {snapshot.service_health.vercel}.' } : item));
-  edited.push(entry('oncall_query', '^(who is on ?call|oncall)[\\s.?!]*$', 'Check PagerDuty; alerts: {snapshot.alerts.active_count}.'));
+  const edited = live.entries.map((item) =>
+    item.category === 'deploy_query'
+      ? { ...item, reply_template: 'Fly is {snapshot.service_health.fly}; Vercel is {snapshot.service_health.vercel}.' }
+      : item,
+  );
+  edited.push(
+    entry(
+      'oncall_query',
+      '^(who is on ?call|oncall)[\\s.?!]*$',
+      'Check PagerDuty; alerts: {snapshot.alerts.active_count}.',
+    ),
+  );
   const yaml = toDaemonYaml(edited);
   fs.writeFileSync(path.join(ctx.workspace, ...PULLED_FILE.split('/')), yaml);
   await openFile(page, PULLED_FILE);

@@ -29,7 +29,11 @@ The session token is read from the daemon's cockpit page; when the cockpit is no
 ${SESSION_TOKEN_ENV}.`;
 
 /** Runs `body` with a client and always releases its connections. */
-export async function withClient<T>(io: CliIo, values: { url?: string; 'allow-insecure-http'?: boolean }, body: (client: KoraClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  io: CliIo,
+  values: { url?: string; 'allow-insecure-http'?: boolean },
+  body: (client: KoraClient) => Promise<T>,
+): Promise<T> {
   const client = openClient(io, values.url ?? DEFAULT_DAEMON_URL, values['allow-insecure-http'] === true);
   try {
     return await body(client);
@@ -92,7 +96,9 @@ async function confirmOnTerminal(io: CliIo, question: string): Promise<boolean |
   // readline needs the real stream (it writes cursor controls), so the question is escaped here.
   const rl = createInterface({ input: io.stdin, output: rawOutput(io.stderr) as NodeJS.WritableStream });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${escapeControls(question, 'keep')} [y/N] `, resolve));
+    const answer = await new Promise<string>((resolve) =>
+      rl.question(`${escapeControls(question, 'keep')} [y/N] `, resolve),
+    );
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -4,7 +4,16 @@ import { resolve } from 'node:path';
 import { UsageError, parseCommandArgs, parseFormat, type CliIo } from '../args';
 import { entryCountText } from '../../core/phrasebook/ops/changes';
 import { describeSource, readLive, type LiveState } from '../../core/phrasebook/ops/live';
-import { COMMON_HELP, COMMON_OPTIONS, EXIT_OK, print, printJson, printLiveHash, reportUnreachable, withClient } from './common';
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  EXIT_OK,
+  print,
+  printJson,
+  printLiveHash,
+  reportUnreachable,
+  withClient,
+} from './common';
 
 const HELP = `Usage: kora-ops phrasebook pull [-o FILE] [options]
 
@@ -22,7 +31,12 @@ Exit status: 0 on success, 2 on usage or connection errors.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, output: { type: 'string', short: 'o' } }, true, HELP);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { ...COMMON_OPTIONS, output: { type: 'string', short: 'o' } },
+    true,
+    HELP,
+  );
   const format = parseFormat(values.format);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   let live: LiveState;
@@ -46,7 +60,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   print(
     io,
     format,
-    { file: path, live_hash: live.hash, entry_count: live.entries.length, source: live.response.source, source_path: live.response.source_path },
+    {
+      file: path,
+      live_hash: live.hash,
+      entry_count: live.entries.length,
+      source: live.response.source,
+      source_path: live.response.source_path,
+    },
     () => `wrote ${entryCountText(live.entries.length)} (${describeSource(live.response)}) to ${values.output}`,
   );
   return EXIT_OK;

@@ -49,42 +49,66 @@ confirmation, or right after the write).
 const HASH_FORMAT = /^sha256:[0-9a-f]{64}$/;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'if-match': { type: 'string' }, yes: { type: 'boolean', default: false } }, true, HELP);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { ...COMMON_OPTIONS, 'if-match': { type: 'string' }, yes: { type: 'boolean', default: false } },
+    true,
+    HELP,
+  );
   const format = parseFormat(values.format);
   if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
   const ifMatch = values['if-match'];
-  if (ifMatch !== undefined && !HASH_FORMAT.test(ifMatch)) throw new UsageError('--if-match must look like sha256:<64 hex digits>');
+  if (ifMatch !== undefined && !HASH_FORMAT.test(ifMatch))
+    throw new UsageError('--if-match must look like sha256:<64 hex digits>');
   const path = resolve(io.cwd, positionals[0]);
   let text: string;
   try {
     text = await readPhrasebookFile(path);
   } catch (error) {
     if (error instanceof PhrasebookTooLargeError) throw new UsageError(`${positionals[0]}: ${error.message}`);
-    throw new UsageError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const file = readPushableFile(text);
   if (file.blocking.length > 0) return reportBlocking(io, format, positionals[0], file);
 
   const confirmation = new WriteConfirmation(io, values.yes);
   const outcome = await withClient(io, values, (client) =>
-    pushPhrasebook(client, { payload: file.payload, baseHash: ifMatch }, {
-      onConflict: async () => false,
-      confirm: (plan) =>
-        confirmation.ask(`Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`),
-    }),
+    pushPhrasebook(
+      client,
+      { payload: file.payload, baseHash: ifMatch },
+      {
+        onConflict: async () => false,
+        confirm: (plan) =>
+          confirmation.ask(
+            `Push ${positionals[0]} to ${displayUrl(values.url)}? Live: ${describeSource(plan.live.response)}; ${describeEntryChanges(plan.changes)}.`,
+          ),
+      },
+    ),
   );
   return confirmation.refusal() ?? report(io, format, outcome, values.url);
 }
 
 /** Nothing is sent: YAML errors, or errors the daemon would answer with a 422 (its exact objects). */
 function reportBlocking(io: CliIo, format: 'text' | 'json', name: string, file: PushableFile): number {
-  const json = file.yamlErrors.length > 0
-    ? { error: 'yaml_invalid', problems: file.yamlErrors.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message })) }
-    : { error: 'validation_failed', errors: file.ruleErrors };
+  const json =
+    file.yamlErrors.length > 0
+      ? {
+          error: 'yaml_invalid',
+          problems: file.yamlErrors.map((f) => ({
+            line: f.range.start.line + 1,
+            column: f.range.start.character + 1,
+            message: f.message,
+          })),
+        }
+      : { error: 'validation_failed', errors: file.ruleErrors };
   print(io, format, json, () =>
     [
       `refused: ${file.blocking.length} problem(s) in ${name}; nothing was sent`,
-      ...file.blocking.map((f) => `  ${safeLine(name)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${safeLine(f.message)}`),
+      ...file.blocking.map(
+        (f) => `  ${safeLine(name)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${safeLine(f.message)}`,
+      ),
     ].join('\n'),
   );
   return EXIT_FAILURE;
@@ -94,14 +118,20 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: s
   switch (outcome.kind) {
     case 'refused_locally':
       // Unreachable: the file was checked above with the same rules.
-      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () => outcome.errors.map(describeValidationError).join('\n'));
+      print(io, format, { error: 'validation_failed', errors: outcome.errors }, () =>
+        outcome.errors.map(describeValidationError).join('\n'),
+      );
       return EXIT_FAILURE;
     case 'live_unreadable':
       return reportUnreachable(io, outcome.error);
     case 'conflict':
       printLiveHash(io, outcome.conflict.live.hash);
-      print(io, format, { error: 'conflict', if_match: outcome.conflict.baseHash, live_hash: outcome.conflict.live.hash }, () =>
-        `refused: live changed since ${outcome.conflict.baseHash} (now ${outcome.conflict.live.hash}); nothing was sent`,
+      print(
+        io,
+        format,
+        { error: 'conflict', if_match: outcome.conflict.baseHash, live_hash: outcome.conflict.live.hash },
+        () =>
+          `refused: live changed since ${outcome.conflict.baseHash} (now ${outcome.conflict.live.hash}); nothing was sent`,
       );
       return EXIT_CONFLICT;
     case 'cancelled':
@@ -109,8 +139,12 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: s
       return EXIT_FAILURE;
     case 'changed_since_preview':
       printLiveHash(io, outcome.live.hash);
-      print(io, format, { error: 'changed_since_preview', preview_hash: outcome.plan.live.hash, live_hash: outcome.live.hash }, () =>
-        `refused: live changed while the push was being confirmed (someone else wrote it; was ${outcome.plan.live.hash}, now ${outcome.live.hash}); nothing was sent. Run the push again to review the new live content.`,
+      print(
+        io,
+        format,
+        { error: 'changed_since_preview', preview_hash: outcome.plan.live.hash, live_hash: outcome.live.hash },
+        () =>
+          `refused: live changed while the push was being confirmed (someone else wrote it; was ${outcome.plan.live.hash}, now ${outcome.live.hash}); nothing was sent. Run the push again to review the new live content.`,
       );
       return EXIT_CONFLICT;
     case 'accepted': {
@@ -121,7 +155,9 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: s
       print(io, format, response, () =>
         [
           `pushed ${entryCountText(response.entry_count)} to ${safeLine(response.source_path)}`,
-          response.backup_filename ? `backup: ${safeLine(response.backup_filename)}` : 'backup: none (there was no previous override)',
+          response.backup_filename
+            ? `backup: ${safeLine(response.backup_filename)}`
+            : 'backup: none (there was no previous override)',
           `rotated backups: ${response.rotated_backup_count}`,
         ].join('\n'),
       );
@@ -129,8 +165,15 @@ function report(io: CliIo, format: 'text' | 'json', outcome: PushOutcome, url: s
       return outcome.after === 'overwritten' ? EXIT_CONFLICT : EXIT_OK;
     }
     case 'rejected':
-      print(io, format, outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors }, () =>
-        ['the daemon rejected the phrasebook (HTTP 422); live is unchanged', ...outcome.validation.errors.map((e) => `  ${describeValidationError(e)}`)].join('\n'),
+      print(
+        io,
+        format,
+        outcome.validation.body ?? { error: 'validation_failed', errors: outcome.validation.errors },
+        () =>
+          [
+            'the daemon rejected the phrasebook (HTTP 422); live is unchanged',
+            ...outcome.validation.errors.map((e) => `  ${describeValidationError(e)}`),
+          ].join('\n'),
       );
       return EXIT_FAILURE;
     case 'unauthorized':

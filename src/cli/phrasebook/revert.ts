@@ -37,21 +37,31 @@ not written, 2 usage/connection errors or outcome unknown.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, to: { type: 'string' }, yes: { type: 'boolean', default: false } }, true, HELP);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { ...COMMON_OPTIONS, to: { type: 'string' }, yes: { type: 'boolean', default: false } },
+    true,
+    HELP,
+  );
   const format = parseFormat(values.format);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const confirmation = new WriteConfirmation(io, values.yes);
   const outcome = await withClient(io, values, (client) =>
-    revertPhrasebook(client, { filename: values.to, useDaemonDefault: true }, {
-      confirm: (plan) => confirmation.ask(describePlan(plan, displayUrl(values.url))),
-    }),
+    revertPhrasebook(
+      client,
+      { filename: values.to, useDaemonDefault: true },
+      {
+        confirm: (plan) => confirmation.ask(describePlan(plan, displayUrl(values.url))),
+      },
+    ),
   );
   return confirmation.refusal() ?? report(io, format, outcome);
 }
 
 function describePlan(plan: RevertPlan, url: string): string {
   const live = `live is ${describeSource(plan.live.response)} with ${plan.live.entries.length} entries, and is not backed up by the daemon`;
-  if (plan.target.kind === 'bundled_default') return `No backups on ${url}: remove the override and return to the bundled default (${live})?`;
+  if (plan.target.kind === 'bundled_default')
+    return `No backups on ${url}: remove the override and return to the bundled default (${live})?`;
   const backup = plan.target.backup;
   const facts = backup ? ` (${describeBackup(backup, new Date()).facts})` : '';
   return `Revert ${url} to ${safeLine(plan.target.filename ?? backup?.filename ?? 'its most recent backup')}${facts}? ${live}.`;
@@ -64,20 +74,38 @@ function report(io: CliIo, format: 'text' | 'json', outcome: RevertOutcome): num
       return reportUnreachable(io, outcome.error);
     case 'nothing_to_revert':
       printLiveHash(io, outcome.live.hash);
-      print(io, format, { outcome: 'nothing_to_revert', source: outcome.live.response.source }, () => 'nothing to revert: no backups, and live already is the bundled default');
+      print(
+        io,
+        format,
+        { outcome: 'nothing_to_revert', source: outcome.live.response.source },
+        () => 'nothing to revert: no backups, and live already is the bundled default',
+      );
       return EXIT_OK;
     case 'refused_corrupt':
-      io.stderr.write(`refused: backup ${safeLine(outcome.backup.filename)} is unreadable; the daemon would serve its bundled default instead\n`);
+      io.stderr.write(
+        `refused: backup ${safeLine(outcome.backup.filename)} is unreadable; the daemon would serve its bundled default instead\n`,
+      );
       return EXIT_FAILURE;
     case 'cancelled':
       io.stderr.write('cancelled; nothing was changed\n');
       return EXIT_FAILURE;
     case 'reverted':
       if (outcome.liveAfter) printLiveHash(io, outcome.liveAfter.hash);
-      print(io, format, outcome.response, () => `reverted to ${safeLine(outcome.response.reverted_to)}${outcome.liveAfter ? ` (${entryCountText(outcome.liveAfter.entries.length)})` : ''}`);
+      print(
+        io,
+        format,
+        outcome.response,
+        () =>
+          `reverted to ${safeLine(outcome.response.reverted_to)}${outcome.liveAfter ? ` (${entryCountText(outcome.liveAfter.entries.length)})` : ''}`,
+      );
       return EXIT_OK;
     case 'rejected':
-      print(io, format, outcome.body, () => `refused by the daemon (HTTP ${outcome.status}): ${safeLine(outcome.body.detail ?? outcome.body.error)}`);
+      print(
+        io,
+        format,
+        outcome.body,
+        () => `refused by the daemon (HTTP ${outcome.status}): ${safeLine(outcome.body.detail ?? outcome.body.error)}`,
+      );
       return EXIT_FAILURE;
     case 'interrupted':
       return reportInterrupted(io, format, outcome);

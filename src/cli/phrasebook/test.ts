@@ -27,9 +27,13 @@ JSON output: {"local":{...},"daemon":{...}} ("local" only with --file); "daemon"
 Exit status: 0 on success, 2 on usage or connection errors.
 `;
 
-
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, file: { type: 'string' }, 'no-redos': { type: 'boolean', default: false } }, true, HELP);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { ...COMMON_OPTIONS, file: { type: 'string' }, 'no-redos': { type: 'boolean', default: false } },
+    true,
+    HELP,
+  );
   const format = parseFormat(values.format);
   if (positionals.length !== 1) throw new UsageError('expected exactly one MESSAGE (quote it)');
   const message = positionals[0];
@@ -39,7 +43,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       payload = parsePhrasebook(await readPhrasebookFile(resolve(io.cwd, values.file))).entriesValue ?? [];
     } catch (error) {
       if (error instanceof PhrasebookTooLargeError) throw new UsageError(`${values.file}: ${error.message}`);
-      throw new UsageError(`cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(
+        `cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
   // Only a local answer runs the file's patterns; the analyzer vets them first.
@@ -71,7 +77,12 @@ function renderText(message: string, report: TestMessageReport, file: string | u
     parts.push(
       report.comparison.same
         ? 'Same answer locally and on the daemon.'
-        : ['Different answers:', ...report.comparison.differences.map((d) => `  - ${d}`), 'Because:', ...report.comparison.causes.map((c) => `  - ${c}`)].join('\n'),
+        : [
+            'Different answers:',
+            ...report.comparison.differences.map((d) => `  - ${d}`),
+            'Because:',
+            ...report.comparison.causes.map((c) => `  - ${c}`),
+          ].join('\n'),
     );
   }
   return parts.join('\n');

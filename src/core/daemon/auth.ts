@@ -38,9 +38,18 @@ export function extractSessionToken(html: string): string | undefined {
 const USABLE_TOKEN = /^[\x21-\x7e]+$/;
 
 const TOKEN_ORIGIN_TEXT: Record<TokenSource | 'mcp', { what: string; fix: string }> = {
-  scraped: { what: "The session token on the daemon's cockpit page", fix: 'Check what serves the cockpit page (a proxy?), or set a session token yourself' },
-  stored: { what: 'The stored session token', fix: 'Set it again (a copy-paste error?): "Kora: Set Session Token…" in VS Code, or KORA_SESSION_TOKEN for the CLI' },
-  mcp: { what: 'The MCP token', fix: 'Set it again (a copy-paste error?): "Kora: Set MCP Token…" in VS Code, or the variable given to --mcp-token-env' },
+  scraped: {
+    what: "The session token on the daemon's cockpit page",
+    fix: 'Check what serves the cockpit page (a proxy?), or set a session token yourself',
+  },
+  stored: {
+    what: 'The stored session token',
+    fix: 'Set it again (a copy-paste error?): "Kora: Set Session Token…" in VS Code, or KORA_SESSION_TOKEN for the CLI',
+  },
+  mcp: {
+    what: 'The MCP token',
+    fix: 'Set it again (a copy-paste error?): "Kora: Set MCP Token…" in VS Code, or the variable given to --mcp-token-env',
+  },
 };
 
 /**
@@ -51,7 +60,11 @@ const TOKEN_ORIGIN_TEXT: Record<TokenSource | 'mcp', { what: string; fix: string
 export function assertUsableToken(value: string, origin: TokenSource | 'mcp', path: string): void {
   if (USABLE_TOKEN.test(value)) return;
   const { what, fix } = TOKEN_ORIGIN_TEXT[origin];
-  throw new DaemonError({ kind: 'unauthorized', detail: `${what} contains characters no token can have (control characters, spaces or non-ASCII), so it was not sent. ${fix}.`, path });
+  throw new DaemonError({
+    kind: 'unauthorized',
+    detail: `${what} contains characters no token can have (control characters, spaces or non-ASCII), so it was not sent. ${fix}.`,
+    path,
+  });
 }
 
 /**
@@ -138,7 +151,9 @@ export class SessionAuth {
       return this.storedOr('the cockpit page carries no session token (is the cockpit behind a login?)');
     }
     if (page.status === 404 && page.text.includes(FRONTEND_NOT_BUILT_MARKER)) {
-      return this.storedOr('the daemon has no cockpit built ("Frontend not built"), so its session token cannot be read');
+      return this.storedOr(
+        'the daemon has no cockpit built ("Frontend not built"), so its session token cannot be read',
+      );
     }
     return this.storedOr(`GET / answered HTTP ${page.status}, so the session token cannot be read`, page.status);
   }

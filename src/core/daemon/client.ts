@@ -2,9 +2,25 @@
 // result because a failed write has several meaningful outcomes (422 vs 500-after-write vs timeout).
 
 import { parsePythonJson } from '../phrasebook/pyJson';
-import { assertUsableToken, extractSessionToken, SESSION_TOKEN_HEADER, SessionAuth, type McpTokenProvider, type SessionToken, type StoredSessionTokenProvider, type TokenSource } from './auth';
+import {
+  assertUsableToken,
+  extractSessionToken,
+  SESSION_TOKEN_HEADER,
+  SessionAuth,
+  type McpTokenProvider,
+  type SessionToken,
+  type StoredSessionTokenProvider,
+  type TokenSource,
+} from './auth';
 import { DaemonError } from './errors';
-import { HttpTransport, isJsonMediaType, isLoopbackHost, type HttpRequest, type HttpResponse, type HttpTimeouts } from './http';
+import {
+  HttpTransport,
+  isJsonMediaType,
+  isLoopbackHost,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTimeouts,
+} from './http';
 import { normalizeValidationBody, type NormalizedValidation } from './validationBody';
 import {
   coordinatorStatusSchema,
@@ -68,9 +84,7 @@ export type WriteFailure =
   | { kind: 'transport'; error: DaemonError };
 
 export type PutPhrasebookResult =
-  | { kind: 'ok'; body: PhrasebookPutResponse }
-  | ({ kind: 'validation' } & NormalizedValidation)
-  | WriteFailure;
+  { kind: 'ok'; body: PhrasebookPutResponse } | ({ kind: 'validation' } & NormalizedValidation) | WriteFailure;
 
 export type RevertPhrasebookResult =
   | { kind: 'ok'; body: PhrasebookRevertResponse }
@@ -91,7 +105,10 @@ export class KoraClient {
   /** The session token the last liveness check saw (for redaction). */
   private livenessToken: string | undefined;
 
-  constructor(config: DaemonConfig, private readonly options: KoraClientOptions = {}) {
+  constructor(
+    config: DaemonConfig,
+    private readonly options: KoraClientOptions = {},
+  ) {
     this.config = { ...config };
     const parsed = parseDaemonUrl(config);
     this.refusal = parsed.refusal;
@@ -99,9 +116,13 @@ export class KoraClient {
       baseUrl: parsed.url,
       timeouts: options.timeouts,
       maxResponseBytes: options.maxResponseBytes,
-      secrets: () => [this.auth.currentValue, this.livenessToken, this.mcpToken].filter((value): value is string => Boolean(value)),
+      secrets: () =>
+        [this.auth.currentValue, this.livenessToken, this.mcpToken].filter((value): value is string => Boolean(value)),
     });
-    this.auth = new SessionAuth(() => this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } }), options.sessionTokens);
+    this.auth = new SessionAuth(
+      () => this.send({ method: 'GET', path: ENDPOINTS.index, headers: { accept: 'text/html' } }),
+      options.sessionTokens,
+    );
   }
 
   /** Requests actually sent to `path` (all methods), or to any path when omitted. */
@@ -173,14 +194,28 @@ export class KoraClient {
       method: 'POST',
       path,
       headers: { authorization: `Bearer ${token}` },
-      jsonBody: { jsonrpc: '2.0', id: this.rpcId, method: 'tools/call', params: { name: MCP_STATUS_TOOL, arguments: {} } },
+      jsonBody: {
+        jsonrpc: '2.0',
+        id: this.rpcId,
+        method: 'tools/call',
+        params: { name: MCP_STATUS_TOOL, arguments: {} },
+      },
     });
     if (response.status === 401 || response.status === 403) {
-      throw new DaemonError({ kind: 'unauthorized', detail: 'the daemon rejected the MCP token', path, status: response.status });
+      throw new DaemonError({
+        kind: 'unauthorized',
+        detail: 'the daemon rejected the MCP token',
+        path,
+        status: response.status,
+      });
     }
     const rpc = parseWith(jsonRpcResponseSchema, this.okJson(response, path), path);
     if (rpc.error) {
-      throw new DaemonError({ kind: 'malformed', detail: `MCP error ${rpc.error.code}: ${this.http.excerpt(rpc.error.message)}`, path });
+      throw new DaemonError({
+        kind: 'malformed',
+        detail: `MCP error ${rpc.error.code}: ${this.http.excerpt(rpc.error.message)}`,
+        path,
+      });
     }
     const text = rpc.result?.content.find((part) => part.type === 'text')?.text;
     if (!rpc.result || rpc.result.isError || text === undefined) {
@@ -207,8 +242,13 @@ export class KoraClient {
   async putPhrasebook(entries: readonly PhrasebookEntryWrite[]): Promise<PutPhrasebookResult> {
     const path = ENDPOINTS.phrasebook;
     return this.write({ method: 'PUT', path, jsonBody: { entries } }, (response) => {
-      if (response.status === 200) return { kind: 'ok', body: parseWith(phrasebookPutResponseSchema, this.okJson(response, path), path) };
-      if (response.status === 422) return { kind: 'validation', ...normalizeValidationBody(tryParseJson(response), this.http.excerpt(response.text)) };
+      if (response.status === 200)
+        return { kind: 'ok', body: parseWith(phrasebookPutResponseSchema, this.okJson(response, path), path) };
+      if (response.status === 422)
+        return {
+          kind: 'validation',
+          ...normalizeValidationBody(tryParseJson(response), this.http.excerpt(response.text)),
+        };
       return undefined;
     });
   }
@@ -217,10 +257,13 @@ export class KoraClient {
   async revertPhrasebook(filename?: string): Promise<RevertPhrasebookResult> {
     const path = ENDPOINTS.phrasebookRevert;
     return this.write({ method: 'POST', path, jsonBody: filename === undefined ? {} : { filename } }, (response) => {
-      if (response.status === 200) return { kind: 'ok', body: parseWith(phrasebookRevertResponseSchema, this.okJson(response, path), path) };
+      if (response.status === 200)
+        return { kind: 'ok', body: parseWith(phrasebookRevertResponseSchema, this.okJson(response, path), path) };
       const body = koraErrorBodySchema.safeParse(tryParseJson(response));
-      if (response.status === 400 && body.success && body.data.error === 'invalid_filename') return { kind: 'invalid_filename', body: body.data };
-      if (response.status === 404 && body.success && body.data.error === 'backup_not_found') return { kind: 'not_found', body: body.data };
+      if (response.status === 400 && body.success && body.data.error === 'invalid_filename')
+        return { kind: 'invalid_filename', body: body.data };
+      if (response.status === 404 && body.success && body.data.error === 'backup_not_found')
+        return { kind: 'not_found', body: body.data };
       return undefined;
     });
   }
@@ -281,7 +324,12 @@ export class KoraClient {
       const interpreted = interpret(response);
       if (interpreted) return interpreted;
       if (response.status >= 500) {
-        return { kind: 'server_error', status: response.status, bodyExcerpt: this.http.excerpt(response.text), body: tryParseJson(response) };
+        return {
+          kind: 'server_error',
+          status: response.status,
+          bodyExcerpt: this.http.excerpt(response.text),
+          body: tryParseJson(response),
+        };
       }
       return { kind: 'transport', error: this.statusError(response, request.path) };
     } catch (error) {
@@ -295,16 +343,29 @@ export class KoraClient {
     if (response.status !== 200) throw this.statusError(response, path);
     if (!isJsonMediaType(response.mediaType)) {
       if (response.mediaType === 'text/html') {
-        throw new DaemonError({ kind: 'endpoint_missing', detail: 'endpoint not available on this daemon (it answered with the cockpit page)', path });
+        throw new DaemonError({
+          kind: 'endpoint_missing',
+          detail: 'endpoint not available on this daemon (it answered with the cockpit page)',
+          path,
+        });
       }
-      throw new DaemonError({ kind: 'malformed', detail: `expected JSON but got ${response.mediaType || 'no content type'}`, path });
+      throw new DaemonError({
+        kind: 'malformed',
+        detail: `expected JSON but got ${response.mediaType || 'no content type'}`,
+        path,
+      });
     }
     return parseJsonText(response.text, path);
   }
 
   private statusError(response: HttpResponse, path: string): DaemonError {
     if (response.status === 404 || response.status === 405) {
-      return new DaemonError({ kind: 'endpoint_missing', detail: `endpoint not available on this daemon (HTTP ${response.status})`, path, status: response.status });
+      return new DaemonError({
+        kind: 'endpoint_missing',
+        detail: `endpoint not available on this daemon (HTTP ${response.status})`,
+        path,
+        status: response.status,
+      });
     }
     const bodyExcerpt = this.http.excerpt(response.text);
     return new DaemonError({
@@ -346,14 +407,29 @@ export function parseDaemonUrl(config: DaemonConfig): { url: URL; refusal?: Daem
   try {
     url = new URL(config.url);
   } catch {
-    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${displayUrl(config.url)}"` }) };
+    return {
+      url: PLACEHOLDER_BASE,
+      refusal: new DaemonError({ kind: 'offline', detail: `invalid daemon URL "${displayUrl(config.url)}"` }),
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: `unsupported URL scheme ${url.protocol} (use http or https)` }) };
+    return {
+      url: PLACEHOLDER_BASE,
+      refusal: new DaemonError({
+        kind: 'offline',
+        detail: `unsupported URL scheme ${url.protocol} (use http or https)`,
+      }),
+    };
   }
   if (url.username || url.password || url.search || url.hash) {
     // Credentials or queries in a URL end up in logs; the token travels in a header instead.
-    return { url: PLACEHOLDER_BASE, refusal: new DaemonError({ kind: 'offline', detail: 'the daemon URL must not contain credentials, a query or a fragment' }) };
+    return {
+      url: PLACEHOLDER_BASE,
+      refusal: new DaemonError({
+        kind: 'offline',
+        detail: 'the daemon URL must not contain credentials, a query or a fragment',
+      }),
+    };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !config.allowInsecureHttp) {
     return {

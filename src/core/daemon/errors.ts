@@ -89,7 +89,9 @@ export function sanitizeExcerpt(text: string, secrets: readonly string[] = [], m
   }
   for (const pattern of TOKEN_TEXT_PATTERNS) cleaned = cleaned.replace(pattern, `$1${REDACTED}`);
   // Line breaks of a body excerpt are layout, not content; every other control is shown escaped.
-  cleaned = escapeControls(cleaned.replace(/[\t\n\r]+/g, ' ')).replace(/\s+/g, ' ').trim();
+  cleaned = escapeControls(cleaned.replace(/[\t\n\r]+/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned.length > maxChars ? `${cleaned.slice(0, maxChars)}…` : cleaned;
 }
 

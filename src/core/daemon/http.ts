@@ -124,7 +124,12 @@ export class HttpTransport {
   }
 
   /** Sends the request; resolves at the response headers, under the connect and headers timeouts. */
-  private send(request: HttpRequest, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<http.IncomingMessage> {
+  private send(
+    request: HttpRequest,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<http.IncomingMessage> {
     const client = this.baseUrl.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const outgoing = client.request({
@@ -145,7 +150,10 @@ export class HttpTransport {
       };
       outgoing.on('socket', (socket: Socket) => {
         if (!socket.connecting) return; // a pooled keep-alive connection
-        connectTimer = setTimeout(() => outgoing.destroy(codedError(CONNECT_TIMEOUT_CODE, 'connect timed out')), this.timeouts.connectMs);
+        connectTimer = setTimeout(
+          () => outgoing.destroy(codedError(CONNECT_TIMEOUT_CODE, 'connect timed out')),
+          this.timeouts.connectMs,
+        );
         socket.once(this.baseUrl.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
       });
       outgoing.on('finish', () => {
@@ -186,7 +194,11 @@ export class HttpTransport {
   private networkError(error: unknown, path: string, deadlinePassed: boolean, beforeResponse: boolean): Error {
     if (error instanceof DaemonError) return error;
     if (deadlinePassed) {
-      return new DaemonError({ kind: 'timeout', detail: `no complete answer within ${Math.round(this.timeouts.totalMs / 1000)} s`, path });
+      return new DaemonError({
+        kind: 'timeout',
+        detail: `no complete answer within ${Math.round(this.timeouts.totalMs / 1000)} s`,
+        path,
+      });
     }
     const { kind, detail, reset } = describeNetworkError(error);
     const daemonError = new DaemonError({ kind, detail, path });

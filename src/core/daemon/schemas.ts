@@ -47,15 +47,20 @@ const snapshotSchema = z.looseObject({
   schema_version: z.number(),
   computed_at: z.string(),
   operational_state: optionalPart(
-    z.looseObject({ primary: stringOrUnknown, paused: z.catch(z.nullable(z.boolean()), null), pause_reason: nullableString }),
+    z.looseObject({
+      primary: stringOrUnknown,
+      paused: z.catch(z.nullable(z.boolean()), null),
+      pause_reason: nullableString,
+    }),
   ),
   alerts: optionalPart(
     z.looseObject({
       active_count: nullableNumber,
-      by_severity: z.catch(
-        z.looseObject({ critical: nullableNumber, warning: nullableNumber, info: nullableNumber }),
-        { critical: null, warning: null, info: null },
-      ),
+      by_severity: z.catch(z.looseObject({ critical: nullableNumber, warning: nullableNumber, info: nullableNumber }), {
+        critical: null,
+        warning: null,
+        info: null,
+      }),
       by_category: z.catch(z.record(z.string(), z.number()), {}),
     }),
   ),
@@ -70,7 +75,10 @@ const snapshotSchema = z.looseObject({
   ),
   /** Always "unknown" in v4; numbers in v5. */
   tasks: optionalPart(
-    z.looseObject({ open_count: z.catch(numberOrUnknown, UNKNOWN), in_progress_count: z.catch(numberOrUnknown, UNKNOWN) }),
+    z.looseObject({
+      open_count: z.catch(numberOrUnknown, UNKNOWN),
+      in_progress_count: z.catch(numberOrUnknown, UNKNOWN),
+    }),
   ),
   service_health: z.catch(z.record(z.string(), stringOrUnknown), {}),
   daemon_health: optionalPart(daemonHealthSchema),
@@ -174,11 +182,18 @@ export const validationFailedBodySchema = z.looseObject({
 /** FastAPI's own 422 body (request body not a JSON object). */
 export const fastApiValidationBodySchema = z.looseObject({
   detail: z.array(
-    z.looseObject({ loc: z.catch(z.array(z.union([z.string(), z.number()])), []), msg: z.catch(z.string(), ''), type: z.optional(z.string()) }),
+    z.looseObject({
+      loc: z.catch(z.array(z.union([z.string(), z.number()])), []),
+      msg: z.catch(z.string(), ''),
+      type: z.optional(z.string()),
+    }),
   ),
 });
 
-export const phrasebookRevertResponseSchema = z.looseObject({ reverted_to: z.string(), source_path: z.nullable(z.string()) });
+export const phrasebookRevertResponseSchema = z.looseObject({
+  reverted_to: z.string(),
+  source_path: z.nullable(z.string()),
+});
 
 /** `{"error": "<code>", "detail": "..."}` bodies of the phrasebook routes (400/404/500). */
 export const koraErrorBodySchema = z.looseObject({ error: z.string(), detail: optionalPart(z.string()) });
@@ -223,7 +238,13 @@ export const coordinatorStatusSchema = z.looseObject({
   uptime_seconds: nullableNumber,
   shutdown_reason: nullableString,
   listeners: z.catch(
-    z.array(z.looseObject({ name: z.string(), started: z.catch(z.boolean(), false), shutdown_timeout_seconds: nullableNumber })),
+    z.array(
+      z.looseObject({
+        name: z.string(),
+        started: z.catch(z.boolean(), false),
+        shutdown_timeout_seconds: nullableNumber,
+      }),
+    ),
     [],
   ),
   daemon_session_id: nullableString,
@@ -239,7 +260,9 @@ const MAX_REPORTED_ISSUES = 5;
 export function parseWith<T>(schema: z.ZodMiniType<T>, json: unknown, path: string): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issuePaths = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => issue.path.map(String).join('.') || '(root)');
+  const issuePaths = parsed.error.issues
+    .slice(0, MAX_REPORTED_ISSUES)
+    .map((issue) => issue.path.map(String).join('.') || '(root)');
   throw new DaemonError({
     kind: 'malformed',
     detail: `unexpected response shape at ${issuePaths.join(', ')}`,

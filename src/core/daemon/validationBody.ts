@@ -20,15 +20,29 @@ const ENTRY_FIELDS = new Set(['pattern', 'category', 'description', 'reply_templ
 export function normalizeValidationBody(body: unknown, bodyExcerpt: string): NormalizedValidation {
   const kora = validationFailedBodySchema.safeParse(body);
   if (kora.success) {
-    return { shape: 'validation_failed', errors: kora.data.errors.map(({ entry_index, field, error }) => ({ entry_index, field, error })), body };
+    return {
+      shape: 'validation_failed',
+      errors: kora.data.errors.map(({ entry_index, field, error }) => ({ entry_index, field, error })),
+      body,
+    };
   }
   const fastApi = fastApiValidationBodySchema.safeParse(body);
   if (fastApi.success) {
-    return { shape: 'fastapi_detail', errors: fastApi.data.detail.map((item) => ({ ...locationOf(item.loc), error: item.msg })), body };
+    return {
+      shape: 'fastapi_detail',
+      errors: fastApi.data.detail.map((item) => ({ ...locationOf(item.loc), error: item.msg })),
+      body,
+    };
   }
   return {
     shape: 'unrecognized',
-    errors: [{ entry_index: ROOT_ENTRY_INDEX, field: ROOT_FIELD, error: bodyExcerpt || 'the daemon rejected the phrasebook (HTTP 422)' }],
+    errors: [
+      {
+        entry_index: ROOT_ENTRY_INDEX,
+        field: ROOT_FIELD,
+        error: bodyExcerpt || 'the daemon rejected the phrasebook (HTTP 422)',
+      },
+    ],
     body,
   };
 }

@@ -147,7 +147,11 @@ export class CadenceLearner {
     if (lowerBound > 0) k = Math.min(k, Math.max(1, Math.ceil(delta / lowerBound) - 1));
     const sample = delta / k;
     const consistent = this.hasSample && Math.abs(sample - this.period) <= CONSISTENT_FRACTION * this.period;
-    this.period = clamp(consistent ? SMOOTHING * this.period + (1 - SMOOTHING) * sample : sample, this.options.minPeriodMs, this.options.maxPeriodMs);
+    this.period = clamp(
+      consistent ? SMOOTHING * this.period + (1 - SMOOTHING) * sample : sample,
+      this.options.minPeriodMs,
+      this.options.maxPeriodMs,
+    );
     this.hasSample = true;
     // A quiet poll past half the period means k = 1 was forced: the sample is the period itself.
     this.confirmed = (consistent && this.confirmed) || lowerBound >= sample / 2;

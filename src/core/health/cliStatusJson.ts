@@ -7,7 +7,8 @@ import { isReadableState } from './looks';
 import type { DaemonHealth, DaemonState, ListenerStatus, ServiceStatus } from './types';
 
 /** The eight states the CLI reports. */
-export type CliState = 'ok' | 'offline' | 'unauthorized' | 'no_frontend' | 'warming' | 'stale' | 'endpoint_missing' | 'malformed';
+export type CliState =
+  'ok' | 'offline' | 'unauthorized' | 'no_frontend' | 'warming' | 'stale' | 'endpoint_missing' | 'malformed';
 
 interface CliDaemonStatus {
   name: string;
@@ -54,7 +55,12 @@ function toCliStatus(health: DaemonHealth): CliDaemonStatus {
     uptime_seconds: health.uptimeSeconds,
     snapshot_age_seconds: health.snapshotAgeSeconds === null ? null : Math.round(health.snapshotAgeSeconds),
     listeners: health.listeners.map((listener) => ({ name: listener.name, status: listener.status })),
-    services: health.services.map((service) => ({ name: service.name, status: service.status, latency_ms: service.latencyMs, error: service.error })),
+    services: health.services.map((service) => ({
+      name: service.name,
+      status: service.status,
+      latency_ms: service.latencyMs,
+      error: service.error,
+    })),
     detail: health.stateDetail,
     recent_error_count_5min: health.recentErrorCount5min,
     services_warming: health.servicesWarming,

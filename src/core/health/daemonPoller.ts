@@ -109,7 +109,10 @@ export class DaemonPoller {
     if (this.disposed) return Promise.resolve();
     // A poll already running may not cover these streams: read them right after it.
     if (this.inFlight) return this.inFlight.then(() => this.refresh(reason, streams));
-    return this.poll({ streams: streams.includes('snapshot') ? [...new Set([...streams, 'mcp' as const])] : streams, reason });
+    return this.poll({
+      streams: streams.includes('snapshot') ? [...new Set([...streams, 'mcp' as const])] : streams,
+      reason,
+    });
   }
 
   dispose(): void {
@@ -220,8 +223,15 @@ export class DaemonPoller {
       read('backups', source.getPhrasebookBackups && (() => source.getPhrasebookBackups!())),
     ]);
     if (this.disposed) return;
-    if (snapshot) this.recordCadenced('snapshot', snapshot, startedAt, snapshot.ok ? snapshotMarker(snapshot.value) : undefined);
-    if (heartbeat) this.recordCadenced('heartbeat', heartbeat, startedAt, heartbeat.ok ? heartbeatMarker(heartbeat.value) : undefined);
+    if (snapshot)
+      this.recordCadenced('snapshot', snapshot, startedAt, snapshot.ok ? snapshotMarker(snapshot.value) : undefined);
+    if (heartbeat)
+      this.recordCadenced(
+        'heartbeat',
+        heartbeat,
+        startedAt,
+        heartbeat.ok ? heartbeatMarker(heartbeat.value) : undefined,
+      );
     if (mcp) this.outcomes.mcp = mcp;
     if (phrasebook || backups) this.recordPhrasebook(phrasebook, backups);
     const content = [snapshot, heartbeat].filter((outcome) => outcome !== undefined);
@@ -252,7 +262,8 @@ export class DaemonPoller {
   /** Reads at once what the last poll (`alreadyRead`) did not, since it all may have changed. */
   private onRestart(alreadyRead: ReadonlySet<Stream>): void {
     if (!CONTENT_STREAMS.every((stream) => alreadyRead.has(stream) || stream === 'mcp')) this.force('liveness');
-    if (this.phrasebookDueAt !== null && !PHRASEBOOK_STREAMS.every((stream) => alreadyRead.has(stream))) this.phrasebookDueAt = this.now();
+    if (this.phrasebookDueAt !== null && !PHRASEBOOK_STREAMS.every((stream) => alreadyRead.has(stream)))
+      this.phrasebookDueAt = this.now();
   }
 
   /** One cheap request; a change (gone, back, restarted) reads the affected streams at once. */
@@ -277,7 +288,12 @@ export class DaemonPoller {
     }
   }
 
-  private recordCadenced(stream: Cadenced, outcome: StreamOutcome<Cadenced>, polledAt: number, marker: Marker | undefined): void {
+  private recordCadenced(
+    stream: Cadenced,
+    outcome: StreamOutcome<Cadenced>,
+    polledAt: number,
+    marker: Marker | undefined,
+  ): void {
     (this.outcomes as Record<Cadenced, StreamOutcome<Cadenced>>)[stream] = outcome;
     const state = this.cadence[stream];
     state.lastPollAt = polledAt;
@@ -290,13 +306,20 @@ export class DaemonPoller {
     state.learner.observe(marker.at, polledAt, marker.spreadMs);
   }
 
-  private recordPhrasebook(phrasebook: StreamOutcome<'phrasebook'> | undefined, backups: StreamOutcome<'backups'> | undefined): void {
+  private recordPhrasebook(
+    phrasebook: StreamOutcome<'phrasebook'> | undefined,
+    backups: StreamOutcome<'backups'> | undefined,
+  ): void {
     if (phrasebook) this.outcomes.phrasebook = phrasebook;
     if (backups) this.outcomes.backups = backups;
     this.phrasebook = phrasebookReading(this.outcomes.phrasebook, this.outcomes.backups, this.phrasebook);
     const failed = [phrasebook, backups].some((outcome) => outcome && !outcome.ok);
     // A failed read is retried after the minimum interval; a good one waits to be asked again.
-    this.phrasebookDueAt = failed ? this.now() + this.options.minIntervalMs : this.phrasebookDueAt === null ? null : Number.POSITIVE_INFINITY;
+    this.phrasebookDueAt = failed
+      ? this.now() + this.options.minIntervalMs
+      : this.phrasebookDueAt === null
+        ? null
+        : Number.POSITIVE_INFINITY;
   }
 
   private attempt<T>(read: () => Promise<T>) {
@@ -332,7 +355,9 @@ export class DaemonPoller {
   }
 
   private lastContentPollAt(): number | undefined {
-    const times = CADENCED.map((stream) => this.cadence[stream].lastPollAt).filter((time): time is number => time !== undefined);
+    const times = CADENCED.map((stream) => this.cadence[stream].lastPollAt).filter(
+      (time): time is number => time !== undefined,
+    );
     return times.length > 0 ? Math.max(...times) : undefined;
   }
 

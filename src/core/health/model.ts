@@ -23,7 +23,16 @@ import type { DaemonError, DaemonErrorKind } from '../daemon/errors';
 import type { HeartbeatResponse, McpDaemonStatus, Snapshot, SnapshotListener, SnapshotResult } from '../daemon/schemas';
 import { isReadableState } from './looks';
 import { orderServices } from './services';
-import type { AlertSummary, CostSummary, DaemonHealth, DaemonRef, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from './types';
+import type {
+  AlertSummary,
+  CostSummary,
+  DaemonHealth,
+  DaemonRef,
+  DaemonState,
+  ListenerHealth,
+  ServiceHealth,
+  ServiceStatus,
+} from './types';
 import { displayUrl } from '../text/displayUrl';
 
 export type Outcome<T> = { ok: true; value: T; at: number } | { ok: false; error: DaemonError; at: number };
@@ -60,10 +69,18 @@ const ERROR_STATE: Record<DaemonErrorKind, DaemonState> = {
   redirect_refused: 'malformed',
 };
 
-const ERROR_STATE_PRECEDENCE: readonly DaemonState[] = ['insecure_refused', 'offline', 'no_frontend', 'unauthorized', 'endpoint_missing', 'malformed'];
+const ERROR_STATE_PRECEDENCE: readonly DaemonState[] = [
+  'insecure_refused',
+  'offline',
+  'no_frontend',
+  'unauthorized',
+  'endpoint_missing',
+  'malformed',
+];
 
 export function buildHealth(inputs: HealthInputs, now: number): DaemonHealth {
-  const snapshot = inputs.snapshot?.ok && inputs.snapshot.value.kind === 'snapshot' ? inputs.snapshot.value.snapshot : undefined;
+  const snapshot =
+    inputs.snapshot?.ok && inputs.snapshot.value.kind === 'snapshot' ? inputs.snapshot.value.snapshot : undefined;
   const heartbeat = inputs.heartbeat?.ok ? inputs.heartbeat.value : undefined;
   const mcp = inputs.mcpStatus?.ok ? inputs.mcpStatus.value : undefined;
   const mcpAt = inputs.mcpStatus?.at ?? now;
@@ -109,22 +126,36 @@ interface Freshness {
 function snapshotFreshness(outcome: HealthInputs['snapshot'], snapshot: Snapshot | undefined, now: number): Freshness {
   if (!outcome?.ok) return { stale: false, ageSeconds: null };
   if (outcome.value.kind === 'unavailable') {
-    return { stale: true, ageSeconds: null, reason: 'The daemon has no fresh snapshot (missing, unreadable or older than 10 minutes).' };
+    return {
+      stale: true,
+      ageSeconds: null,
+      reason: 'The daemon has no fresh snapshot (missing, unreadable or older than 10 minutes).',
+    };
   }
   const computedAt = Date.parse(snapshot?.computed_at ?? '');
-  if (!Number.isFinite(computedAt)) return { stale: true, ageSeconds: null, reason: 'The snapshot has no readable computed_at time.' };
+  if (!Number.isFinite(computedAt))
+    return { stale: true, ageSeconds: null, reason: 'The snapshot has no readable computed_at time.' };
   const ageSeconds = Math.round((now - computedAt) / 100) / 10;
   if (ageSeconds < -FUTURE_SKEW_ALLOWANCE_SECONDS) {
-    return { stale: true, ageSeconds, reason: `The snapshot claims to be computed ${Math.round(-ageSeconds)} s in the future (clock skew?).` };
+    return {
+      stale: true,
+      ageSeconds,
+      reason: `The snapshot claims to be computed ${Math.round(-ageSeconds)} s in the future (clock skew?).`,
+    };
   }
   if (ageSeconds > SNAPSHOT_FRESH_SECONDS) {
-    return { stale: true, ageSeconds, reason: `The snapshot is ${Math.round(ageSeconds)} s old (fresh means at most ${SNAPSHOT_FRESH_SECONDS} s).` };
+    return {
+      stale: true,
+      ageSeconds,
+      reason: `The snapshot is ${Math.round(ageSeconds)} s old (fresh means at most ${SNAPSHOT_FRESH_SECONDS} s).`,
+    };
   }
   return { stale: false, ageSeconds: Math.max(0, ageSeconds) };
 }
 
 function deriveState(inputs: HealthInputs, freshness: Freshness): { state: DaemonState; stateDetail: string } {
-  if (!inputs.snapshot && !inputs.heartbeat) return { state: 'connecting', stateDetail: `Connecting to ${displayUrl(inputs.daemon.url)}…` };
+  if (!inputs.snapshot && !inputs.heartbeat)
+    return { state: 'connecting', stateDetail: `Connecting to ${displayUrl(inputs.daemon.url)}…` };
   const failure = worstFailure([inputs.snapshot, inputs.heartbeat]);
   if (failure) return { state: ERROR_STATE[failure.kind], stateDetail: sentence(failure.message) };
   if (inputs.heartbeat?.ok && inputs.heartbeat.value.cache_warming) {
@@ -174,12 +205,20 @@ function asServiceStatus(value: unknown): ServiceStatus {
   return typeof value === 'string' && value !== '' ? value : UNKNOWN;
 }
 
-function uptime(mcp: McpDaemonStatus | undefined, mcpAt: number, snapshot: Snapshot | undefined, freshness: Freshness, now: number): number | null {
+function uptime(
+  mcp: McpDaemonStatus | undefined,
+  mcpAt: number,
+  snapshot: Snapshot | undefined,
+  freshness: Freshness,
+  now: number,
+): number | null {
   // MCP's value is live (as of its read); the snapshot's is as of computed_at, so add the age.
   if (mcp && typeof mcp.uptime_seconds === 'number') return roundTenth(mcp.uptime_seconds + (now - mcpAt) / 1000);
   const fromSnapshot = snapshot?.daemon_health?.uptime_seconds;
   if (typeof fromSnapshot !== 'number') return null;
-  return freshness.stale || freshness.ageSeconds === null ? fromSnapshot : roundTenth(fromSnapshot + freshness.ageSeconds);
+  return freshness.stale || freshness.ageSeconds === null
+    ? fromSnapshot
+    : roundTenth(fromSnapshot + freshness.ageSeconds);
 }
 
 function roundTenth(value: number): number {
@@ -192,18 +231,27 @@ function knownString(value: string | null | undefined): string | null {
 
 // ---- listeners, services, summaries -------------------------------------------------------------
 
-function buildListeners(fromSnapshot: Record<string, SnapshotListener>, mcp: McpDaemonStatus | undefined): ListenerHealth[] {
+function buildListeners(
+  fromSnapshot: Record<string, SnapshotListener>,
+  mcp: McpDaemonStatus | undefined,
+): ListenerHealth[] {
   const listeners = new Map<string, ListenerHealth>();
   // Snapshot keys are sorted (the daemon writes with sort_keys); MCP lists registration order.
   const mcpOrder = mcp?.listeners.map((listener) => listener.name) ?? [];
-  const names = [...mcpOrder, ...Object.keys(fromSnapshot).filter((name) => !mcpOrder.includes(name)).sort()];
+  const names = [
+    ...mcpOrder,
+    ...Object.keys(fromSnapshot)
+      .filter((name) => !mcpOrder.includes(name))
+      .sort(),
+  ];
   for (const name of names) {
     const snapshotEntry = fromSnapshot[name];
     const mcpEntry = mcp?.listeners.find((listener) => listener.name === name);
     const health: ListenerHealth = {
       name,
       status: snapshotEntry ? snapshotEntry.status : mcpEntry?.started ? 'up' : 'down',
-      consecutiveErrors: typeof snapshotEntry?.consecutive_errors === 'number' ? snapshotEntry.consecutive_errors : null,
+      consecutiveErrors:
+        typeof snapshotEntry?.consecutive_errors === 'number' ? snapshotEntry.consecutive_errors : null,
       lastEventAt: knownString(snapshotEntry?.last_event_at),
     };
     if (mcpEntry) health.started = mcpEntry.started;

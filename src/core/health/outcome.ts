@@ -8,7 +8,10 @@ export async function attempt<T>(read: () => Promise<T>, now: () => number): Pro
   try {
     return { ok: true, value: await read(), at: now() };
   } catch (error) {
-    const typed = error instanceof DaemonError ? error : new DaemonError({ kind: 'malformed', detail: 'unexpected client failure' });
+    const typed =
+      error instanceof DaemonError
+        ? error
+        : new DaemonError({ kind: 'malformed', detail: 'unexpected client failure' });
     return { ok: false, error: typed, at: now() };
   }
 }

@@ -7,10 +7,18 @@ import type { DaemonPoller } from './daemonPoller';
 import type { RefreshReason, Stream, StreamValues } from './streams';
 
 /** Reads one stream now (after any poll in flight) and returns its value, or throws its error. */
-async function readThrough<S extends Stream>(poller: DaemonPoller, stream: S, reason: RefreshReason): Promise<StreamValues[S]> {
+async function readThrough<S extends Stream>(
+  poller: DaemonPoller,
+  stream: S,
+  reason: RefreshReason,
+): Promise<StreamValues[S]> {
   await poller.refresh(reason, [stream]);
   const outcome = poller.latest(stream);
-  if (!outcome) throw new DaemonError({ kind: 'malformed', detail: `the ${stream} could not be read (the daemon was removed from the settings?)` });
+  if (!outcome)
+    throw new DaemonError({
+      kind: 'malformed',
+      detail: `the ${stream} could not be read (the daemon was removed from the settings?)`,
+    });
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
@@ -19,11 +27,16 @@ async function readThrough<S extends Stream>(poller: DaemonPoller, stream: S, re
  * The operations' client with its reads routed through the poller (when the daemon has one).
  * `poller` is asked at each call: the monitor is replaced when the polling settings change.
  */
-export function readingThroughPoller(client: PhrasebookOpsClient, poller: () => DaemonPoller | undefined): PhrasebookOpsClient {
-  const via = <S extends Stream>(stream: S, direct: () => Promise<StreamValues[S]>) => () => {
-    const owner = poller();
-    return owner ? readThrough(owner, stream, 'manual') : direct();
-  };
+export function readingThroughPoller(
+  client: PhrasebookOpsClient,
+  poller: () => DaemonPoller | undefined,
+): PhrasebookOpsClient {
+  const via =
+    <S extends Stream>(stream: S, direct: () => Promise<StreamValues[S]>) =>
+    () => {
+      const owner = poller();
+      return owner ? readThrough(owner, stream, 'manual') : direct();
+    };
   return {
     getPhrasebook: via('phrasebook', () => client.getPhrasebook()),
     getPhrasebookBackups: via('backups', () => client.getPhrasebookBackups()),

@@ -2,7 +2,13 @@
 // data (tree, status bar, hover, completion, Test Message, the write flows) reads a stream's latest
 // value from the poller or asks the poller to refresh it, with a reason; nothing else fetches.
 
-import type { HeartbeatResponse, McpDaemonStatus, PhrasebookBackupsResponse, PhrasebookResponse, SnapshotResult } from '../daemon/schemas';
+import type {
+  HeartbeatResponse,
+  McpDaemonStatus,
+  PhrasebookBackupsResponse,
+  PhrasebookResponse,
+  SnapshotResult,
+} from '../daemon/schemas';
 import type { Outcome } from './model';
 import type { DaemonRef } from './types';
 
@@ -63,13 +69,22 @@ export interface PhrasebookReading {
 }
 
 /** The section's data from the two latest outcomes: the last good values, and the latest failure. */
-export function phrasebookReading(phrasebook: StreamOutcome<'phrasebook'> | undefined, backups: StreamOutcome<'backups'> | undefined, lastGood: PhrasebookReading): PhrasebookReading {
+export function phrasebookReading(
+  phrasebook: StreamOutcome<'phrasebook'> | undefined,
+  backups: StreamOutcome<'backups'> | undefined,
+  lastGood: PhrasebookReading,
+): PhrasebookReading {
   if (!phrasebook && !backups) return { loading: true };
   const reading: PhrasebookReading = { ...lastGood, loading: false };
   delete reading.error;
   if (phrasebook?.ok) {
     const live = phrasebook.value;
-    reading.live = { source: live.source, source_path: live.source_path, override_candidate_path: live.override_candidate_path, entryCount: live.entries.length };
+    reading.live = {
+      source: live.source,
+      source_path: live.source_path,
+      override_candidate_path: live.override_candidate_path,
+      entryCount: live.entries.length,
+    };
   }
   if (backups?.ok) reading.backups = backups.value;
   const failure = [phrasebook, backups].find((outcome) => outcome && !outcome.ok);

@@ -2,7 +2,15 @@
 // and which welcome page (if any) the empty view shows. Pure, so the editor glue stays trivial.
 import { formatAgo } from '../text/duration';
 import { MarkdownBuilder, escapeMarkdown } from '../text/markdown';
-import { listenerSeverity, READABLE_STATES, serviceSeverity, SEVERITY_LOOK, STATE_LOOK, Severity, worstSeverity } from './looks';
+import {
+  listenerSeverity,
+  READABLE_STATES,
+  serviceSeverity,
+  SEVERITY_LOOK,
+  STATE_LOOK,
+  Severity,
+  worstSeverity,
+} from './looks';
 import type { DaemonHealth } from './types';
 
 /** Which welcome content the (then empty) view shows; `ready` means the tree has roots. */
@@ -10,7 +18,9 @@ export type WelcomeState = 'notConfigured' | 'connecting' | 'ready';
 
 export function welcomeState(daemons: readonly DaemonHealth[]): WelcomeState {
   if (daemons.length === 0) return 'notConfigured';
-  return daemons.every((health) => health.state === 'connecting' && health.lastSuccessAt === null) ? 'connecting' : 'ready';
+  return daemons.every((health) => health.state === 'connecting' && health.lastSuccessAt === null)
+    ? 'connecting'
+    : 'ready';
 }
 
 /** How bad one daemon is: its state, and when readable also its overall status. */
@@ -40,15 +50,20 @@ export const STALE_GRACE_MS = 60_000;
 
 /** The daemon is readable but nothing was read for longer than it takes to publish an update. */
 export function isDataStale(health: DaemonHealth, now: number): boolean {
-  if (!READABLE_STATES.has(health.state) || health.lastSuccessAt === null || health.expectedUpdateMs === null) return false;
+  if (!READABLE_STATES.has(health.state) || health.lastSuccessAt === null || health.expectedUpdateMs === null)
+    return false;
   return now - health.lastSuccessAt > health.expectedUpdateMs + STALE_GRACE_MS;
 }
 
 /** "read 12 s ago · reachable 3 s ago", or "never read"; what the tooltips say about freshness. */
 export function freshnessText(health: DaemonHealth, now: number): string {
-  if (health.lastSuccessAt === null) return health.lastContactAt === null ? 'never read' : `reachable ${ago(health.lastContactAt, now)}, no data read yet`;
+  if (health.lastSuccessAt === null)
+    return health.lastContactAt === null
+      ? 'never read'
+      : `reachable ${ago(health.lastContactAt, now)}, no data read yet`;
   const parts = [`read ${ago(health.lastSuccessAt, now)}`];
-  if (health.lastContactAt !== null && health.lastContactAt > health.lastSuccessAt) parts.push(`reachable ${ago(health.lastContactAt, now)}`);
+  if (health.lastContactAt !== null && health.lastContactAt > health.lastSuccessAt)
+    parts.push(`reachable ${ago(health.lastContactAt, now)}`);
   if (isDataStale(health, now)) parts.push('stale');
   return parts.join(' · ');
 }
@@ -59,12 +74,20 @@ function ago(epochMs: number, now: number): string {
 
 export function summarizeStatus(daemons: readonly DaemonHealth[], now: number = Date.now()): StatusSummary {
   if (daemons.length === 0) {
-    return { text: `$(circle-slash) ${STATUS_PREFIX}`, tooltip: 'No Kora daemon is configured.', severity: Severity.unknown };
+    return {
+      text: `$(circle-slash) ${STATUS_PREFIX}`,
+      tooltip: 'No Kora daemon is configured.',
+      severity: Severity.unknown,
+    };
   }
   const severities = daemons.map(daemonSeverity);
   const severity = worstSeverity(severities);
   const tooltip = new MarkdownBuilder().heading('Kora daemons');
-  for (const health of daemons) tooltip.field(`$(${iconOf(health)}) ${escapeMarkdown(health.daemon.name)}`, `${describeForTooltip(health)} (${freshnessText(health, now)})`);
+  for (const health of daemons)
+    tooltip.field(
+      `$(${iconOf(health)}) ${escapeMarkdown(health.daemon.name)}`,
+      `${describeForTooltip(health)} (${freshnessText(health, now)})`,
+    );
   tooltip.text('Click to show the Health view.');
 
   const allConnecting = daemons.every((health) => health.state === 'connecting');
@@ -98,17 +121,26 @@ export function summarizeBadge(daemons: readonly DaemonHealth[]): BadgeSummary {
   const problems: string[] = [];
   for (const health of daemons) {
     // An unreadable daemon has no listeners or services to count, but is the first thing to fix.
-    if (!READABLE_STATES.has(health.state) && health.state !== 'connecting') problems.push(`${health.daemon.name} ${STATE_LOOK[health.state].word}`);
+    if (!READABLE_STATES.has(health.state) && health.state !== 'connecting')
+      problems.push(`${health.daemon.name} ${STATE_LOOK[health.state].word}`);
     for (const listener of health.listeners) {
-      if (listenerSeverity(listener.status) !== Severity.ok) problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
+      if (listenerSeverity(listener.status) !== Severity.ok)
+        problems.push(`${health.daemon.name}/${listener.name} ${listener.status}`);
     }
     for (const service of health.services) {
-      if (serviceSeverity(service.status) !== Severity.ok) problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
+      if (serviceSeverity(service.status) !== Severity.ok)
+        problems.push(`${health.daemon.name}/${service.name} ${service.status}`);
     }
   }
   const shown = problems.slice(0, BADGE_TOOLTIP_ITEMS).join(', ');
   const more = problems.length > BADGE_TOOLTIP_ITEMS ? `, and ${problems.length - BADGE_TOOLTIP_ITEMS} more` : '';
-  return { count: problems.length, tooltip: problems.length === 0 ? '' : `${problems.length} ${problems.length === 1 ? 'needs' : 'need'} attention: ${shown}${more}` };
+  return {
+    count: problems.length,
+    tooltip:
+      problems.length === 0
+        ? ''
+        : `${problems.length} ${problems.length === 1 ? 'needs' : 'need'} attention: ${shown}${more}`,
+  };
 }
 
 /** "updated 12 s ago" from the most recent successful read, or undefined before any. */

@@ -115,7 +115,10 @@ export class LocalHistory {
     });
   }
 
-  private mutate<T>(daemonKey: string, change: (records: HistoryRecord[]) => { records: HistoryRecord[]; result: T }): Promise<T> {
+  private mutate<T>(
+    daemonKey: string,
+    change: (records: HistoryRecord[]) => { records: HistoryRecord[]; result: T },
+  ): Promise<T> {
     const previous = this.pending.get(daemonKey) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)

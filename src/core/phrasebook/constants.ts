@@ -43,5 +43,6 @@ export const DAEMON_MESSAGES = {
   duplicate: (firstIndex: number) => `duplicate (pattern, category) \u2014 already declared at index ${firstIndex}`,
   http500: (exceptionType: string, text: string) => `${HTTP_500_PREFIX}${exceptionType}: ${text}`,
   /** Ours, not the daemon's: printed in place of the regex verdict when our engine failed. */
-  uncheckedRegex: (text: string) => `kora-ops could not check this pattern (regex engine failure: ${text}); the daemon's verdict is unknown`,
+  uncheckedRegex: (text: string) =>
+    `kora-ops could not check this pattern (regex engine failure: ${text}); the daemon's verdict is unknown`,
 } as const;

@@ -189,7 +189,8 @@ export function findDuplicates(
  * Never throws, whatever the payload.
  */
 export function validateEntries(payload: unknown): DaemonError[] {
-  if (!Array.isArray(payload)) return [{ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.entriesNotList }];
+  if (!Array.isArray(payload))
+    return [{ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.entriesNotList }];
   const errors: DaemonError[] = [];
   if (payload.length > MAX_ENTRIES) {
     errors.push({ entry_index: ROOT_INDEX, field: ROOT_FIELD, error: DAEMON_MESSAGES.tooManyEntries(payload.length) });
@@ -200,9 +201,11 @@ export function validateEntries(payload: unknown): DaemonError[] {
     payload,
   );
   checks.forEach((check, index) => {
-    for (const issue of check.issues) errors.push({ entry_index: index, field: issueField(issue), error: issueMessage(issue) });
+    for (const issue of check.issues)
+      errors.push({ entry_index: index, field: issueField(issue), error: issueMessage(issue) });
     const duplicate = duplicates.get(index);
-    if (duplicate) errors.push({ entry_index: index, field: ROOT_FIELD, error: DAEMON_MESSAGES.duplicate(duplicate.reportedIndex) });
+    if (duplicate)
+      errors.push({ entry_index: index, field: ROOT_FIELD, error: DAEMON_MESSAGES.duplicate(duplicate.reportedIndex) });
   });
   return errors;
 }

@@ -166,7 +166,10 @@ export function parsePhrasebook(original: string, options: DocumentOptions = {})
   result.loadErrors = [...unique].map(([node, message]) => ({ span: nodeSpan(node) ?? result.rootSpan, message }));
   const tab = pyYamlTokenTab(text);
   if (tab !== null) {
-    result.loadErrors.unshift({ span: { start: tab, end: tab + 1 }, message: "found character '\\t' that cannot start any token" });
+    result.loadErrors.unshift({
+      span: { start: tab, end: tab + 1 },
+      message: "found character '\\t' that cannot start any token",
+    });
   }
   const unprintable = pyYamlUnprintable(text);
   if (unprintable) {
@@ -335,7 +338,8 @@ function syntaxFinding(error: YAMLError, rangeOf: (span: SourceSpan) => Range): 
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1))
+    starts.push(newline + 1);
   return starts;
 }
 
@@ -385,5 +389,7 @@ export function looksLikePhrasebook(text: string): boolean {
   if (!isMap(root)) return false;
   const entries = root.items.find((pair) => isScalar(pair.key) && pair.key.value === ENTRIES_KEY)?.value;
   if (!isSeq(entries)) return false;
-  return entries.items.some((item) => isMap(item) && item.items.some((pair) => isScalar(pair.key) && pair.key.value === 'pattern'));
+  return entries.items.some(
+    (item) => isMap(item) && item.items.some((pair) => isScalar(pair.key) && pair.key.value === 'pattern'),
+  );
 }

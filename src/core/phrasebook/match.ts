@@ -121,7 +121,10 @@ export function renderReply(template: string, snapshot: unknown, options: MatchO
   return { reply: reply + template.slice(last) };
 }
 
-function lookupPath(snapshot: Record<string, unknown>, path: string): { value: unknown } | { reason: FallThroughReason } {
+function lookupPath(
+  snapshot: Record<string, unknown>,
+  path: string,
+): { value: unknown } | { reason: FallThroughReason } {
   let current: unknown = snapshot;
   for (const segment of path.split('.')) {
     if (!isDict(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return { reason: 'missing-value' };

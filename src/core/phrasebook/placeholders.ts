@@ -22,7 +22,13 @@ const ALWAYS_UNKNOWN_TEXT =
   'Always "unknown" in snapshot schema v4, so a reply that uses it always falls through to the reasoning engine.';
 const HEALTH_VALUES = '`healthy`, `degraded`, `unhealthy` or `unknown`';
 
-function info(path: string, type: string, meaning: string, caveat?: PlaceholderCaveat, caveatText?: string): PlaceholderInfo {
+function info(
+  path: string,
+  type: string,
+  meaning: string,
+  caveat?: PlaceholderCaveat,
+  caveatText?: string,
+): PlaceholderInfo {
   return caveat ? { path, type, meaning, caveat, caveatText } : { path, type, meaning };
 }
 
@@ -32,8 +38,18 @@ function serviceHealth(service: string, label: string): PlaceholderInfo {
 
 /** The daemon's `SNAPSHOT_SCALAR_PATHS`, in its order, with what each path holds. */
 export const PLACEHOLDER_CATALOG: readonly PlaceholderInfo[] = [
-  info('operational_state.primary', 'str', 'Primary state: `booting`, `ready`, `active`, `paused`, `stopped` or `unknown`.'),
-  info('operational_state.paused', 'bool', 'Whether the daemon is paused.', 'boolean', 'Renders Python-style as `True` or `False`.'),
+  info(
+    'operational_state.primary',
+    'str',
+    'Primary state: `booting`, `ready`, `active`, `paused`, `stopped` or `unknown`.',
+  ),
+  info(
+    'operational_state.paused',
+    'bool',
+    'Whether the daemon is paused.',
+    'boolean',
+    'Renders Python-style as `True` or `False`.',
+  ),
   info(
     'operational_state.pause_reason',
     'str | None',
@@ -52,10 +68,18 @@ export const PLACEHOLDER_CATALOG: readonly PlaceholderInfo[] = [
     'upper-case-enum',
     'Renders the upper-case enum name (e.g. `WARN_75`), not the lower-case value `/api/cost-state` shows.',
   ),
-  info('cost_ladder.monthly_budget_pct_used', 'float | None', 'Percent of the monthly budget used (0–100+, 2 decimals).'),
+  info(
+    'cost_ladder.monthly_budget_pct_used',
+    'float | None',
+    'Percent of the monthly budget used (0–100+, 2 decimals).',
+  ),
   info('cost_ladder.model_default', 'str', "The router's default model id, or `unknown`."),
   info('cost_ladder.spent_to_date_usd', 'float | "unknown"', 'Spend to date in USD (6 decimals).'),
-  info('cost_ladder.credit_pool_usd', 'float', 'Credit pool in USD (holder value, else environment fallback, else 200.0).'),
+  info(
+    'cost_ladder.credit_pool_usd',
+    'float',
+    'Credit pool in USD (holder value, else environment fallback, else 200.0).',
+  ),
   serviceHealth('supabase', 'Supabase'),
   serviceHealth('fly', 'Fly'),
   serviceHealth('vercel', 'Vercel'),
@@ -64,7 +88,11 @@ export const PLACEHOLDER_CATALOG: readonly PlaceholderInfo[] = [
   info('daemon_health.overall_status', 'str', `Overall daemon health: ${HEALTH_VALUES}.`),
   info('daemon_health.boot_at', 'str', 'When all listeners had started (`YYYY-MM-DDTHH:MM:SSZ`), else `unknown`.'),
   info('daemon_health.uptime_seconds', 'float | "unknown"', 'Uptime in seconds (1 decimal).'),
-  info('daemon_health.recent_error_count_5min', 'int', 'Dead letters, failed replies and failed notifications in the last 5 minutes.'),
+  info(
+    'daemon_health.recent_error_count_5min',
+    'int',
+    'Dead letters, failed replies and failed notifications in the last 5 minutes.',
+  ),
   info('tasks.open_count', '"unknown"', 'Open tasks.', 'always-unknown', ALWAYS_UNKNOWN_TEXT),
   info('tasks.in_progress_count', '"unknown"', 'Tasks in progress.', 'always-unknown', ALWAYS_UNKNOWN_TEXT),
   info('computed_at', 'str', 'When the snapshot was computed (`YYYY-MM-DDTHH:MM:SSZ`).'),

@@ -63,7 +63,9 @@ class Reader {
     this.index = NUMBER.lastIndex;
     if (number[1] !== undefined || number[2] !== undefined) return new PyFloat(Number(number[0]));
     const integer = BigInt(number[0]);
-    return integer >= BigInt(Number.MIN_SAFE_INTEGER) && integer <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(integer) : integer;
+    return integer >= BigInt(Number.MIN_SAFE_INTEGER) && integer <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(integer)
+      : integer;
   }
 
   string(): string {

@@ -2,7 +2,14 @@
 // the way the daemon does (`re.compile(p, re.IGNORECASE)`), translate it for previews and deep
 // analysis, and match. Results are cached by pattern source: an editor re-validates the same
 // patterns on every keystroke, and compiling is the dominant per-entry cost.
-import { compilePython, INTERNAL_ERROR_TYPE, pythonMatch, translateToJs, type PyreCompiled, type PythonVersion } from '../pyre';
+import {
+  compilePython,
+  INTERNAL_ERROR_TYPE,
+  pythonMatch,
+  translateToJs,
+  type PyreCompiled,
+  type PythonVersion,
+} from '../pyre';
 import { LruCache } from '../redos/cache';
 import { DAEMON_REGEX_IGNORECASE } from './constants';
 import { daemonPythonVersion } from './daemonPython';
@@ -30,7 +37,10 @@ function versionedKey(python: PythonVersion, source: string): string {
 }
 
 /** `re.compile(source, re.IGNORECASE)` as the daemon's CPython does it — never throws. */
-export function compileDaemonPattern(source: string, python: PythonVersion = daemonPythonVersion()): DaemonCompileResult {
+export function compileDaemonPattern(
+  source: string,
+  python: PythonVersion = daemonPythonVersion(),
+): DaemonCompileResult {
   const key = versionedKey(python, source);
   const cached = compileCache.get(key);
   if (cached) return cached;
@@ -64,7 +74,11 @@ export function translateDaemonPattern(source: string, compiled: PyreCompiled): 
       ? { ok: true, source: outcome.source, flags: outcome.flags, notes: outcome.notes ?? [] }
       : { ok: false, reason: outcome.reason, pos: outcome.pos ?? null };
   } catch (error) {
-    result = { ok: false, reason: `translation failed: ${error instanceof Error ? error.message : String(error)}`, pos: null };
+    result = {
+      ok: false,
+      reason: `translation failed: ${error instanceof Error ? error.message : String(error)}`,
+      pos: null,
+    };
   }
   translationCache.set(key, result);
   return result;

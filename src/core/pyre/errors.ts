@@ -5,14 +5,21 @@
 
 /** re.error(msg, pattern, pos): str(exc) adds " at position N" and, for multi-line patterns, the line/column. */
 export class ReErrorSignal extends Error {
-  constructor(readonly reMessage: string, readonly pos: number | null) {
+  constructor(
+    readonly reMessage: string,
+    readonly pos: number | null,
+  ) {
     super(reMessage);
   }
 }
 
 /** Any other exception CPython raises at compile time (OverflowError, ValueError, RecursionError, ...). */
 export class PyExceptionSignal extends Error {
-  constructor(readonly exceptionType: string, readonly text: string, readonly pos: number | null) {
+  constructor(
+    readonly exceptionType: string,
+    readonly text: string,
+    readonly pos: number | null,
+  ) {
     super(text);
   }
 }

@@ -1,11 +1,5 @@
 /** Port of re._parser._parse_flags and fix_flags (inline flags such as (?i), (?a-s:...)). */
-import {
-  isSubstringOf,
-  SRE_FLAG_ASCII,
-  SRE_FLAG_LOCALE,
-  SRE_FLAG_UNICODE,
-  TYPE_FLAGS,
-} from './constants';
+import { isSubstringOf, SRE_FLAG_ASCII, SRE_FLAG_LOCALE, SRE_FLAG_UNICODE, TYPE_FLAGS } from './constants';
 import { PyExceptionSignal } from './errors';
 import { isAlpha, pyLen } from './pystr';
 import { ParserState } from './state';

@@ -35,7 +35,8 @@ export function parseGroup(context: SequenceContext, start: number): void {
       throw source.error(caught.reMessage, pyLen(kind.name) + 1);
     }
   }
-  const subVerbose = (context.verbose || (kind.addFlags & SRE_FLAG_VERBOSE) !== 0) && !(kind.delFlags & SRE_FLAG_VERBOSE);
+  const subVerbose =
+    (context.verbose || (kind.addFlags & SRE_FLAG_VERBOSE) !== 0) && !(kind.delFlags & SRE_FLAG_VERBOSE);
   const pattern = parseSub(source, state, subVerbose, context.nested + 1);
   if (!source.match(')')) throw missingParen(context, start);
   if (group !== null) state.closegroup(group, pattern);

@@ -13,7 +13,11 @@ export class Tokenizer {
   next: string | null = null;
   private nextLength = 0;
 
-  constructor(pattern: string, readonly stack: PythonStack, readonly python: PythonRules) {
+  constructor(
+    pattern: string,
+    readonly stack: PythonStack,
+    readonly python: PythonRules,
+  ) {
     this.chars = Array.from(pattern);
     stack.position = () => this.tell();
     this.advance();

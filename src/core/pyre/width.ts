@@ -42,12 +42,7 @@ export function getwidth(pattern: SubPattern, context: WidthContext): readonly [
       lo += i * item.min;
       if (item.max === MAXREPEAT && j) hi = MAXWIDTH;
       else hi += j * item.max;
-    } else if (
-      item.op === 'ANY' ||
-      item.op === 'IN' ||
-      item.op === 'LITERAL' ||
-      item.op === 'NOT_LITERAL'
-    ) {
+    } else if (item.op === 'ANY' || item.op === 'IN' || item.op === 'LITERAL' || item.op === 'NOT_LITERAL') {
       lo += 1;
       hi += 1;
     } else if (item.op === 'GROUPREF') {

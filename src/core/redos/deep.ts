@@ -110,7 +110,14 @@ export class DeepRedosAnalyzer {
   private readonly running = new Set<PendingAnalysis>();
   private nextRequestId = 1;
   private disposed = false;
-  private readonly counters: DeepRedosStats = { analyses: 0, cacheHits: 0, prepassSafe: 0, judgedByTail: 0, storeHits: 0, checked: 0 };
+  private readonly counters: DeepRedosStats = {
+    analyses: 0,
+    cacheHits: 0,
+    prepassSafe: 0,
+    judgedByTail: 0,
+    storeHits: 0,
+    checked: 0,
+  };
 
   constructor(options: DeepRedosOptions) {
     const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -186,7 +193,12 @@ export class DeepRedosAnalyzer {
     this.intakeScheduled = false;
     const started = performance.now();
     // A checker spawn (a fork: 10-100 ms) ends the slice: it is the turn's work.
-    while (!this.disposed && this.intake.length > 0 && !this.slotStartedThisTurn && performance.now() - started < INTAKE_SLICE_MS) {
+    while (
+      !this.disposed &&
+      this.intake.length > 0 &&
+      !this.slotStartedThisTurn &&
+      performance.now() - started < INTAKE_SLICE_MS
+    ) {
       this.admit(this.intake.shift() as IntakeRequest);
     }
     if (!this.disposed && this.intake.length > 0) {
@@ -298,7 +310,9 @@ export class DeepRedosAnalyzer {
   }
 
   private newSlot(): AnalysisSlot {
-    return this.nativeBinaryPath === undefined ? new WorkerSlot(this.workerPath) : new NativeSlot(this.nativeBinaryPath);
+    return this.nativeBinaryPath === undefined
+      ? new WorkerSlot(this.workerPath)
+      : new NativeSlot(this.nativeBinaryPath);
   }
 
   private onOutcome(slot: AnalysisSlot, analysis: PendingAnalysis, outcome: Outcome): void {

@@ -32,7 +32,9 @@ type Vulnerable = Extract<RedosVerdict, { status: 'vulnerable' }>;
 
 /** The attack string the parts describe. */
 export function attackFromParts(parts: AttackParts): Attack {
-  const string = parts.pumps.map(({ prefix, pump, bias }) => prefix + pump.repeat(Math.max(0, parts.base + bias))).join('') + parts.suffix;
+  const string =
+    parts.pumps.map(({ prefix, pump, bias }) => prefix + pump.repeat(Math.max(0, parts.base + bias))).join('') +
+    parts.suffix;
   return { ...parts, string };
 }
 
@@ -40,7 +42,11 @@ export function attackFromParts(parts: AttackParts): Attack {
 export function vulnerableVerdict(degree: number | undefined, attack: Attack): Vulnerable {
   const attackString = formatAttackString(attack);
   const attackPython = truncate(pythonAttackExpression(attack), MAX_ATTACK_EXPRESSION_LENGTH);
-  const parts: AttackParts = { pumps: attack.pumps.map(({ prefix, pump, bias }) => ({ prefix, pump, bias })), suffix: attack.suffix, base: attack.base };
+  const parts: AttackParts = {
+    pumps: attack.pumps.map(({ prefix, pump, bias }) => ({ prefix, pump, bias })),
+    suffix: attack.suffix,
+    base: attack.base,
+  };
   // Parts that do not rebuild recheck's string (a future recheck could change its shape) are not kept.
   const attackParts = attackFromParts(parts).string === attack.string ? { attackParts: parts } : {};
   return degree === undefined

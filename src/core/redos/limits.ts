@@ -41,7 +41,9 @@ export function verdictForOversizedPattern(source: string): RedosVerdict | undef
   }
   const depth = maxGroupDepth(source);
   if (depth > MAX_ANALYSED_GROUP_DEPTH) {
-    return inconclusive(`pattern nests groups too deeply for deep analysis (depth ${depth}, limit ${MAX_ANALYSED_GROUP_DEPTH})`);
+    return inconclusive(
+      `pattern nests groups too deeply for deep analysis (depth ${depth}, limit ${MAX_ANALYSED_GROUP_DEPTH})`,
+    );
   }
   return undefined;
 }

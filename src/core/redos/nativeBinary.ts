@@ -10,7 +10,10 @@ const OS_NAMES: Partial<Record<NodeJS.Platform, string>> = { darwin: 'macos', li
 const ARCH_NAMES: Partial<Record<string, string>> = { x64: 'x64', arm64: 'arm64' };
 
 /** The npm package and file of recheck's binary for a platform, or undefined when none is published. */
-export function nativePackageFor(platform: NodeJS.Platform, arch: string): { packageName: string; fileName: string } | undefined {
+export function nativePackageFor(
+  platform: NodeJS.Platform,
+  arch: string,
+): { packageName: string; fileName: string } | undefined {
   const os = OS_NAMES[platform];
   const cpu = ARCH_NAMES[arch];
   if (os === undefined || cpu === undefined) return undefined;

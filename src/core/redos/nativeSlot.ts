@@ -21,7 +21,12 @@ const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
 function requestLine(request: RedosRequest): string {
   const params = { checker: 'auto', randomSeed: RANDOM_SEED, timeout: request.timeBudgetMs };
-  const message = { jsonrpc: '2.0+push', id: request.id, method: 'check', params: { source: request.source, flags: request.flags, params } };
+  const message = {
+    jsonrpc: '2.0+push',
+    id: request.id,
+    method: 'check',
+    params: { source: request.source, flags: request.flags, params },
+  };
   return `${JSON.stringify(message)}\n`;
 }
 
@@ -43,7 +48,11 @@ export class NativeSlot extends SupervisedSlot {
     try {
       child = this.ensureChild();
     } catch (error) {
-      this.finish({ verdict: inconclusive(`could not start the native checker: ${errorSummary(error)}`), cacheable: false, backendUnusable: true });
+      this.finish({
+        verdict: inconclusive(`could not start the native checker: ${errorSummary(error)}`),
+        cacheable: false,
+        backendUnusable: true,
+      });
       return;
     }
     child.ref();
@@ -113,7 +122,10 @@ export class NativeSlot extends SupervisedSlot {
     if (message.result !== undefined) {
       this.finish({ verdict: verdictFromDiagnostics(message.result, active.request.timeBudgetMs), cacheable: true });
     } else {
-      this.finish({ verdict: inconclusive(`the native checker failed: ${message.error?.message ?? 'no result'}`), cacheable: false });
+      this.finish({
+        verdict: inconclusive(`the native checker failed: ${message.error?.message ?? 'no result'}`),
+        cacheable: false,
+      });
     }
   }
 
@@ -122,7 +134,11 @@ export class NativeSlot extends SupervisedSlot {
     if (this.active === undefined) return;
     // A binary that never answered (missing, not executable, wrong platform) is unusable here.
     const unusable = !this.everAnswered;
-    this.finish({ verdict: inconclusive(`the native checker stopped: ${errorSummary(error)}`), cacheable: false, backendUnusable: unusable });
+    this.finish({
+      verdict: inconclusive(`the native checker stopped: ${errorSummary(error)}`),
+      cacheable: false,
+      backendUnusable: unusable,
+    });
   }
 
   protected discard(): void {

@@ -62,7 +62,12 @@ export function splitLoopFreePrefix(source: string, flags: string): PrefixSplit 
   }
   const rest = source.slice(prefix.end);
   if (prefix.end === 1 || rest === '' || !isRestartable(rest)) return undefined;
-  return { prefix: source.slice(1, prefix.end), tail: `^${rest}`, maxLength: prefix.maxLength, witness: prefix.witness };
+  return {
+    prefix: source.slice(1, prefix.end),
+    tail: `^${rest}`,
+    maxLength: prefix.maxLength,
+    witness: prefix.witness,
+  };
 }
 
 /**
@@ -74,7 +79,10 @@ export function prefixedVerdict(split: PrefixSplit, flags: string, tailVerdict: 
   if (parts === undefined) return undefined;
   const prefixed: AttackParts =
     parts.pumps.length > 0
-      ? { ...parts, pumps: parts.pumps.map((pump, i) => (i === 0 ? { ...pump, prefix: split.witness + pump.prefix } : pump)) }
+      ? {
+          ...parts,
+          pumps: parts.pumps.map((pump, i) => (i === 0 ? { ...pump, prefix: split.witness + pump.prefix } : pump)),
+        }
       : { ...parts, suffix: split.witness + parts.suffix };
   const attack = attackFromParts(prefixed);
   if (!prefixMatchesOnlyWitness(split, flags, attack.string)) return undefined;
@@ -120,7 +128,9 @@ function readElement(source: string, i: number, flags: string): Piece | undefine
   if (quantifier.max === 0) return { end: quantifier.end, paths: 1, maxLength: 0, witness: '' };
   const body = group ?? atom(source.slice(i, end), end, flags);
   if (body === undefined) return undefined;
-  return quantifier.min === 0 ? { ...body, end: quantifier.end, paths: body.paths + 1, witness: '' } : { ...body, end: quantifier.end };
+  return quantifier.min === 0
+    ? { ...body, end: quantifier.end, paths: body.paths + 1, witness: '' }
+    : { ...body, end: quantifier.end };
 }
 
 /** Where the atom matching one character (literal, escape, class, dot) at `i` ends; undefined for anything else. */
@@ -146,9 +156,14 @@ function readGroup(source: string, i: number, flags: string): Piece | undefined 
 /** `a|b|…` up to the group's `)`: every alternative loop-free, or undefined. */
 function readAlternatives(source: string, start: number, flags: string): Piece | undefined {
   let alternatives: Piece | undefined;
-  for (let i = start; ; ) {
+  for (let i = start; ;) {
     let sequence: Piece | undefined = { end: i, paths: 1, maxLength: 0, witness: '' };
-    while (sequence !== undefined && sequence.end < source.length && source[sequence.end] !== '|' && source[sequence.end] !== ')') {
+    while (
+      sequence !== undefined &&
+      sequence.end < source.length &&
+      source[sequence.end] !== '|' &&
+      source[sequence.end] !== ')'
+    ) {
       const element = readElement(source, sequence.end, flags);
       sequence = element && within(concatenate(sequence, element));
     }
@@ -156,7 +171,12 @@ function readAlternatives(source: string, start: number, flags: string): Piece |
     alternatives =
       alternatives === undefined
         ? sequence
-        : { end: sequence.end, paths: alternatives.paths + sequence.paths, maxLength: Math.max(alternatives.maxLength, sequence.maxLength), witness: alternatives.witness };
+        : {
+            end: sequence.end,
+            paths: alternatives.paths + sequence.paths,
+            maxLength: Math.max(alternatives.maxLength, sequence.maxLength),
+            witness: alternatives.witness,
+          };
     if (source[sequence.end] !== '|') return within(alternatives);
     i = sequence.end + 1;
   }
@@ -165,7 +185,9 @@ function readAlternatives(source: string, start: number, flags: string): Piece |
 /** A single-character atom with a character it matches under `flags`. */
 function atom(text: string, end: number, flags: string): Piece | undefined {
   const witness = /^[\p{L}\p{N} ]$/u.test(text) ? text : sampleCharacter(text, flags);
-  return witness === undefined ? undefined : { end, paths: 1, maxLength: Math.max(witness.length, flags.includes('u') ? 2 : 1), witness };
+  return witness === undefined
+    ? undefined
+    : { end, paths: 1, maxLength: Math.max(witness.length, flags.includes('u') ? 2 : 1), witness };
 }
 
 /** Samples by atom and flags: the translator writes the same few classes (`[iİı]`, `\s`) everywhere. */
@@ -179,8 +201,8 @@ function sampleCharacter(atomSource: string, flags: string): string | undefined 
   let sample: string | undefined;
   try {
     const matcher = new RegExp(`^(?:${atomSource})$`, flags.replace('y', ''));
-    const escaped = [...atomSource.matchAll(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\})/g)].map((match) =>
-      String.fromCodePoint(parseInt(match[1] ?? match[2] ?? match[3], 16)),
+    const escaped = [...atomSource.matchAll(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\})/g)].map(
+      (match) => String.fromCodePoint(parseInt(match[1] ?? match[2] ?? match[3], 16)),
     );
     sample = [...escaped, ...atomSource, ...SAMPLE_CHARACTERS].find((candidate) => matcher.test(candidate));
   } catch {

@@ -24,7 +24,7 @@ export function isTriviallyLinear(source: string, flags: string): boolean {
   let previous: Atom = 'none';
   let loops = 0;
   let alternations = 0;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const char = source[i];
     if (char === '\\') {
       const escape = readEscape(source, i);
@@ -74,7 +74,9 @@ export function isTriviallyLinear(source: string, flags: string): boolean {
 
 export function isQuantifierStart(source: string, i: number): boolean {
   const char = source[i];
-  return char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i, i + 24)));
+  return (
+    char === '*' || char === '+' || char === '?' || (char === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i, i + 24)))
+  );
 }
 
 export function readQuantifier(source: string, i: number): { min: number; max: number; end: number } | undefined {
@@ -108,7 +110,7 @@ export function readEscape(source: string, i: number): { atom: Atom; end: number
   if (next === 'u') return { atom: 'char', end: i + 6 };
   if (next === 'x') return { atom: 'char', end: i + 4 };
   if (next === 'c') return { atom: 'char', end: i + 3 };
-  return { atom: 'char', end: i + 1 + (source.codePointAt(i + 1) as number > 0xffff ? 2 : 1) };
+  return { atom: 'char', end: i + 1 + ((source.codePointAt(i + 1) as number) > 0xffff ? 2 : 1) };
 }
 
 /** The index after the class starting at `i`, or undefined when it never closes. */

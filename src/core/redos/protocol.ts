@@ -41,7 +41,12 @@ export function isRedosResponse(value: unknown): value is RedosResponse {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   const verdict = candidate.verdict as Record<string, unknown> | null | undefined;
-  return typeof candidate.id === 'number' && typeof verdict === 'object' && verdict !== null && typeof verdict.status === 'string';
+  return (
+    typeof candidate.id === 'number' &&
+    typeof verdict === 'object' &&
+    verdict !== null &&
+    typeof verdict.status === 'string'
+  );
 }
 
 /** One wording for "too slow", whether recheck's own timeout or the watchdog noticed it. */

@@ -32,7 +32,8 @@ export function pythonAttackExpression(attack: Attack): string {
   for (const { prefix, pump, bias } of attack.pumps) {
     const count = attack.base + bias;
     if (prefix !== '') parts.push(pythonStringLiteral(prefix));
-    if (pump !== '' && count > 0) parts.push(count === 1 ? pythonStringLiteral(pump) : `${pythonStringLiteral(pump)} * ${count}`);
+    if (pump !== '' && count > 0)
+      parts.push(count === 1 ? pythonStringLiteral(pump) : `${pythonStringLiteral(pump)} * ${count}`);
     rebuilt += prefix + pump.repeat(Math.max(0, count));
   }
   if (attack.suffix !== '') parts.push(pythonStringLiteral(attack.suffix));

@@ -70,7 +70,9 @@ export class FileVerdictStore implements VerdictStore {
       writeFileSync(temporary, JSON.stringify({ version: this.version, verdicts: Object.fromEntries(this.entries) }));
       renameSync(temporary, this.file);
     } catch (error) {
-      this.onError(`could not write the ReDoS verdict cache ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+      this.onError(
+        `could not write the ReDoS verdict cache ${this.file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -90,9 +92,16 @@ export class FileVerdictStore implements VerdictStore {
     try {
       const parsed = JSON.parse(text) as { version?: unknown; verdicts?: Record<string, RedosVerdict> };
       // Another analyser version's verdicts are not ours to reuse; the file is rewritten on change.
-      if (parsed.version !== this.version || typeof parsed.verdicts !== 'object' || parsed.verdicts === null) return this.entries;
+      if (parsed.version !== this.version || typeof parsed.verdicts !== 'object' || parsed.verdicts === null)
+        return this.entries;
       for (const [key, verdict] of Object.entries(parsed.verdicts)) {
-        if (typeof verdict === 'object' && verdict !== null && typeof verdict.status === 'string' && isStorable(verdict)) this.entries.set(key, verdict);
+        if (
+          typeof verdict === 'object' &&
+          verdict !== null &&
+          typeof verdict.status === 'string' &&
+          isStorable(verdict)
+        )
+          this.entries.set(key, verdict);
       }
     } catch {
       this.onError(`ignoring the unreadable ReDoS verdict cache ${this.file}`);

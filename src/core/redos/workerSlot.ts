@@ -27,7 +27,10 @@ export class WorkerSlot extends SupervisedSlot {
     try {
       worker = this.ensureWorker();
     } catch (error) {
-      this.finish({ verdict: inconclusive(`could not start the analysis worker: ${errorSummary(error)}`), cacheable: false });
+      this.finish({
+        verdict: inconclusive(`could not start the analysis worker: ${errorSummary(error)}`),
+        cacheable: false,
+      });
       return;
     }
     worker.ref();

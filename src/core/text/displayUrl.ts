@@ -20,6 +20,13 @@ export function displayUrl(raw: string): string {
   const credentials = url.username || url.password ? `${REDACTED}@` : '';
   const query = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=${REDACTED}`).join('&');
   // `http://host:9119` stays as written (URL would add the root path's `/`).
-  const path = url.pathname === '/' && !raw.trim().replace(/[?#].*$/s, '').endsWith('/') ? '' : url.pathname;
+  const path =
+    url.pathname === '/' &&
+    !raw
+      .trim()
+      .replace(/[?#].*$/s, '')
+      .endsWith('/')
+      ? ''
+      : url.pathname;
   return `${url.protocol}//${credentials}${url.host}${path}${query ? `?${query}` : ''}`;
 }

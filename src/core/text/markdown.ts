@@ -25,7 +25,9 @@ export function toPlainLine(text: unknown, maxLength = DEFAULT_MAX_LENGTH): stri
 /** Untrusted text as inert Markdown: renders literally, one line, never a link or markup. */
 export function escapeMarkdown(text: unknown, maxLength = DEFAULT_MAX_LENGTH): string {
   // Backslashes first: the `;` of the entities added afterwards must stay unescaped.
-  return toPlainLine(text, maxLength).replace(ESCAPABLE, '\\$&').replace(/[&<>]/g, (char) => HTML_ENTITIES[char]);
+  return toPlainLine(text, maxLength)
+    .replace(ESCAPABLE, '\\$&')
+    .replace(/[&<>]/g, (char) => HTML_ENTITIES[char]);
 }
 
 /**

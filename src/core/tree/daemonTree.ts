@@ -63,12 +63,22 @@ function rootLook(health: DaemonHealth): Look {
 }
 
 function rootDescription(health: DaemonHealth, now: number): string {
-  const parts = [READABLE_STATES.has(health.state) && health.state !== 'stale' ? health.overallStatus : STATE_LOOK[health.state].word];
+  const parts = [
+    READABLE_STATES.has(health.state) && health.state !== 'stale'
+      ? health.overallStatus
+      : STATE_LOOK[health.state].word,
+  ];
   // Right after the status, so a narrow sidebar still shows it; the tooltip has the details.
   const readAgo = health.lastSuccessAt === null ? undefined : formatAgo(secondsSince(health.lastSuccessAt, now));
   if (isDataStale(health, now)) parts.push(`stale, read ${readAgo}`);
-  else if (!READABLE_STATES.has(health.state) && readAgo !== undefined && secondsSince(health.lastSuccessAt!, now) >= JUST_NOW_SECONDS) parts.push(`read ${readAgo}`);
-  if (health.uptimeSeconds !== null && READABLE_STATES.has(health.state)) parts.push(`up ${formatUptime(health.uptimeSeconds)}`);
+  else if (
+    !READABLE_STATES.has(health.state) &&
+    readAgo !== undefined &&
+    secondsSince(health.lastSuccessAt!, now) >= JUST_NOW_SECONDS
+  )
+    parts.push(`read ${readAgo}`);
+  if (health.uptimeSeconds !== null && READABLE_STATES.has(health.state))
+    parts.push(`up ${formatUptime(health.uptimeSeconds)}`);
   return parts.join(' · ');
 }
 
@@ -78,10 +88,18 @@ function rootTooltip(health: DaemonHealth, now: number): string {
   if (health.stateDetail) md.field('Detail', health.stateDetail);
   if (health.uptimeSeconds !== null) md.field('Uptime', formatUptime(health.uptimeSeconds));
   md.field('Booted at', health.bootAt).field('Coordinator', health.coordinatorState);
-  md.field('Last successful read', health.lastSuccessAt === null ? 'never' : formatAgo(secondsSince(health.lastSuccessAt, now), JUST_NOW_SECONDS));
-  md.field('Last answer', health.lastContactAt === null ? 'never' : formatAgo(secondsSince(health.lastContactAt, now), JUST_NOW_SECONDS));
-  if (health.expectedUpdateMs !== null) md.field('Daemon publishes', `every ${formatSpan(health.expectedUpdateMs / 1000)}`);
-  if (isDataStale(health, now)) md.text('**Stale:** nothing was read for longer than the daemon takes to publish an update.');
+  md.field(
+    'Last successful read',
+    health.lastSuccessAt === null ? 'never' : formatAgo(secondsSince(health.lastSuccessAt, now), JUST_NOW_SECONDS),
+  );
+  md.field(
+    'Last answer',
+    health.lastContactAt === null ? 'never' : formatAgo(secondsSince(health.lastContactAt, now), JUST_NOW_SECONDS),
+  );
+  if (health.expectedUpdateMs !== null)
+    md.field('Daemon publishes', `every ${formatSpan(health.expectedUpdateMs / 1000)}`);
+  if (isDataStale(health, now))
+    md.text('**Stale:** nothing was read for longer than the daemon takes to publish an update.');
   return md.toString();
 }
 
@@ -101,13 +119,18 @@ const ROW_HINT = 'Right-click for Copy Details and Show Log.';
 
 function reportedIn(health: DaemonHealth, now: number): string {
   const computed = parseTimestamp(health.snapshotComputedAt);
-  return computed === null ? 'the daemon\'s coordinator status' : `the snapshot computed ${formatAgo(secondsSince(computed, now))}`;
+  return computed === null
+    ? "the daemon's coordinator status"
+    : `the snapshot computed ${formatAgo(secondsSince(computed, now))}`;
 }
 
 function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
   if (health.listeners.length === 0 && !READABLE_STATES.has(health.state)) return [];
   const children = health.listeners.map((listener) => listenerNode(health, listener, now));
-  const counts = countBy(health.listeners.map((listener) => listener.status), ['up', 'down', 'unknown']);
+  const counts = countBy(
+    health.listeners.map((listener) => listener.status),
+    ['up', 'down', 'unknown'],
+  );
   const noSnapshot = health.snapshotComputedAt === null;
   const worst = worstSeverity(health.listeners.map((listener) => listenerSeverity(listener.status)));
   return [
@@ -120,12 +143,20 @@ function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
         description: counts || (noSnapshot ? 'unknown without a snapshot' : 'none reported'),
         tooltip: new MarkdownBuilder()
           .heading('Listeners')
-          .text(counts ? `Daemon listeners: ${counts}.` : noSnapshot ? 'Listeners are read from the snapshot, which is unavailable.' : 'The daemon reports no listeners (no coordinator).')
+          .text(
+            counts
+              ? `Daemon listeners: ${counts}.`
+              : noSnapshot
+                ? 'Listeners are read from the snapshot, which is unavailable.'
+                : 'The daemon reports no listeners (no coordinator).',
+          )
           .toString(),
         collapsible: children.length === 0 ? 'none' : worst >= Severity.error ? 'expanded' : 'collapsed',
         children,
       },
-      children.length === 0 ? SEVERITY_LOOK[Severity.unknown] : { iconId: 'radio-tower', colorId: SEVERITY_LOOK[worst].colorId },
+      children.length === 0
+        ? SEVERITY_LOOK[Severity.unknown]
+        : { iconId: 'radio-tower', colorId: SEVERITY_LOOK[worst].colorId },
     ),
   ];
 }
@@ -133,7 +164,8 @@ function listenerGroup(health: DaemonHealth, now: number): HealthNode[] {
 function listenerNode(health: DaemonHealth, listener: ListenerHealth, now: number): HealthNode {
   const parts: string[] = [listener.status];
   if (listener.started === false) parts.push('not started');
-  if (listener.consecutiveErrors !== null) parts.push(`${listener.consecutiveErrors} consecutive error${listener.consecutiveErrors === 1 ? '' : 's'}`);
+  if (listener.consecutiveErrors !== null)
+    parts.push(`${listener.consecutiveErrors} consecutive error${listener.consecutiveErrors === 1 ? '' : 's'}`);
   const lastEvent = parseTimestamp(listener.lastEventAt);
   if (lastEvent !== null) parts.push(`last event ${formatAgo(secondsSince(lastEvent, now))}`);
   const tooltip = new MarkdownBuilder()
@@ -150,7 +182,10 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
   if (health.services.length === 0 && !READABLE_STATES.has(health.state)) return [];
   const services = orderServices(health.services);
   const children = services.map((service) => serviceNode(health, service, now));
-  const counts = countBy(services.map((service) => service.status), ['healthy', 'degraded', 'unhealthy', 'unknown']);
+  const counts = countBy(
+    services.map((service) => service.status),
+    ['healthy', 'degraded', 'unhealthy', 'unknown'],
+  );
   const empty = health.servicesWarming ? 'probes warming up' : 'none reported';
   const worst = worstSeverity(services.map((service) => serviceSeverity(service.status)));
   return [
@@ -161,11 +196,16 @@ function serviceGroup(health: DaemonHealth, now: number): HealthNode[] {
       {
         label: 'Services',
         description: counts || empty,
-        tooltip: new MarkdownBuilder().heading('Services').text(counts ? `Probed services: ${counts}.` : `No service results: ${empty}.`).toString(),
+        tooltip: new MarkdownBuilder()
+          .heading('Services')
+          .text(counts ? `Probed services: ${counts}.` : `No service results: ${empty}.`)
+          .toString(),
         collapsible: children.length === 0 ? 'none' : 'expanded',
         children,
       },
-      children.length === 0 ? SEVERITY_LOOK[Severity.unknown] : { iconId: 'pulse', colorId: SEVERITY_LOOK[worst].colorId },
+      children.length === 0
+        ? SEVERITY_LOOK[Severity.unknown]
+        : { iconId: 'pulse', colorId: SEVERITY_LOOK[worst].colorId },
     ),
   ];
 }
@@ -179,16 +219,36 @@ function serviceNode(health: DaemonHealth, service: ServiceHealth, now: number):
     .field('Latency', service.latencyMs === null ? 'no round trip' : `${Math.round(service.latencyMs)} ms`)
     .field('Last check', withAgo(service.lastCheckAt, now))
     .field('Error', service.error);
-  for (const [key, value] of Object.entries(service.details)) tooltip.field(`Detail ${escapeMarkdown(key, LABEL_MAX)}`, value);
-  tooltip.field('Reported in', service.lastCheckAt === null ? reportedIn(health, now) : 'the daemon\'s heartbeat (one probe per service each cycle)');
+  for (const [key, value] of Object.entries(service.details))
+    tooltip.field(`Detail ${escapeMarkdown(key, LABEL_MAX)}`, value);
+  tooltip.field(
+    'Reported in',
+    service.lastCheckAt === null
+      ? reportedIn(health, now)
+      : "the daemon's heartbeat (one probe per service each cycle)",
+  );
   return memberNode(health, 'services', service.name, service.status, parts, tooltip, serviceLook(service.status));
 }
 
 /** A listener or service row; what its status means and where to go next close the tooltip. */
-function memberNode(health: DaemonHealth, group: 'listeners' | 'services', name: string, status: string, parts: string[], tooltip: MarkdownBuilder, look: Look): HealthNode {
+function memberNode(
+  health: DaemonHealth,
+  group: 'listeners' | 'services',
+  name: string,
+  status: string,
+  parts: string[],
+  tooltip: MarkdownBuilder,
+  look: Look,
+): HealthNode {
   tooltip.text(STATUS_MEANING[status] ?? UNRECOGNIZED_MEANING).text(ROW_HINT);
   const kind = group === 'listeners' ? 'listener' : 'service';
-  return makeNode(health, [group, name], kind, { label: toPlainLine(name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() }, look);
+  return makeNode(
+    health,
+    [group, name],
+    kind,
+    { label: toPlainLine(name, LABEL_MAX), description: parts.join(' · '), tooltip: tooltip.toString() },
+    look,
+  );
 }
 
 /** "2026-05-23T10:05:00Z (3 min ago)", the value alone when it is no timestamp, null when absent. */

@@ -28,7 +28,8 @@ export function nodeDetailsText(daemons: readonly DaemonHealth[], nodeId: string
     if (service.latencyMs !== null) lines.push(`Latency: ${Math.round(service.latencyMs)} ms`);
     if (service.lastCheckAt !== null) lines.push(`Last check: ${line(service.lastCheckAt)}`);
     if (service.error !== null) lines.push(`Error: ${line(service.error)}`);
-    for (const [key, value] of Object.entries(service.details)) lines.push(`${line(key)}: ${line(typeof value === 'string' ? value : JSON.stringify(value))}`);
+    for (const [key, value] of Object.entries(service.details))
+      lines.push(`${line(key)}: ${line(typeof value === 'string' ? value : JSON.stringify(value))}`);
   } else {
     lines.push(`State: ${STATE_LOOK[health.state].word}`, `Overall status: ${line(health.overallStatus)}`);
     if (health.stateDetail) lines.push(`Detail: ${line(health.stateDetail)}`);

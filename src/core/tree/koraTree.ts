@@ -38,7 +38,10 @@ function phrasebookSection(view: DaemonView, now: number, options: KoraTreeOptio
   const reachable = READABLE_STATES.has(health.state);
   const everRead = !phrasebook.loading;
   if (!everRead && !reachable && health.state !== 'connecting') return undefined;
-  const data: PhrasebookSectionData = reachable || !everRead ? phrasebook : { ...phrasebook, error: `the daemon is ${health.state}: ${health.stateDetail}` };
+  const data: PhrasebookSectionData =
+    reachable || !everRead
+      ? phrasebook
+      : { ...phrasebook, error: `the daemon is ${health.state}: ${health.stateDetail}` };
   return buildPhrasebookSection({
     daemonName: health.daemon.name,
     data,

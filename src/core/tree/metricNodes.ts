@@ -20,10 +20,14 @@ export function metricNodes(health: DaemonHealth, now: number): HealthNode[] {
           description: String(count),
           tooltip: new MarkdownBuilder()
             .heading('Recent errors', count)
-            .text('Dead-lettered webhooks, failed Slack DM replies and failed notifications in the last 5 minutes. The daemon turns degraded at 5 and unhealthy at 20.')
+            .text(
+              'Dead-lettered webhooks, failed Slack DM replies and failed notifications in the last 5 minutes. The daemon turns degraded at 5 and unhealthy at 20.',
+            )
             .toString(),
         },
-        count === 0 ? { iconId: 'pass', colorId: COLOR.passed } : { iconId: 'bug', colorId: SEVERITY_LOOK[recentErrorsSeverity(count)].colorId },
+        count === 0
+          ? { iconId: 'pass', colorId: COLOR.passed }
+          : { iconId: 'bug', colorId: SEVERITY_LOOK[recentErrorsSeverity(count)].colorId },
       ),
     );
   }
@@ -41,7 +45,11 @@ function snapshotNodeFor(health: DaemonHealth, now: number): HealthNode | undefi
   const tooltip = new MarkdownBuilder()
     .heading('Snapshot')
     .field('Computed at', health.snapshotComputedAt)
-    .text(health.snapshotStale ? 'The daemon has no fresh snapshot (older than 10 minutes or missing).' : 'The daemon recomputes its snapshot every few minutes.');
+    .text(
+      health.snapshotStale
+        ? 'The daemon has no fresh snapshot (older than 10 minutes or missing).'
+        : 'The daemon recomputes its snapshot every few minutes.',
+    );
   return makeNode(
     health,
     ['snapshot'],
@@ -68,7 +76,8 @@ function alertsNode(health: DaemonHealth, alerts: AlertSummary): HealthNode {
     'alerts',
     {
       label: 'Alerts',
-      description: alerts.activeCount === 0 ? 'none active' : [`${alerts.activeCount} active`, ...bySeverity].join(' · '),
+      description:
+        alerts.activeCount === 0 ? 'none active' : [`${alerts.activeCount} active`, ...bySeverity].join(' · '),
       tooltip: new MarkdownBuilder()
         .heading('Alerts')
         .field('Active', alerts.activeCount)
@@ -101,7 +110,10 @@ function costNode(health: DaemonHealth, cost: CostSummary): HealthNode {
         .field('Credit pool', usd(cost.creditPoolUsd))
         .toString(),
     },
-    { iconId: 'credit-card', colorId: severity === Severity.ok || severity === Severity.unknown ? undefined : SEVERITY_LOOK[severity].colorId },
+    {
+      iconId: 'credit-card',
+      colorId: severity === Severity.ok || severity === Severity.unknown ? undefined : SEVERITY_LOOK[severity].colorId,
+    },
   );
 }
 

@@ -4,16 +4,7 @@ import type { DaemonHealth } from '../health/types';
 
 /** The kinds the health tree model builds; contributed sections use their own strings. */
 export type NodeKind =
-  | 'daemon'
-  | 'state'
-  | 'listeners'
-  | 'listener'
-  | 'services'
-  | 'service'
-  | 'errors'
-  | 'snapshot'
-  | 'alerts'
-  | 'cost';
+  'daemon' | 'state' | 'listeners' | 'listener' | 'services' | 'service' | 'errors' | 'snapshot' | 'alerts' | 'cost';
 
 /** What clicking a node does; the editor maps these to its commands. */
 export type NodeAction = 'retry' | 'setSessionToken' | 'configureDaemons' | 'showLog';
@@ -54,7 +45,13 @@ function nodeId(health: DaemonHealth, ...path: string[]): string {
   return [health.daemon.name, ...path].map(encodeURIComponent).join('/');
 }
 
-export function makeNode(health: DaemonHealth, path: string[], kind: NodeKind, fields: Partial<HealthNode>, look: Look): HealthNode {
+export function makeNode(
+  health: DaemonHealth,
+  path: string[],
+  kind: NodeKind,
+  fields: Partial<HealthNode>,
+  look: Look,
+): HealthNode {
   return {
     id: nodeId(health, ...path),
     kind,

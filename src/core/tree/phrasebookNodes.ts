@@ -40,7 +40,18 @@ function sectionId(daemonName: string, ...path: string[]): string {
 }
 
 function base(daemonName: string, path: string[], kind: string, contextValue: string): HealthNode {
-  return { id: sectionId(daemonName, ...path), kind, daemonName, label: '', description: '', iconId: 'book', tooltip: '', contextValue, collapsible: 'none', children: [] };
+  return {
+    id: sectionId(daemonName, ...path),
+    kind,
+    daemonName,
+    label: '',
+    description: '',
+    iconId: 'book',
+    tooltip: '',
+    contextValue,
+    collapsible: 'none',
+    children: [],
+  };
 }
 
 export function buildPhrasebookSection(input: SectionInput): HealthNode {
@@ -51,7 +62,10 @@ export function buildPhrasebookSection(input: SectionInput): HealthNode {
     root.description = data.error ? 'unavailable' : 'loading…';
     root.iconId = data.error ? 'warning' : 'loading~spin';
     if (data.error) root.colorId = COLOR.warning;
-    root.tooltip = new MarkdownBuilder().heading('Phrasebook of', daemonName).field('Could not read it', data.error).toString();
+    root.tooltip = new MarkdownBuilder()
+      .heading('Phrasebook of', daemonName)
+      .field('Could not read it', data.error)
+      .toString();
     return root;
   }
   const override = data.live.source === LIVE_SOURCE.override;
@@ -74,11 +88,18 @@ function backupsNode(input: SectionInput, backups: PhrasebookBackupsResponse): H
   const keep = backups.rotation_keep ?? '?';
   node.description = `${backups.backups.length} of ${keep}`;
   node.tooltip = new MarkdownBuilder()
-    .text(`The daemon keeps at most ${keep} backups of its override; each push backs up the version it replaces. A revert does not.`)
+    .text(
+      `The daemon keeps at most ${keep} backups of its override; each push backs up the version it replaces. A revert does not.`,
+    )
     .toString();
   node.collapsible = backups.backups.length > 0 ? 'collapsed' : 'none';
   node.children = sortBackupsNewestFirst(backups.backups).map((backup) => {
-    const item = base(input.daemonName, ['phrasebook', 'backups', backup.filename], SECTION_KIND.backup, SECTION_CONTEXT.backup);
+    const item = base(
+      input.daemonName,
+      ['phrasebook', 'backups', backup.filename],
+      SECTION_KIND.backup,
+      SECTION_CONTEXT.backup,
+    );
     const { when, facts } = describeBackup(backup, input.now);
     const corrupt = backup.entry_count === null;
     const known = input.backupsWithHistory.has(backup.filename);
@@ -87,14 +108,29 @@ function backupsNode(input: SectionInput, backups: PhrasebookBackupsResponse): H
     item.description = `${when.split(' · ')[0]} · ${facts}`;
     item.iconId = corrupt ? 'warning' : known ? 'file-code' : 'file';
     if (corrupt) item.colorId = COLOR.warning;
-    item.contextValue = corrupt ? SECTION_CONTEXT.backupCorrupt : known ? SECTION_CONTEXT.backupWithHistory : SECTION_CONTEXT.backup;
+    item.contextValue = corrupt
+      ? SECTION_CONTEXT.backupCorrupt
+      : known
+        ? SECTION_CONTEXT.backupWithHistory
+        : SECTION_CONTEXT.backup;
     item.tooltip = new MarkdownBuilder()
       .heading('Backup', backup.filename)
       .field('Saved', when)
       .field('Holds', facts)
-      .text(corrupt ? 'Unreadable: reverting to it would make the daemon serve its bundled default.' : known ? 'Local history has its content: Compare with Live.' : 'The daemon cannot serve its content, and local history has no copy.')
+      .text(
+        corrupt
+          ? 'Unreadable: reverting to it would make the daemon serve its bundled default.'
+          : known
+            ? 'Local history has its content: Compare with Live.'
+            : 'The daemon cannot serve its content, and local history has no copy.',
+      )
       .toString();
-    if (known && input.compareCommand) item.command = { id: input.compareCommand, title: 'Compare with Live', arguments: [{ daemonName: input.daemonName, filename: backup.filename }] };
+    if (known && input.compareCommand)
+      item.command = {
+        id: input.compareCommand,
+        title: 'Compare with Live',
+        arguments: [{ daemonName: input.daemonName, filename: backup.filename }],
+      };
     return item;
   });
   return node;

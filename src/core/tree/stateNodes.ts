@@ -24,22 +24,28 @@ function stateWording(health: DaemonHealth, now: number): StateWording | undefin
     case 'offline':
       return {
         label: 'Offline',
-        description: health.nextPollAt === null ? 'click to retry' : `retrying in ${formatSpan(Math.max(0, (health.nextPollAt - now) / 1000))}`,
-        advice: 'Is the daemon running and the admin port reachable (e.g. through `flyctl proxy 9119:9119`)? Click to retry now.',
+        description:
+          health.nextPollAt === null
+            ? 'click to retry'
+            : `retrying in ${formatSpan(Math.max(0, (health.nextPollAt - now) / 1000))}`,
+        advice:
+          'Is the daemon running and the admin port reachable (e.g. through `flyctl proxy 9119:9119`)? Click to retry now.',
         action: 'retry',
       };
     case 'unauthorized':
       return {
         label: 'Token rejected',
         description: 'Set Session Token…',
-        advice: 'The daemon rejected the session token even after re-reading it from the cockpit page. Click to set a token.',
+        advice:
+          'The daemon rejected the session token even after re-reading it from the cockpit page. Click to set a token.',
         action: 'setSessionToken',
       };
     case 'no_frontend':
       return {
         label: 'Cockpit not built',
         description: 'set a session token',
-        advice: 'The daemon serves no cockpit page, so its session token cannot be read automatically. Click to store one.',
+        advice:
+          'The daemon serves no cockpit page, so its session token cannot be read automatically. Click to store one.',
         action: 'setSessionToken',
       };
     case 'warming':
@@ -73,7 +79,8 @@ function stateWording(health: DaemonHealth, now: number): StateWording | undefin
       return {
         label: 'Insecure URL refused',
         description: 'use https or allow http',
-        advice: 'Cleartext http is only used for loopback hosts. Use https, or set `allowInsecureHttp` for this daemon.',
+        advice:
+          'Cleartext http is only used for loopback hosts. Use https, or set `allowInsecureHttp` for this daemon.',
         action: 'configureDaemons',
       };
   }
@@ -82,7 +89,10 @@ function stateWording(health: DaemonHealth, now: number): StateWording | undefin
 export function stateNodes(health: DaemonHealth, now: number): HealthNode[] {
   const wording = stateWording(health, now);
   if (!wording) return [];
-  const tooltip = new MarkdownBuilder().heading(wording.label).field('Daemon says', health.stateDetail).text(wording.advice);
+  const tooltip = new MarkdownBuilder()
+    .heading(wording.label)
+    .field('Daemon says', health.stateDetail)
+    .text(wording.advice);
   return [
     makeNode(
       health,

@@ -8,18 +8,22 @@ import { TOKEN_TEXT } from './tokenKinds';
 /** Returns true when a stored token was removed. */
 function clearToken(kind: TokenKind): CommandFactory {
   const text = TOKEN_TEXT[kind];
-  return ({ context: kora, daemons, prompter }) => async (argument?: unknown) => {
-    const daemon = await chooseDaemon(daemons.list(), prompter, `Clear the ${text.name} of which daemon?`, { name: daemonNameOf(argument), whenNone: 'offerSettings' });
-    if (!daemon) return false;
-    if ((await kora.tokens.get(kind, daemon.url)) === undefined) {
-      void vscode.window.showInformationMessage(`Kora: no ${text.name} is stored for ${daemon.name}.`);
-      return false;
-    }
-    await kora.tokens.clear(kind, daemon.url);
-    kora.logger('tokens').info(`${text.name} cleared for ${daemon.name}`);
-    void vscode.window.showInformationMessage(`Kora: ${text.name} cleared for ${daemon.name}.`);
-    return true;
-  };
+  return ({ context: kora, daemons, prompter }) =>
+    async (argument?: unknown) => {
+      const daemon = await chooseDaemon(daemons.list(), prompter, `Clear the ${text.name} of which daemon?`, {
+        name: daemonNameOf(argument),
+        whenNone: 'offerSettings',
+      });
+      if (!daemon) return false;
+      if ((await kora.tokens.get(kind, daemon.url)) === undefined) {
+        void vscode.window.showInformationMessage(`Kora: no ${text.name} is stored for ${daemon.name}.`);
+        return false;
+      }
+      await kora.tokens.clear(kind, daemon.url);
+      kora.logger('tokens').info(`${text.name} cleared for ${daemon.name}`);
+      void vscode.window.showInformationMessage(`Kora: ${text.name} cleared for ${daemon.name}.`);
+      return true;
+    };
 }
 
 export const clearSessionToken = clearToken('session');

@@ -3,4 +3,7 @@ import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
 import { compareBackupWithLiveFlow } from '../phrasebook-ops/backupActions';
 import { backupOf } from './backupTarget';
 
-export const compareBackupWithLive: PhrasebookCommandFactory = ({ ops }) => (target) => compareBackupWithLiveFlow(ops, backupOf(target));
+export const compareBackupWithLive: PhrasebookCommandFactory =
+  ({ ops }) =>
+  (target) =>
+    compareBackupWithLiveFlow(ops, backupOf(target));

@@ -6,14 +6,18 @@ import { attackStringFromArgument } from '../phrasebook/attackString';
 import type { CommandFactory } from './index';
 
 /** Returns the copied string, or undefined when there was nothing to copy. */
-export const copyAttackString: CommandFactory = ({ context }) => async (argument: unknown) => {
-  const attackString = attackStringFromArgument(argument);
-  if (attackString === undefined || attackString === '') {
-    void vscode.window.showWarningMessage('Kora: no attack string to copy. Use the quick fix or hover of a ReDoS diagnostic.');
-    return undefined;
-  }
-  await vscode.env.clipboard.writeText(attackString);
-  context.logger('phrasebook').info(`attack string copied (${attackString.length} characters)`);
-  vscode.window.setStatusBarMessage(`Kora: attack string copied (${attackString.length} characters)`, 4000);
-  return attackString;
-};
+export const copyAttackString: CommandFactory =
+  ({ context }) =>
+  async (argument: unknown) => {
+    const attackString = attackStringFromArgument(argument);
+    if (attackString === undefined || attackString === '') {
+      void vscode.window.showWarningMessage(
+        'Kora: no attack string to copy. Use the quick fix or hover of a ReDoS diagnostic.',
+      );
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(attackString);
+    context.logger('phrasebook').info(`attack string copied (${attackString.length} characters)`);
+    vscode.window.setStatusBarMessage(`Kora: attack string copied (${attackString.length} characters)`, 4000);
+    return attackString;
+  };

@@ -3,7 +3,12 @@ import * as vscode from 'vscode';
 import { chooseDaemon, daemonNameOf } from '../daemonPicker';
 import type { CommandFactory } from './index';
 
-export const copyDaemonUrl: CommandFactory = ({ daemons, prompter }) => async (argument?: unknown) => {
-  const daemon = await chooseDaemon(daemons.list(), prompter, 'Copy the URL of which daemon?', { name: daemonNameOf(argument), whenNone: 'offerSettings' });
-  if (daemon) await vscode.env.clipboard.writeText(daemon.url);
-};
+export const copyDaemonUrl: CommandFactory =
+  ({ daemons, prompter }) =>
+  async (argument?: unknown) => {
+    const daemon = await chooseDaemon(daemons.list(), prompter, 'Copy the URL of which daemon?', {
+      name: daemonNameOf(argument),
+      whenNone: 'offerSettings',
+    });
+    if (daemon) await vscode.env.clipboard.writeText(daemon.url);
+  };

@@ -21,7 +21,10 @@ type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
 
 /** Every command but the phrasebook bundle's: the compiler checks that none is missing. */
 const COMMANDS: Record<Exclude<CommandId, PhrasebookCommandId>, CommandFactory> = {
-  [COMMAND.showLog]: ({ context }) => () => context.log.channel.show(true),
+  [COMMAND.showLog]:
+    ({ context }) =>
+    () =>
+      context.log.channel.show(true),
   [COMMAND.configureDaemons]: () => () => openDaemonSettings(),
   [COMMAND.copyAttackString]: copyAttackString,
   [COMMAND.refresh]: refresh,
@@ -41,7 +44,10 @@ export function registerCommands(services: KoraServices): void {
   const log = context.logger('commands');
   const handlers: [string, CommandHandler][] = [
     ...Object.entries(COMMANDS).map(([id, factory]): [string, CommandHandler] => [id, factory(services)]),
-    ...PHRASEBOOK_COMMANDS.map((id): [string, CommandHandler] => [id, (...args) => services.phrasebook().commands[id](...args)]),
+    ...PHRASEBOOK_COMMANDS.map((id): [string, CommandHandler] => [
+      id,
+      (...args) => services.phrasebook().commands[id](...args),
+    ]),
   ];
   for (const [id, handler] of handlers) {
     context.register(

@@ -3,4 +3,7 @@ import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
 import { daemonNameOf } from '../daemonPicker';
 import { openLiveFlow } from '../phrasebook-ops/pullFlow';
 
-export const openLivePhrasebook: PhrasebookCommandFactory = ({ ops }) => (target) => openLiveFlow(ops, { daemon: daemonNameOf(target) });
+export const openLivePhrasebook: PhrasebookCommandFactory =
+  ({ ops }) =>
+  (target) =>
+    openLiveFlow(ops, { daemon: daemonNameOf(target) });

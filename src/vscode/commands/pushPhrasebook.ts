@@ -5,5 +5,7 @@ import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
 import { daemonNameOf } from '../daemonPicker';
 import { pushFlow } from '../phrasebook-ops/pushFlow';
 
-export const pushPhrasebook: PhrasebookCommandFactory = ({ ops }) => (file, daemon) =>
-  pushFlow(ops, file instanceof vscode.Uri ? file : undefined, { daemon: daemonNameOf(daemon) });
+export const pushPhrasebook: PhrasebookCommandFactory =
+  ({ ops }) =>
+  (file, daemon) =>
+    pushFlow(ops, file instanceof vscode.Uri ? file : undefined, { daemon: daemonNameOf(daemon) });

@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 import { VIEW } from '../constants';
 import type { CommandFactory } from './index';
 
-export const refresh: CommandFactory = ({ health: controller }) => async (argument?: unknown) => {
-  const daemonName = typeof argument === 'string' ? argument : undefined;
-  await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () => controller.refresh('manual', daemonName));
-};
+export const refresh: CommandFactory =
+  ({ health: controller }) =>
+  async (argument?: unknown) => {
+    const daemonName = typeof argument === 'string' ? argument : undefined;
+    await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () =>
+      controller.refresh('manual', daemonName),
+    );
+  };

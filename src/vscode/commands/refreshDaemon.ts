@@ -4,8 +4,12 @@ import { VIEW } from '../constants';
 import { daemonNameOf } from '../daemonPicker';
 import type { CommandFactory } from './index';
 
-export const refreshDaemon: CommandFactory = ({ health: controller }) => async (argument?: unknown) => {
-  const daemonName = daemonNameOf(argument);
-  if (daemonName === undefined) throw new Error('this command acts on a daemon in the Kora tree');
-  await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () => controller.refresh('manual', daemonName));
-};
+export const refreshDaemon: CommandFactory =
+  ({ health: controller }) =>
+  async (argument?: unknown) => {
+    const daemonName = daemonNameOf(argument);
+    if (daemonName === undefined) throw new Error('this command acts on a daemon in the Kora tree');
+    await vscode.window.withProgress({ location: { viewId: VIEW.health } }, () =>
+      controller.refresh('manual', daemonName),
+    );
+  };

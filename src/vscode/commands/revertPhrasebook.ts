@@ -3,4 +3,7 @@ import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
 import { daemonNameOf } from '../daemonPicker';
 import { revertFlow } from '../phrasebook-ops/revertFlow';
 
-export const revertPhrasebook: PhrasebookCommandFactory = ({ ops }) => (target) => revertFlow(ops, { daemon: daemonNameOf(target) });
+export const revertPhrasebook: PhrasebookCommandFactory =
+  ({ ops }) =>
+  (target) =>
+    revertFlow(ops, { daemon: daemonNameOf(target) });

@@ -3,7 +3,9 @@ import type { PhrasebookCommandFactory } from '../../phrasebookFeatures';
 import { revertFlow } from '../phrasebook-ops/revertFlow';
 import { backupOf } from './backupTarget';
 
-export const revertToBackup: PhrasebookCommandFactory = ({ ops }) => (target) => {
-  const { daemon, filename } = backupOf(target);
-  return revertFlow(ops, { daemon, filename });
-};
+export const revertToBackup: PhrasebookCommandFactory =
+  ({ ops }) =>
+  (target) => {
+    const { daemon, filename } = backupOf(target);
+    return revertFlow(ops, { daemon, filename });
+  };

@@ -51,7 +51,9 @@ export class HealthController implements vscode.Disposable {
     this.log = log;
     this.treeProvider = this.store.add(new HealthTreeProvider());
     this.store.add(this.statusBar);
-    this.view = this.store.add(vscode.window.createTreeView(VIEW.health, { treeDataProvider: this.treeProvider, showCollapseAll: true }));
+    this.view = this.store.add(
+      vscode.window.createTreeView(VIEW.health, { treeDataProvider: this.treeProvider, showCollapseAll: true }),
+    );
     this.presenter = new HealthViewPresenter(this.view);
     this.notifier = new UnhealthyNotifier(this.log, () => config.get('notifyOnUnhealthy'));
     this.statusBar.setEnabled(config.get('statusBarEnabled'));
@@ -68,7 +70,10 @@ export class HealthController implements vscode.Disposable {
     );
     this.store.add(
       registry.onDidChangeCredentials((daemons) => {
-        for (const daemon of daemons) this.refresh('config', daemon.name).catch((error: unknown) => this.log.warn(`refresh after token change failed: ${String(error)}`));
+        for (const daemon of daemons)
+          this.refresh('config', daemon.name).catch((error: unknown) =>
+            this.log.warn(`refresh after token change failed: ${String(error)}`),
+          );
       }),
     );
     this.showLatest();

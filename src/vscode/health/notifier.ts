@@ -26,9 +26,11 @@ export class UnhealthyNotifier {
     for (const health of turned) {
       const detail = health.stateDetail ? ` (${toPlainLine(health.stateDetail, 160)})` : '';
       this.log.info(`notifying: ${health.daemon.name} is ${daemonProblemWord(health)}`);
-      void vscode.window.showWarningMessage(`Kora: ${health.daemon.name} is ${daemonProblemWord(health)}${detail}.`, SHOW_HEALTH).then((choice) => {
-        if (choice === SHOW_HEALTH) void vscode.commands.executeCommand(`${VIEW.health}.focus`);
-      });
+      void vscode.window
+        .showWarningMessage(`Kora: ${health.daemon.name} is ${daemonProblemWord(health)}${detail}.`, SHOW_HEALTH)
+        .then((choice) => {
+          if (choice === SHOW_HEALTH) void vscode.commands.executeCommand(`${VIEW.health}.focus`);
+        });
     }
   }
 }

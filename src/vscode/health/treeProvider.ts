@@ -87,7 +87,9 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<NodeHandle>, 
     item.tooltip = new vscode.MarkdownString(node.tooltip);
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
-    const command = node.command ? { command: node.command.id, title: node.command.title, arguments: node.command.arguments } : node.action && { ...ACTION_COMMAND[node.action], arguments: [node.daemonName] };
+    const command = node.command
+      ? { command: node.command.id, title: node.command.title, arguments: node.command.arguments }
+      : node.action && { ...ACTION_COMMAND[node.action], arguments: [node.daemonName] };
     if (command) item.command = command;
     return item;
   }

@@ -16,12 +16,18 @@ export async function compareBackupWithLiveFlow(env: OpsEnv, ref: BackupRef): Pr
   if (!daemon) throw new Error(`no configured daemon is named "${ref.daemon}"`);
   const record = await env.history.findByBackup(daemon.key, ref.filename);
   if (!record) {
-    env.notify.info(`The daemon cannot serve the content of ${ref.filename}, and local history has no copy of it (it was written before this machine saw it).`);
+    env.notify.info(
+      `The daemon cannot serve the content of ${ref.filename}, and local history has no copy of it (it was written before this machine saw it).`,
+    );
     return false;
   }
   env.documents.refreshLive(daemon.name);
   const backupUri = historyDocumentUri(daemon.name, record.entriesHash, `${daemon.name} · ${ref.filename}`);
-  await showDiff(backupUri, liveDocumentUri(daemon.name), `${ref.filename} (${HISTORY_REASON_LABEL[record.reason]}) ↔ ${daemon.name} live`);
+  await showDiff(
+    backupUri,
+    liveDocumentUri(daemon.name),
+    `${ref.filename} (${HISTORY_REASON_LABEL[record.reason]}) ↔ ${daemon.name} live`,
+  );
   return true;
 }
 

@@ -12,7 +12,8 @@ export class DaemonDiagnostics implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0 && this.collection.has(event.document.uri)) this.collection.delete(event.document.uri);
+      if (event.contentChanges.length > 0 && this.collection.has(event.document.uri))
+        this.collection.delete(event.document.uri);
     });
   }
 

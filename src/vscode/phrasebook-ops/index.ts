@@ -43,7 +43,9 @@ export function registerPhrasebookOps(services: KoraServices): { env: OpsEnv; ap
     afterWrite: (daemonName) => {
       documents.refreshLive(daemonName);
       void backupHistory.refresh(daemonName);
-      health.refresh('write', daemonName, PHRASEBOOK_STREAMS).catch((error: unknown) => log.warn(`re-reading ${daemonName} after a write failed: ${String(error)}`));
+      health
+        .refresh('write', daemonName, PHRASEBOOK_STREAMS)
+        .catch((error: unknown) => log.warn(`re-reading ${daemonName} after a write failed: ${String(error)}`));
     },
     now: () => new Date(),
   };

@@ -34,7 +34,11 @@ export interface Prompter {
 export class VsCodePrompter implements Prompter {
   async askModal(message: string, detail: string, actions: readonly string[]): Promise<string | undefined> {
     // The question and its notes quote daemon text; the notes keep their (our) line breaks.
-    return vscode.window.showWarningMessage(safeLine(message), { modal: true, detail: escapeControls(detail, 'keep') }, ...actions);
+    return vscode.window.showWarningMessage(
+      safeLine(message),
+      { modal: true, detail: escapeControls(detail, 'keep') },
+      ...actions,
+    );
   }
 
   pick<T extends PickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
@@ -67,7 +71,13 @@ export class VsCodePrompter implements Prompter {
   }
 
   async input(options: InputOptions): Promise<string | undefined> {
-    return vscode.window.showInputBox({ title: options.title, prompt: options.prompt, placeHolder: options.placeholder, value: options.value, ignoreFocusOut: true });
+    return vscode.window.showInputBox({
+      title: options.title,
+      prompt: options.prompt,
+      placeHolder: options.placeholder,
+      value: options.value,
+      ignoreFocusOut: true,
+    });
   }
 
   async saveLocation(defaultUri: vscode.Uri, title: string): Promise<vscode.Uri | undefined> {
@@ -122,7 +132,8 @@ export class SwitchablePrompter implements Prompter {
     if (!this.script) return this.real.askModal(message, detail, actions);
     this.asked.push({ kind: 'modal', message, detail, options: actions });
     const answer = this.next('modal', message).answer;
-    if (answer !== undefined && !actions.includes(answer)) throw new Error(`scripted answer "${answer}" is not one of ${actions.join(', ')}`);
+    if (answer !== undefined && !actions.includes(answer))
+      throw new Error(`scripted answer "${answer}" is not one of ${actions.join(', ')}`);
     return answer;
   }
 
@@ -149,7 +160,8 @@ export class SwitchablePrompter implements Prompter {
   private next<K extends ScriptedAnswer['kind']>(kind: K, question: string): Extract<ScriptedAnswer, { kind: K }> {
     const answer = this.script?.shift();
     if (!answer) throw new Error(`unexpected ${kind} prompt with no scripted answer: "${question}"`);
-    if (answer.kind !== kind) throw new Error(`scripted ${answer.kind} answer, but a ${kind} prompt came: "${question}"`);
+    if (answer.kind !== kind)
+      throw new Error(`scripted ${answer.kind} answer, but a ${kind} prompt came: "${question}"`);
     return answer as Extract<ScriptedAnswer, { kind: K }>;
   }
 }

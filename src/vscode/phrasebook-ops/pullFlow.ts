@@ -19,7 +19,9 @@ export interface PullArgs extends DaemonArgs {
 }
 
 export async function openLiveFlow(env: OpsEnv, args: DaemonArgs = {}): Promise<vscode.Uri | undefined> {
-  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Open the live phrasebook of which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Open the live phrasebook of which daemon?', {
+    name: args.daemon,
+  });
   if (!daemon) return undefined;
   const uri = liveDocumentUri(daemon.name);
   env.documents.refreshLive(daemon.name);
@@ -29,7 +31,9 @@ export async function openLiveFlow(env: OpsEnv, args: DaemonArgs = {}): Promise<
 }
 
 export async function pullFlow(env: OpsEnv, args: PullArgs = {}): Promise<vscode.Uri | undefined> {
-  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Pull the live phrasebook of which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Pull the live phrasebook of which daemon?', {
+    name: args.daemon,
+  });
   if (!daemon) return undefined;
   let live;
   try {
@@ -38,7 +42,12 @@ export async function pullFlow(env: OpsEnv, args: PullArgs = {}): Promise<vscode
     env.notify.error(`Could not read the live phrasebook of "${daemon.name}": ${errorText(error)}`);
     return undefined;
   }
-  const target = args.target ?? (await env.prompter.saveLocation(defaultPullTarget(daemon.name), `Pull the live phrasebook of "${daemon.name}" into…`));
+  const target =
+    args.target ??
+    (await env.prompter.saveLocation(
+      defaultPullTarget(daemon.name),
+      `Pull the live phrasebook of "${daemon.name}" into…`,
+    ));
   if (!target) return undefined;
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
   if (open?.isDirty) {
@@ -46,11 +55,26 @@ export async function pullFlow(env: OpsEnv, args: PullArgs = {}): Promise<vscode
     return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(live.yaml));
-  await env.bases.set(target, daemon.key, { hash: live.hash, yaml: live.yaml, daemonName: daemon.name, savedAt: env.now().toISOString() });
-  await keepPulled(env.history, daemon.key, live).catch((error: unknown) => env.log.warn(`local history not updated: ${errorText(error)}`));
-  audit(env, { daemon: daemon.name, action: 'pull', outcome: 'written_to_file', entriesAfter: live.entries.length, detail: `${fileName(target)} ${live.hash}` });
+  await env.bases.set(target, daemon.key, {
+    hash: live.hash,
+    yaml: live.yaml,
+    daemonName: daemon.name,
+    savedAt: env.now().toISOString(),
+  });
+  await keepPulled(env.history, daemon.key, live).catch((error: unknown) =>
+    env.log.warn(`local history not updated: ${errorText(error)}`),
+  );
+  audit(env, {
+    daemon: daemon.name,
+    action: 'pull',
+    outcome: 'written_to_file',
+    entriesAfter: live.entries.length,
+    detail: `${fileName(target)} ${live.hash}`,
+  });
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
-  env.notify.info(`Pulled ${entryCountText(live.entries.length)} (${describeSource(live.response)}) from "${daemon.name}" into ${fileName(target)}.`);
+  env.notify.info(
+    `Pulled ${entryCountText(live.entries.length)} (${describeSource(live.response)}) from "${daemon.name}" into ${fileName(target)}.`,
+  );
   return target;
 }
 

@@ -31,18 +31,26 @@ function activePhrasebook(): vscode.TextDocument | undefined {
 }
 
 /** `analyzer` vets the file's patterns before they run in the extension host (see testMessage). */
-export async function testMessageFlow(env: OpsEnv, analyzer: RedosAnalyzer, args: TestMessageArgs = {}): Promise<TestMessageSummary | undefined> {
+export async function testMessageFlow(
+  env: OpsEnv,
+  analyzer: RedosAnalyzer,
+  args: TestMessageArgs = {},
+): Promise<TestMessageSummary | undefined> {
   // Captured first: the input box does not change it, but a daemon QuickPick could steal focus.
   const file = activePhrasebook();
   const message =
     args.message ??
     (await env.prompter.input({
       title: 'Kora: Test Message',
-      prompt: file ? `Which entry answers this message? (daemon live vs ${fileName(file.uri)})` : 'Which entry answers this message on the daemon?',
+      prompt: file
+        ? `Which entry answers this message? (daemon live vs ${fileName(file.uri)})`
+        : 'Which entry answers this message on the daemon?',
       placeholder: 'e.g. status',
     }));
   if (message === undefined) return undefined;
-  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Test the message on which daemon?', { name: args.daemon });
+  const daemon = await chooseDaemon(env.daemons.list(), env.prompter, 'Test the message on which daemon?', {
+    name: args.daemon,
+  });
   if (!daemon) return undefined;
   let report: TestMessageReport;
   try {
@@ -52,17 +60,27 @@ export async function testMessageFlow(env: OpsEnv, analyzer: RedosAnalyzer, args
     env.notify.error(`Could not test the message on "${daemon.name}": ${errorText(error)}`);
     return undefined;
   }
-  const daemonUri = env.testResults.add(`${daemon.name} · daemon answer`, renderTestResult(`Daemon "${daemon.name}" — live phrasebook (/test)`, message, { daemon: report.daemon }));
+  const daemonUri = env.testResults.add(
+    `${daemon.name} · daemon answer`,
+    renderTestResult(`Daemon "${daemon.name}" — live phrasebook (/test)`, message, { daemon: report.daemon }),
+  );
   if (!report.local || !file) {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(daemonUri), { preview: false });
-    env.notify.info('Open a phrasebook file to compare its answer with the daemon\'s.');
+    env.notify.info("Open a phrasebook file to compare its answer with the daemon's.");
     return { message, daemon: daemon.name, report, shown: [daemonUri] };
   }
-  const localUri = env.testResults.add(`${fileName(file.uri)} · local answer`, renderTestResult(`Local — ${fileName(file.uri)}${file.isDirty ? ' (unsaved changes included)' : ''}`, message, { local: report.local }));
+  const localUri = env.testResults.add(
+    `${fileName(file.uri)} · local answer`,
+    renderTestResult(`Local — ${fileName(file.uri)}${file.isDirty ? ' (unsaved changes included)' : ''}`, message, {
+      local: report.local,
+    }),
+  );
   await showDiff(localUri, daemonUri, `Test ${JSON.stringify(message)}: ${fileName(file.uri)} ↔ ${daemon.name}`);
   const comparison = report.comparison;
   if (comparison && !comparison.same) {
-    env.notify.warn(`Different answers for ${JSON.stringify(message)}: ${comparison.differences.join('; ')}. Because: ${comparison.causes.join('; ')}.`);
+    env.notify.warn(
+      `Different answers for ${JSON.stringify(message)}: ${comparison.differences.join('; ')}. Because: ${comparison.causes.join('; ')}.`,
+    );
   } else {
     env.notify.info(`Same answer for ${JSON.stringify(message)} locally and on "${daemon.name}".`);
   }

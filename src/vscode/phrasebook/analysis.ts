@@ -2,7 +2,13 @@
 // lint result (with its per-entry cache), the guard finding that replaces it for refused inputs,
 // and the deep ReDoS verdicts, which arrive later and survive edits that leave a pattern alone.
 import type { Finding } from '../../core/findings';
-import { createLintCache, type EntryAnalysisCache, type EntryInfo, type LintResult, type SeverityOverrides } from '../../core/phrasebook';
+import {
+  createLintCache,
+  type EntryAnalysisCache,
+  type EntryInfo,
+  type LintResult,
+  type SeverityOverrides,
+} from '../../core/phrasebook';
 import { deepJobs, deepKey, type DeepJob } from '../../core/phrasebook/lint/deep';
 import { EDITOR_INPUT_GUARD, lintLocal, pipelineFindings, type LocalLint } from '../../core/phrasebook/lint/pipeline';
 import type { RedosVerdict } from '../../core/redos/verdict';
@@ -80,7 +86,8 @@ export class DocumentAnalysis {
     if (!pattern) return { kind: 'not-analysed', reason: 'the entry has no pattern string' };
     if (pattern.compile !== 'ok') return { kind: 'not-analysed', reason: 'the pattern does not compile' };
     const translation = pattern.translation;
-    if (!translation?.ok) return { kind: 'not-analysed', reason: translation?.reason ?? 'the pattern has no JavaScript equivalent' };
+    if (!translation?.ok)
+      return { kind: 'not-analysed', reason: translation?.reason ?? 'the pattern has no JavaScript equivalent' };
     const verdict = this.verdicts.get(deepKey(translation));
     return verdict ? { kind: 'done', verdict } : { kind: 'pending' };
   }

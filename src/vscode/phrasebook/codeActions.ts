@@ -9,7 +9,9 @@ import { isDiagnosticOf, toVsRange, toVsTextEdit } from './convert';
 import type { PhrasebookDiagnostics } from './diagnostics';
 
 export class PhrasebookCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly diagnostics: PhrasebookDiagnostics) {}
 
@@ -41,7 +43,11 @@ export class PhrasebookCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function fixAction(document: vscode.TextDocument, fix: FindingFix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+function fixAction(
+  document: vscode.TextDocument,
+  fix: FindingFix,
+  diagnostic: vscode.Diagnostic | undefined,
+): vscode.CodeAction {
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   action.edit.set(document.uri, fix.edits.map(toVsTextEdit));
@@ -50,7 +56,10 @@ function fixAction(document: vscode.TextDocument, fix: FindingFix, diagnostic: v
   return action;
 }
 
-function copyAttackStringAction(finding: Finding, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction | undefined {
+function copyAttackStringAction(
+  finding: Finding,
+  diagnostic: vscode.Diagnostic | undefined,
+): vscode.CodeAction | undefined {
   const attackString = attackStringFromArgument(finding.data);
   if (attackString === undefined || attackString === '') return undefined;
   const action = new vscode.CodeAction('Copy ReDoS attack string', vscode.CodeActionKind.QuickFix);

@@ -25,7 +25,10 @@ export class PlaceholderCompletion implements vscode.CompletionItemProvider {
     private readonly live: LiveSnapshot,
   ) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionItem[] | undefined> {
     const analysis = this.diagnostics.analysisFor(document);
     if (!analysis) return undefined;
     const line = document.lineAt(position.line).text;
@@ -55,7 +58,12 @@ export class PlaceholderCompletion implements vscode.CompletionItemProvider {
   }
 
   /** After `{snapshot.`: paths below the segments already typed, labelled by what is left to type. */
-  private pathItems(typed: string, position: vscode.Position, tailLength: number, closed: boolean): vscode.CompletionItem[] {
+  private pathItems(
+    typed: string,
+    position: vscode.Position,
+    tailLength: number,
+    closed: boolean,
+  ): vscode.CompletionItem[] {
     const completeSegments = typed.slice(0, typed.lastIndexOf('.') + 1);
     const partial = typed.slice(completeSegments.length);
     const range = new vscode.Range(position.translate(0, -partial.length), position.translate(0, tailLength));
@@ -69,7 +77,11 @@ export class PlaceholderCompletion implements vscode.CompletionItemProvider {
   }
 
   /** While `{snapshot` itself is typed: whole placeholders. */
-  private placeholderItems(start: vscode.Position, position: vscode.Position, closed: boolean): vscode.CompletionItem[] {
+  private placeholderItems(
+    start: vscode.Position,
+    position: vscode.Position,
+    closed: boolean,
+  ): vscode.CompletionItem[] {
     const range = new vscode.Range(start, position);
     return PLACEHOLDER_CATALOG.map((info, order) => {
       const placeholder = `${PLACEHOLDER_PREFIX}${info.path}`;

@@ -31,7 +31,8 @@ export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnost
   diagnostic.code = finding.code;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(related.range)), related.message),
+      (related) =>
+        new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(related.range)), related.message),
     );
   }
   if (UNNECESSARY_CODES.has(finding.code)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];

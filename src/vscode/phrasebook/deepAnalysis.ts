@@ -50,7 +50,9 @@ export class DeepAnalysisService implements vscode.Disposable {
     const nativeBinaryPath = findNativeBinary([this.extensionPath]);
     const backend = nativeBinaryPath === undefined ? 'pure' : 'native';
     // One store for the session: it outlives analyzers replaced by a settings change.
-    this.store ??= new FileVerdictStore(this.storageFolder, analyserVersion(backend), (message) => this.log.warn(message));
+    this.store ??= new FileVerdictStore(this.storageFolder, analyserVersion(backend), (message) =>
+      this.log.warn(message),
+    );
     this.log.info(`deep analysis with recheck's ${backend === 'native' ? 'native binary' : 'pure-JavaScript build'}`);
     return new DeepRedosAnalyzer({
       workerPath: path.join(this.extensionPath, REDOS_WORKER_BUNDLE),

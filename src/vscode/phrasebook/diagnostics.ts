@@ -177,8 +177,14 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
   private publish(uri: vscode.Uri, tracked: TrackedDocument): void {
     // Live and preview documents are read-only copies: their findings would only repeat the file's
     // in the Problems view (hovers still explain them).
-    const findings = uri.scheme === LIVE_PHRASEBOOK_SCHEME ? [] : tracked.analysis.findings(this.deep.isEnabled, this.severityOverrides);
-    this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, uri)));
+    const findings =
+      uri.scheme === LIVE_PHRASEBOOK_SCHEME
+        ? []
+        : tracked.analysis.findings(this.deep.isEnabled, this.severityOverrides);
+    this.collection.set(
+      uri,
+      findings.map((finding) => toDiagnostic(finding, uri)),
+    );
     this.published.fire(uri);
   }
 
@@ -187,7 +193,9 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
    * while the old model is still being disposed): then that one is analysed instead.
    */
   private onClose(closed: vscode.TextDocument): void {
-    const successor = vscode.workspace.textDocuments.find((document) => document !== closed && key(document.uri) === key(closed.uri));
+    const successor = vscode.workspace.textDocuments.find(
+      (document) => document !== closed && key(document.uri) === key(closed.uri),
+    );
     if (successor) this.refresh(successor, true);
     else this.forget(closed.uri);
   }

@@ -81,7 +81,9 @@ export class PhrasebookDocuments implements vscode.Disposable {
   private contentLooksLikePhrasebook(document: vscode.TextDocument): boolean {
     const cached = this.contentVerdicts.get(document);
     if (cached && cached.version === document.version) return cached.looksLikePhrasebook;
-    const prefix = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_PREFIX_CHARS)));
+    const prefix = document.getText(
+      new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_PREFIX_CHARS)),
+    );
     const verdict = looksLikePhrasebook(prefix);
     this.contentVerdicts.set(document, { version: document.version, looksLikePhrasebook: verdict });
     return verdict;
@@ -116,7 +118,8 @@ function buildFileSelector(configured: readonly string[]): vscode.DocumentFilter
   const folders = vscode.workspace.workspaceFolders ?? [];
   const filters: vscode.DocumentFilter[] = [];
   for (const glob of globs) {
-    for (const folder of folders) filters.push({ language: YAML_LANGUAGE_ID, pattern: new vscode.RelativePattern(folder, glob) });
+    for (const folder of folders)
+      filters.push({ language: YAML_LANGUAGE_ID, pattern: new vscode.RelativePattern(folder, glob) });
     if (glob.startsWith('**') || folders.length === 0) filters.push({ language: YAML_LANGUAGE_ID, pattern: glob });
   }
   return filters;

@@ -21,7 +21,8 @@ const DAEMON_RULE_PREFIX = 'daemon/';
 const VERDICT_TEXT = {
   safe: '$(pass) no catastrophic backtracking found',
   exponential: '$(error) **exponential** backtracking: one crafted message can stall the daemon',
-  polynomial: (degree: number | undefined) => `$(warning) **polynomial** backtracking (degree ${degree ?? '?'}): long messages get slow`,
+  polynomial: (degree: number | undefined) =>
+    `$(warning) **polynomial** backtracking (degree ${degree ?? '?'}): long messages get slow`,
 } as const;
 
 export class PhrasebookHover implements vscode.HoverProvider {
@@ -54,7 +55,6 @@ export class PhrasebookHover implements vscode.HoverProvider {
     const live = this.live.liveSnapshotValue(placeholder.path);
     return placeholderDocumentation(info, live ? describeLiveValue(live) : undefined);
   }
-
 }
 
 function patternMarkdown(entry: EntryInfo, entryFindings: Finding[], deep: DeepStatus): vscode.MarkdownString {
@@ -68,7 +68,8 @@ function patternMarkdown(entry: EntryInfo, entryFindings: Finding[], deep: DeepS
   const daemonFindings = entryFindings.filter(
     (finding) =>
       finding.code.startsWith(DAEMON_RULE_PREFIX) &&
-      (finding.field === PATTERN_FIELD || (patternRange !== undefined && toVsRange(finding.range).intersection(patternRange) !== undefined)),
+      (finding.field === PATTERN_FIELD ||
+        (patternRange !== undefined && toVsRange(finding.range).intersection(patternRange) !== undefined)),
   );
   if (daemonFindings.length === 0) {
     markdown.appendMarkdown("**Daemon rules:** $(pass) the daemon's validator accepts this pattern\n\n");
@@ -110,13 +111,20 @@ function appendVerdict(markdown: vscode.MarkdownString, verdict: RedosVerdict): 
       markdown.appendMarkdown(`$(question) not supported: ${escapeMarkdown(verdict.reason)}`);
       return;
     case 'vulnerable':
-      markdown.appendMarkdown(verdict.complexity === 'exponential' ? VERDICT_TEXT.exponential : VERDICT_TEXT.polynomial(verdict.degree));
+      markdown.appendMarkdown(
+        verdict.complexity === 'exponential' ? VERDICT_TEXT.exponential : VERDICT_TEXT.polynomial(verdict.degree),
+      );
       appendAttackString(markdown, verdict);
-      markdown.appendMarkdown(`\n${commandLink('$(copy) Copy attack string', COMMAND.copyAttackString, [verdict.attackString])}`);
+      markdown.appendMarkdown(
+        `\n${commandLink('$(copy) Copy attack string', COMMAND.copyAttackString, [verdict.attackString])}`,
+      );
   }
 }
 
-function appendAttackString(markdown: vscode.MarkdownString, verdict: Extract<RedosVerdict, { status: 'vulnerable' }>): void {
+function appendAttackString(
+  markdown: vscode.MarkdownString,
+  verdict: Extract<RedosVerdict, { status: 'vulnerable' }>,
+): void {
   if (verdict.attackPython !== undefined) {
     // Python, as an operator would try it: `re.match(pattern, s, re.IGNORECASE)`.
     markdown.appendMarkdown('\n\nAttack string (as Python):\n');

@@ -33,13 +33,19 @@ export function registerPhrasebookFeatures(services: KoraServices): PhrasebookLa
   const { context: kora, config, health } = services;
   const log = kora.logger('phrasebook');
   const documents = kora.register(new PhrasebookDocuments(config));
-  const deep = kora.register(new DeepAnalysisService(kora.extension.extensionPath, kora.extension.globalStorageUri.fsPath, log, config));
+  const deep = kora.register(
+    new DeepAnalysisService(kora.extension.extensionPath, kora.extension.globalStorageUri.fsPath, log, config),
+  );
   const diagnostics = kora.register(new PhrasebookDiagnostics(documents, deep, log, config));
   // The monitor is replaced when the polling settings change: looked up when a value is needed.
   const live = new LiveSnapshot(new PolledSnapshots(() => health.monitor));
 
   kora.register(
-    vscode.languages.registerCodeActionsProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookCodeActions(diagnostics), PhrasebookCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      PHRASEBOOK_PROVIDER_SELECTOR,
+      new PhrasebookCodeActions(diagnostics),
+      PhrasebookCodeActions.metadata,
+    ),
   );
   kora.register(
     vscode.languages.registerCompletionItemProvider(
@@ -48,7 +54,9 @@ export function registerPhrasebookFeatures(services: KoraServices): PhrasebookLa
       ...PLACEHOLDER_TRIGGER_CHARACTERS,
     ),
   );
-  kora.register(vscode.languages.registerHoverProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookHover(diagnostics, live)));
+  kora.register(
+    vscode.languages.registerHoverProvider(PHRASEBOOK_PROVIDER_SELECTOR, new PhrasebookHover(diagnostics, live)),
+  );
 
   const api: PhrasebookApi = {
     isPhrasebook: (document) => documents.isPhrasebook(document),

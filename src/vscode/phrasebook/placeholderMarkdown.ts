@@ -21,6 +21,7 @@ export function unknownPlaceholderDocumentation(path: string): vscode.MarkdownSt
   markdown.appendMarkdown(`${inlineCode(`${PLACEHOLDER_PREFIX}${path}}`)}\n\n`);
   markdown.appendMarkdown("$(error) Not one of the daemon's 25 snapshot paths: the daemon rejects this entry.");
   const suggestions = closestPlaceholderPaths(path);
-  if (suggestions.length > 0) markdown.appendMarkdown(`\n\nDid you mean ${suggestions.map((known) => inlineCode(known)).join(', ')}?`);
+  if (suggestions.length > 0)
+    markdown.appendMarkdown(`\n\nDid you mean ${suggestions.map((known) => inlineCode(known)).join(', ')}?`);
   return markdown;
 }

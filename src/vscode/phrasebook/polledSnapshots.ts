@@ -21,7 +21,8 @@ export class PolledSnapshots implements LiveSnapshotSource {
     const monitor = this.monitor();
     for (const health of monitor?.daemons ?? []) {
       const outcome = monitor?.poller(health.daemon.name)?.latest('snapshot');
-      if (outcome?.ok && outcome.value.kind === 'snapshot') return { daemonName: health.daemon.name, snapshot: outcome.value.snapshot };
+      if (outcome?.ok && outcome.value.kind === 'snapshot')
+        return { daemonName: health.daemon.name, snapshot: outcome.value.snapshot };
     }
     return undefined;
   }

@@ -23,12 +23,18 @@ const EDIT_DEBOUNCE_MS = 200;
 export interface RunTargets {
   analyzer(): RedosAnalyzer;
   /** A daemon's name and /test, or undefined when the user picked none. */
-  chooseDaemon(): Promise<{ name: string; client: { testPhrasebook(text: string): Promise<PhrasebookTestResponse> } } | undefined>;
+  chooseDaemon(): Promise<
+    { name: string; client: { testPhrasebook(text: string): Promise<PhrasebookTestResponse> } } | undefined
+  >;
 }
 
 function caseDescription(testCase: TestCase): string {
   const { category, noMatch, reply, replyMatches } = testCase.expect;
-  const parts = [noMatch ? 'no match' : category ? `→ ${category}` : '', reply !== undefined ? 'reply' : '', replyMatches !== undefined ? 'reply pattern' : ''];
+  const parts = [
+    noMatch ? 'no match' : category ? `→ ${category}` : '',
+    reply !== undefined ? 'reply' : '',
+    replyMatches !== undefined ? 'reply pattern' : '',
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -43,7 +49,11 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
   readonly onDidFinishRun = this.finished.event;
 
   /** The explorer (controller, profiles, file watcher) calls in; this reads files and runs cases. */
-  constructor(explorer: TestExplorer, private readonly targets: RunTargets, private readonly log: Logger) {
+  constructor(
+    explorer: TestExplorer,
+    private readonly targets: RunTargets,
+    private readonly log: Logger,
+  ) {
     this.controller = explorer.controller;
     this.diagnostics = this.store.add(vscode.languages.createDiagnosticCollection('kora-phrasebook-tests'));
     this.store.add(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event.document)));
@@ -68,7 +78,9 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     try {
       loaded = await loadTestFile(uri);
     } catch (error) {
-      this.log.warn(`cannot read the test file ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `cannot read the test file ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       this.remove(uri);
       return undefined;
     }
@@ -86,8 +98,14 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
       }),
     );
     this.controller.items.add(fileItem);
-    const findings = [...loaded.parsed.findings, ...checkTestFile(loaded.parsed, await loadPhrasebook(loaded.phrasebookUri))];
-    this.diagnostics.set(uri, findings.map((finding) => toDiagnostic(finding, uri)));
+    const findings = [
+      ...loaded.parsed.findings,
+      ...checkTestFile(loaded.parsed, await loadPhrasebook(loaded.phrasebookUri)),
+    ];
+    this.diagnostics.set(
+      uri,
+      findings.map((finding) => toDiagnostic(finding, uri)),
+    );
     return loaded;
   }
 
@@ -104,10 +122,13 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     if (!isTestFileUri(document.uri)) return;
     const key = document.uri.toString();
     clearTimeout(this.pendingEdits.get(key));
-    this.pendingEdits.set(key, setTimeout(() => {
-      this.pendingEdits.delete(key);
-      void this.update(document.uri);
-    }, EDIT_DEBOUNCE_MS));
+    this.pendingEdits.set(
+      key,
+      setTimeout(() => {
+        this.pendingEdits.delete(key);
+        void this.update(document.uri);
+      }, EDIT_DEBOUNCE_MS),
+    );
   }
 
   private testFilesOf(phrasebook: vscode.Uri): LoadedTestFile[] {
@@ -117,7 +138,9 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
   /** Saving a test file or a tested phrasebook re-runs the affected files, locally. */
   private async onSave(document: vscode.TextDocument): Promise<void> {
     const affected = isTestFileUri(document.uri) ? [await this.update(document.uri)] : this.testFilesOf(document.uri);
-    const items = affected.flatMap((file) => (file ? [this.controller.items.get(file.uri.toString())] : [])).filter((item): item is vscode.TestItem => !!item);
+    const items = affected
+      .flatMap((file) => (file ? [this.controller.items.get(file.uri.toString())] : []))
+      .filter((item): item is vscode.TestItem => !!item);
     if (items.length === 0) return;
     // Diagnostics that depend on the phrasebook (unknown categories) follow it.
     if (!isTestFileUri(document.uri)) await Promise.all(affected.map((file) => file && this.update(file.uri)));
@@ -148,18 +171,28 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     return byFile;
   }
 
-  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken | undefined, where: TestTarget): Promise<void> {
+  async run(
+    request: vscode.TestRunRequest,
+    token: vscode.CancellationToken | undefined,
+    where: TestTarget,
+  ): Promise<void> {
     const byFile = this.casesOf(request);
     let daemon: Awaited<ReturnType<RunTargets['chooseDaemon']>>;
     try {
       daemon = where === 'daemon' ? await this.targets.chooseDaemon() : undefined;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Kora: cannot run the phrasebook tests on a daemon: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Kora: cannot run the phrasebook tests on a daemon: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     if (where === 'daemon' && !daemon) return;
     const target = daemon?.name ?? 'local';
-    const run = this.controller.createTestRun(request, daemon ? `Kora phrasebook tests on ${daemon.name}` : 'Kora phrasebook tests', true);
+    const run = this.controller.createTestRun(
+      request,
+      daemon ? `Kora phrasebook tests on ${daemon.name}` : 'Kora phrasebook tests',
+      true,
+    );
     const ran: string[] = [];
     try {
       for (const [fileKey, items] of byFile) {
@@ -173,7 +206,12 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
         const only = new Set(items.map((item) => Number(item.id.slice(item.id.lastIndexOf('#') + 1))));
         const fileRun = daemon
           ? await runFileOnDaemon(loaded.parsed, daemon.client, only)
-          : await runFileLocally(loaded.parsed, await loadPhrasebook(loaded.phrasebookUri), { now: new Date(), analyzer: this.targets.analyzer() }, only);
+          : await runFileLocally(
+              loaded.parsed,
+              await loadPhrasebook(loaded.phrasebookUri),
+              { now: new Date(), analyzer: this.targets.analyzer() },
+              only,
+            );
         this.report(run, loaded, fileRun, target, ran);
         if (!daemon && only.size === loaded.parsed.cases.length) await this.keepFullRun(loaded, fileRun);
       }
@@ -198,7 +236,10 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
   }
 
   /** Hints on the phrasebook's entries no case of its test files reaches; runs the other files' cases. */
-  private async refreshCoverage(phrasebook: vscode.Uri, justRan?: { key: string; results: CaseResult[] }): Promise<void> {
+  private async refreshCoverage(
+    phrasebook: vscode.Uri,
+    justRan?: { key: string; results: CaseResult[] },
+  ): Promise<void> {
     const files = this.testFilesOf(phrasebook);
     if (files.length === 0) {
       this.diagnostics.delete(phrasebook);
@@ -215,11 +256,18 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     const results: CaseResult[] = [];
     for (const file of files) {
       if (file.uri.toString() === justRan?.key) results.push(...justRan.results);
-      else results.push(...(await runFileLocally(file.parsed, source, { now: new Date(), analyzer: this.targets.analyzer() })).results);
+      else
+        results.push(
+          ...(await runFileLocally(file.parsed, source, { now: new Date(), analyzer: this.targets.analyzer() }))
+            .results,
+        );
     }
     const coverage = coverageOf(source.entries, results);
     const label = files.map((file) => displayName(file.uri)).join(', ');
-    this.diagnostics.set(phrasebook, coverageFindings(document, coverage.uncovered, label).map((finding) => toDiagnostic(finding, phrasebook)));
+    this.diagnostics.set(
+      phrasebook,
+      coverageFindings(document, coverage.uncovered, label).map((finding) => toDiagnostic(finding, phrasebook)),
+    );
   }
 
   dispose(): void {

@@ -32,8 +32,16 @@ export class TestExplorer implements vscode.Disposable {
     };
     this.controller.refreshHandler = () => runner().discover();
     const profile = (label: string, where: TestTarget, isDefault: boolean) =>
-      this.controller.createRunProfile(label, vscode.TestRunProfileKind.Run, (request, token) => runner().run(request, token, where), isDefault);
-    this.profiles = { local: profile('Run Locally', 'local', true), daemon: profile('Run on a Daemon (/test)', 'daemon', false) };
+      this.controller.createRunProfile(
+        label,
+        vscode.TestRunProfileKind.Run,
+        (request, token) => runner().run(request, token, where),
+        isDefault,
+      );
+    this.profiles = {
+      local: profile('Run Locally', 'local', true),
+      daemon: profile('Run on a Daemon (/test)', 'daemon', false),
+    };
     const watcher = this.store.add(vscode.workspace.createFileSystemWatcher(TEST_FILE_GLOB));
     this.store.add(watcher.onDidCreate((uri) => void runner().update(uri)));
     this.store.add(watcher.onDidChange((uri) => void runner().update(uri)));

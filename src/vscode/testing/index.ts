@@ -33,7 +33,10 @@ export function registerPhrasebookTesting(services: KoraServices, deep: DeepAnal
   );
 }
 
-export function testingApi(explorer: { controller: vscode.TestController; profiles: PhrasebookTestingApi['profiles'] }, tests: PhrasebookTestController): PhrasebookTestingApi {
+export function testingApi(
+  explorer: { controller: vscode.TestController; profiles: PhrasebookTestingApi['profiles'] },
+  tests: PhrasebookTestController,
+): PhrasebookTestingApi {
   return {
     controller: explorer.controller,
     profiles: explorer.profiles,

@@ -35,7 +35,12 @@ export function testMessagesOf(result: CaseResult, uri: vscode.Uri): vscode.Test
   return [message];
 }
 
-export function reportResult(run: vscode.TestRun, item: vscode.TestItem, result: CaseResult, target: string): CaseRecord {
+export function reportResult(
+  run: vscode.TestRun,
+  item: vscode.TestItem,
+  result: CaseResult,
+  target: string,
+): CaseRecord {
   const messages = testMessagesOf(result, item.uri!);
   if (result.status === 'passed') run.passed(item, result.durationMs);
   else if (result.status === 'failed') run.failed(item, messages, result.durationMs);

@@ -45,6 +45,9 @@ export async function loadPhrasebook(uri: vscode.Uri): Promise<PhrasebookSource>
     return { entries: parsePhrasebook(await readText(uri)).entriesValue ?? [], label };
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { missing: code === 'FileNotFound' ? 'file not found' : error instanceof Error ? error.message : String(error), label };
+    return {
+      missing: code === 'FileNotFound' ? 'file not found' : error instanceof Error ? error.message : String(error),
+      label,
+    };
   }
 }

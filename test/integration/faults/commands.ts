@@ -11,7 +11,12 @@ import { PUSH_ACTION, type PushSummary } from '../../../src/vscode/phrasebook-op
 import type { TestMessageSummary } from '../../../src/vscode/phrasebook-ops/testMessageFlow';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { injectOnce } from '../../unit/faults/injection';
-import { TEST_MESSAGE_TEXT, type CommandOutcome, type FaultRow, type PhrasebookCommand } from '../../unit/faults/matrix';
+import {
+  TEST_MESSAGE_TEXT,
+  type CommandOutcome,
+  type FaultRow,
+  type PhrasebookCommand,
+} from '../../unit/faults/matrix';
 import { waitFor, workspaceRoot } from '../helpers';
 import type { DaemonControl } from './control';
 
@@ -60,7 +65,12 @@ let runCounter = 0;
  * are written now) and returns the run, so the caller can look at the workspace in between. The
  * test prompter answers "Push" to a push's confirmation.
  */
-export async function prepareCommand(api: KoraApi, daemonName: string, command: PhrasebookCommand, options: RunOptions = {}): Promise<() => Promise<CommandRun>> {
+export async function prepareCommand(
+  api: KoraApi,
+  daemonName: string,
+  command: PhrasebookCommand,
+  options: RunOptions = {},
+): Promise<() => Promise<CommandRun>> {
   runCounter += 1;
   switch (command) {
     case 'openLive':
@@ -72,11 +82,22 @@ export async function prepareCommand(api: KoraApi, daemonName: string, command: 
       };
     case 'pull': {
       const target = faultFile(`pulled-${runCounter}.yml`);
-      return async () => ({ command, target, pulled: await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMAND.pullPhrasebook, daemonName, target) });
+      return async () => ({
+        command,
+        target,
+        pulled: await vscode.commands.executeCommand<vscode.Uri | undefined>(
+          COMMAND.pullPhrasebook,
+          daemonName,
+          target,
+        ),
+      });
     }
     case 'push': {
       const file = faultFile(`push-${runCounter}.yml`);
-      const entries = [...SEED_ENTRIES, { pattern: '^faulty$', category: 'faulty', description: 'Pushed under a fault', reply_template: 'Still here.' }];
+      const entries = [
+        ...SEED_ENTRIES,
+        { pattern: '^faulty$', category: 'faulty', description: 'Pushed under a fault', reply_template: 'Still here.' },
+      ];
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(toDaemonYaml(entries)));
       return () => runPush(api, file, daemonName, options);
     }
@@ -87,7 +108,10 @@ export async function prepareCommand(api: KoraApi, daemonName: string, command: 
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
       return async () => ({
         command,
-        summary: await vscode.commands.executeCommand<TestMessageSummary | undefined>(COMMAND.testMessage, { daemon: daemonName, message: TEST_MESSAGE_TEXT }),
+        summary: await vscode.commands.executeCommand<TestMessageSummary | undefined>(COMMAND.testMessage, {
+          daemon: daemonName,
+          message: TEST_MESSAGE_TEXT,
+        }),
       });
     }
   }
@@ -104,7 +128,10 @@ async function runPush(api: KoraApi, file: vscode.Uri, daemonName: string, optio
     return putPhrasebook.apply(client, args);
   };
   try {
-    return { command: 'push', summary: await vscode.commands.executeCommand<PushSummary>(COMMAND.pushPhrasebook, file, daemonName) };
+    return {
+      command: 'push',
+      summary: await vscode.commands.executeCommand<PushSummary>(COMMAND.pushPhrasebook, file, daemonName),
+    };
   } finally {
     client.putPhrasebook = putPhrasebook;
     prompter.stopScripting();
@@ -113,22 +140,34 @@ async function runPush(api: KoraApi, file: vscode.Uri, daemonName: string, optio
 
 /** Arms a write-phase fault for the push's PUT, right before it is sent. */
 export function armBeforePut(control: DaemonControl, row: FaultRow): RunOptions {
-  return row.phrasebook.phase === 'write' ? { beforePut: () => injectOnce(control, row.inject, ENDPOINTS.phrasebook) } : {};
+  return row.phrasebook.phase === 'write'
+    ? { beforePut: () => injectOnce(control, row.inject, ENDPOINTS.phrasebook) }
+    : {};
 }
 
 /** The text of a live document once VS Code shows the latest content (a re-opened one refreshes). */
-async function liveText(run: Extract<CommandRun, { command: 'openLive' }>, accept: (text: string) => boolean): Promise<string> {
+async function liveText(
+  run: Extract<CommandRun, { command: 'openLive' }>,
+  accept: (text: string) => boolean,
+): Promise<string> {
   const document = vscode.window.activeTextEditor?.document;
-  return waitFor(() => {
-    const text = document?.getText() ?? run.text;
-    return accept(text) ? text : undefined;
-  }, { timeoutMs: DOCUMENT_TIMEOUT_MS, message: 'the live document to show the expected content' }).catch((error: Error) => {
+  return waitFor(
+    () => {
+      const text = document?.getText() ?? run.text;
+      return accept(text) ? text : undefined;
+    },
+    { timeoutMs: DOCUMENT_TIMEOUT_MS, message: 'the live document to show the expected content' },
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; it shows:\n${(document?.getText() ?? run.text).slice(0, 400)}`);
   });
 }
 
 /** Checks a command's run against the row's expected outcome. */
-export async function assertCommandOutcome(run: CommandRun, expected: CommandOutcome, daemonName: string): Promise<void> {
+export async function assertCommandOutcome(
+  run: CommandRun,
+  expected: CommandOutcome,
+  daemonName: string,
+): Promise<void> {
   switch (run.command) {
     case 'openLive':
       if (expected.result === 'error') {
@@ -137,7 +176,12 @@ export async function assertCommandOutcome(run: CommandRun, expected: CommandOut
         assert.match(text, expected.message);
       } else {
         assert.equal(expected.result, 'read', `Open Live cannot produce ${expected.result}`);
-        await liveText(run, (candidate) => candidate.startsWith(`# Live phrasebook of daemon "${daemonName}"`) && candidate.includes(`# ${SEED_ENTRIES.length} entries`));
+        await liveText(
+          run,
+          (candidate) =>
+            candidate.startsWith(`# Live phrasebook of daemon "${daemonName}"`) &&
+            candidate.includes(`# ${SEED_ENTRIES.length} entries`),
+        );
       }
       return;
     case 'pull':
@@ -153,7 +197,8 @@ export async function assertCommandOutcome(run: CommandRun, expected: CommandOut
     case 'push': {
       const summary = run.summary;
       assert.equal(summary?.kind, expected.result, `push outcome: ${JSON.stringify(summary)}`);
-      if (expected.result === 'interrupted') assert.equal(summary?.outcome, expected.reconciliation, 'the reconciled outcome');
+      if (expected.result === 'interrupted')
+        assert.equal(summary?.outcome, expected.reconciliation, 'the reconciled outcome');
       return;
     }
     case 'testMessage': {
@@ -166,7 +211,11 @@ export async function assertCommandOutcome(run: CommandRun, expected: CommandOut
       if (expected.result !== 'answered') return;
       assert.ok(summary, 'Test Message answered');
       assert.equal(summary.report.daemon.matched, true);
-      assert.equal(summary.report.local?.matched && summary.report.local.snapshot_present, expected.localSnapshot, 'the local answer had the snapshot');
+      assert.equal(
+        summary.report.local?.matched && summary.report.local.snapshot_present,
+        expected.localSnapshot,
+        'the local answer had the snapshot',
+      );
       assert.equal(summary.report.comparison?.same, expected.same, JSON.stringify(summary.report.comparison));
     }
   }

@@ -64,7 +64,10 @@ export class DaemonControl implements InjectionTarget {
       signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} /__fake/${action} on fake daemon ${this.daemon.name}: HTTP ${response.status} ${text}`);
+    if (!response.ok)
+      throw new Error(
+        `${method} /__fake/${action} on fake daemon ${this.daemon.name}: HTTP ${response.status} ${text}`,
+      );
     return text ? (JSON.parse(text) as unknown) : undefined;
   }
 }

@@ -12,7 +12,13 @@ import * as vscode from 'vscode';
 import type { KoraApi } from '../../../src/extension';
 import { COMMAND } from '../../../src/vscode/constants';
 import { clearInjection, COMMAND_PATH, HEALTH_PATHS, inject } from '../../unit/faults/injection';
-import { CoverageCount, FAULT_MATRIX, type CommandOutcome, type FaultRow, type PhrasebookCommand } from '../../unit/faults/matrix';
+import {
+  CoverageCount,
+  FAULT_MATRIX,
+  type CommandOutcome,
+  type FaultRow,
+  type PhrasebookCommand,
+} from '../../unit/faults/matrix';
 import { waitFor } from '../helpers';
 import { hasAlphaAndBeta, healthOf, koraApi, restoreDaemons, rootNode } from '../health/support';
 import { assertCommandOutcome, armBeforePut, expectedWrites, folderSnapshot, prepareCommand } from './commands';
@@ -78,7 +84,10 @@ async function assertRecovers(api: KoraApi, row: FaultRow): Promise<void> {
   if (row.clear === 'restart' && vscode.window.state.focused && before.nextPollAt !== null) {
     // The tree said "retrying in N s": the daemon is back by then, without anyone clicking.
     const deadline = before.nextPollAt - Date.now() + SCHEDULE_SLACK_MS;
-    await waitFor(() => healthOf(api, DAEMON).state === 'ok', { timeoutMs: Math.max(SCHEDULE_SLACK_MS, deadline), message: `${DAEMON} back by its scheduled retry` });
+    await waitFor(() => healthOf(api, DAEMON).state === 'ok', {
+      timeoutMs: Math.max(SCHEDULE_SLACK_MS, deadline),
+      message: `${DAEMON} back by its scheduled retry`,
+    });
     return;
   }
   for (let refresh = 1; refresh <= MAX_REFRESHES_TO_RECOVER; refresh++) {
@@ -89,8 +98,14 @@ async function assertRecovers(api: KoraApi, row: FaultRow): Promise<void> {
   assert.fail(`${DAEMON} still ${health.state} after ${MAX_REFRESHES_TO_RECOVER} refreshes: ${health.stateDetail}`);
 }
 
-function assertNoOtherWrites(before: Map<string, string>, after: Map<string, string>, allowed: readonly string[]): void {
-  const changed = [...after].filter(([name, text]) => before.get(name) !== text && !allowed.includes(name)).map(([name]) => name);
+function assertNoOtherWrites(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  allowed: readonly string[],
+): void {
+  const changed = [...after]
+    .filter(([name, text]) => before.get(name) !== text && !allowed.includes(name))
+    .map(([name]) => name);
   assert.deepEqual(changed, [], 'no local file was written or changed');
 }
 
@@ -121,12 +136,19 @@ describe('fault matrix (integration): health view and phrasebook commands under 
     await beta().reset();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if (api) await restoreDaemons(api);
-    assert.deepEqual(unhandled.reasons.map(describeReason), [], 'no unhandled rejection or exception reached the extension host');
+    assert.deepEqual(
+      unhandled.reasons.map(describeReason),
+      [],
+      'no unhandled rejection or exception reached the extension host',
+    );
   });
 
   after(() => {
     notifications.uninstall();
-    if (!notifications.effective) Mocha.reporters.Base.consoleLog('  (notifications could not be counted in this host: the tests and the extension have separate API objects)');
+    if (!notifications.effective)
+      Mocha.reporters.Base.consoleLog(
+        '  (notifications could not be counted in this host: the tests and the extension have separate API objects)',
+      );
     if (coverage.anyStarted) Mocha.reporters.Base.consoleLog(`\n  ${coverage.line}\n`);
   });
 
@@ -139,7 +161,10 @@ describe('fault matrix (integration): health view and phrasebook commands under 
       const run = await prepareCommand(api, DAEMON, command, armBeforePut(beta(), row));
       const filesBefore = await folderSnapshot();
 
-      const [{ result, notifications: shown }] = await Promise.all([notifications.during(run), assertShowsState(api, row, scrapesBefore)]);
+      const [{ result, notifications: shown }] = await Promise.all([
+        notifications.during(run),
+        assertShowsState(api, row, scrapesBefore),
+      ]);
       await assertCommandOutcome(result, outcome, DAEMON);
       assertNoOtherWrites(filesBefore, await folderSnapshot(), expectedWrites(result, outcome));
       if (notifications.effective) assert.ok(shown.length <= 1, `at most one notification, got: ${shown.join(' | ')}`);

@@ -66,18 +66,33 @@ describe('health view: refresh all and liveness', function () {
       this.timeout(2 * SHOWS_WITHIN_MS + 10_000);
       const badgeBefore = api.health.badge() ?? 0;
       await fakeDaemon('alpha').setScenario('offline');
-      await waitFor(() => healthOf(api, 'alpha').state === 'offline', { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: 'alpha offline without a Refresh' });
-      await waitFor(() => (api.health.badge() ?? 0) === badgeBefore + 1, { timeoutMs: 2_000, message: `the badge counts alpha (was ${badgeBefore}, is ${api.health.badge()})` });
+      await waitFor(() => healthOf(api, 'alpha').state === 'offline', {
+        timeoutMs: SHOWS_WITHIN_MS,
+        intervalMs: 250,
+        message: 'alpha offline without a Refresh',
+      });
+      await waitFor(() => (api.health.badge() ?? 0) === badgeBefore + 1, {
+        timeoutMs: 2_000,
+        message: `the badge counts alpha (was ${badgeBefore}, is ${api.health.badge()})`,
+      });
       // Its content retries back off (to minutes); the liveness check does not.
       await fakeDaemon('alpha').reset();
-      await waitFor(() => healthOf(api, 'alpha').state === 'ok', { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: 'alpha back without a Refresh' });
+      await waitFor(() => healthOf(api, 'alpha').state === 'ok', {
+        timeoutMs: SHOWS_WITHIN_MS,
+        intervalMs: 250,
+        message: 'alpha back without a Refresh',
+      });
     });
 
     it('shows a restart (new boot time, new token) within 15 s', async function () {
       this.timeout(SHOWS_WITHIN_MS + 10_000);
       const bootBefore = healthOf(api, 'alpha').bootAt;
       await fakeDaemon('alpha').restart();
-      await waitFor(() => healthOf(api, 'alpha').bootAt !== bootBefore, { timeoutMs: SHOWS_WITHIN_MS, intervalMs: 250, message: `alpha's new boot time (was ${bootBefore})` });
+      await waitFor(() => healthOf(api, 'alpha').bootAt !== bootBefore, {
+        timeoutMs: SHOWS_WITHIN_MS,
+        intervalMs: 250,
+        message: `alpha's new boot time (was ${bootBefore})`,
+      });
       assert.equal(healthOf(api, 'alpha').state, 'ok', 'the new token was read without a rejected request showing');
     });
   });

@@ -65,7 +65,10 @@ describe('health view: polling and recovery', function () {
     assert.equal(rootNode(api, 'beta')?.children[0]?.label, 'Offline');
     await restoreDaemons(api);
     assert.match(rootNode(api, 'beta')?.description ?? '', /^degraded/);
-    assert.equal(rootNode(api, 'beta')?.children.some((node) => node.kind === 'state'), false);
+    assert.equal(
+      rootNode(api, 'beta')?.children.some((node) => node.kind === 'state'),
+      false,
+    );
   });
 
   describe('settings', () => {
@@ -86,7 +89,10 @@ describe('health view: polling and recovery', function () {
 
     it('shows the "not configured" welcome page when no daemon is configured', async () => {
       await configuration().update(SETTING.daemons, [], vscode.ConfigurationTarget.Global);
-      await waitFor(() => api.health.viewState() === KORA_STATE.notConfigured, { timeoutMs: SHOW_TIMEOUT_MS, message: 'notConfigured' });
+      await waitFor(() => api.health.viewState() === KORA_STATE.notConfigured, {
+        timeoutMs: SHOW_TIMEOUT_MS,
+        message: 'notConfigured',
+      });
       assert.deepEqual(api.health.treeProvider.getChildren(), [], 'an empty tree lets the welcome page show');
       assert.equal(api.health.statusBarText(), '$(circle-slash) Kora');
       assert.equal(api.health.badge(), undefined);
@@ -94,38 +100,57 @@ describe('health view: polling and recovery', function () {
 
     it('says the setting is wrong when no entry is usable', async () => {
       await configuration().update(SETTING.daemons, [{ name: 'broken' }], vscode.ConfigurationTarget.Global);
-      await waitFor(() => api.health.viewState() === KORA_STATE.misconfigured, { timeoutMs: SHOW_TIMEOUT_MS, message: 'misconfigured' });
+      await waitFor(() => api.health.viewState() === KORA_STATE.misconfigured, {
+        timeoutMs: SHOW_TIMEOUT_MS,
+        message: 'misconfigured',
+      });
       assert.deepEqual(api.health.treeProvider.getChildren(), []);
     });
 
     it('polls a newly configured daemon by itself while the window is focused', async function () {
       if (!vscode.window.state.focused) this.skip(); // polling waits for focus, by design
-      const daemons = (original as { name: string; url: string }[]).map((entry) => (entry.name === 'beta' ? { ...entry, name: 'beta-auto' } : entry));
+      const daemons = (original as { name: string; url: string }[]).map((entry) =>
+        entry.name === 'beta' ? { ...entry, name: 'beta-auto' } : entry,
+      );
       await configuration().update(SETTING.daemons, daemons, vscode.ConfigurationTarget.Global);
       // No Refresh here: the monitor's own schedule reads the new daemon at once.
-      await waitFor(() => /^degraded/.test(rootNode(api, 'beta-auto')?.description ?? ''), { timeoutMs: SHOW_TIMEOUT_MS, message: 'beta-auto read without Refresh' });
+      await waitFor(() => /^degraded/.test(rootNode(api, 'beta-auto')?.description ?? ''), {
+        timeoutMs: SHOW_TIMEOUT_MS,
+        message: 'beta-auto read without Refresh',
+      });
     });
 
     it('hides the status bar item when disabled, and then polls only for the visible view', async () => {
       await configuration().update(SETTING.statusBarEnabled, false, vscode.ConfigurationTarget.Global);
       try {
-        await waitFor(() => api.health.statusBarText() === undefined, { timeoutMs: SHOW_TIMEOUT_MS, message: 'status bar hidden' });
+        await waitFor(() => api.health.statusBarText() === undefined, {
+          timeoutMs: SHOW_TIMEOUT_MS,
+          message: 'status bar hidden',
+        });
         const demand = api.health.monitor().currentDemand;
         assert.equal(demand.focused, vscode.window.state.focused);
         assert.equal(demand.visible, api.health.viewVisible(), 'demand follows the view alone');
       } finally {
         await configuration().update(SETTING.statusBarEnabled, undefined, vscode.ConfigurationTarget.Global);
       }
-      await waitFor(() => api.health.statusBarText() !== undefined, { timeoutMs: SHOW_TIMEOUT_MS, message: 'status bar shown again' });
+      await waitFor(() => api.health.statusBarText() !== undefined, {
+        timeoutMs: SHOW_TIMEOUT_MS,
+        message: 'status bar shown again',
+      });
       assert.equal(api.health.monitor().currentDemand.visible, true, 'the status bar needs polling again');
     });
 
     it('follows a renamed daemon without losing the other', async () => {
-      const daemons = (original as { name: string; url: string }[]).map((entry) => (entry.name === 'beta' ? { ...entry, name: 'beta-renamed' } : entry));
+      const daemons = (original as { name: string; url: string }[]).map((entry) =>
+        entry.name === 'beta' ? { ...entry, name: 'beta-renamed' } : entry,
+      );
       await configuration().update(SETTING.daemons, daemons, vscode.ConfigurationTarget.Global);
       await waitFor(() => rootNode(api, 'beta-renamed'), { timeoutMs: SHOW_TIMEOUT_MS, message: 'the renamed root' });
       await vscode.commands.executeCommand(COMMAND.refresh);
-      await waitFor(() => /^degraded/.test(rootNode(api, 'beta-renamed')?.description ?? ''), { timeoutMs: SHOW_TIMEOUT_MS, message: 'beta-renamed read' });
+      await waitFor(() => /^degraded/.test(rootNode(api, 'beta-renamed')?.description ?? ''), {
+        timeoutMs: SHOW_TIMEOUT_MS,
+        message: 'beta-renamed read',
+      });
       assert.equal(rootNode(api, 'beta'), undefined);
       assert.match(rootNode(api, 'alpha')?.description ?? '', /^healthy/);
     });

@@ -19,14 +19,56 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { scenario: 'offline', state: 'offline', label: 'Offline', description: /^(retrying in \d+ (s|min)|click to retry)$/, statusBar: '$(error) Kora: beta offline', command: COMMAND.refresh },
-  { scenario: 'warming', state: 'warming', label: 'Probes warming up', description: /first probe cycle/, statusBar: '$(pass-filled) Kora' },
-  { scenario: 'stale', state: 'stale', label: 'Snapshot stale', description: /^(computed \d+ (s|min|h) ago|no snapshot available)$/, statusBar: '$(warning) Kora: beta snapshot stale', command: COMMAND.showLog },
-  { scenario: 'old_daemon', state: 'endpoint_missing', label: 'Endpoint missing', description: /daemon too old/, statusBar: '$(error) Kora: beta daemon too old', command: COMMAND.showLog },
-  { scenario: 'malformed', state: 'malformed', label: 'Malformed response', description: /see the log/, statusBar: '$(error) Kora: beta malformed response', command: COMMAND.showLog },
+  {
+    scenario: 'offline',
+    state: 'offline',
+    label: 'Offline',
+    description: /^(retrying in \d+ (s|min)|click to retry)$/,
+    statusBar: '$(error) Kora: beta offline',
+    command: COMMAND.refresh,
+  },
+  {
+    scenario: 'warming',
+    state: 'warming',
+    label: 'Probes warming up',
+    description: /first probe cycle/,
+    statusBar: '$(pass-filled) Kora',
+  },
+  {
+    scenario: 'stale',
+    state: 'stale',
+    label: 'Snapshot stale',
+    description: /^(computed \d+ (s|min|h) ago|no snapshot available)$/,
+    statusBar: '$(warning) Kora: beta snapshot stale',
+    command: COMMAND.showLog,
+  },
+  {
+    scenario: 'old_daemon',
+    state: 'endpoint_missing',
+    label: 'Endpoint missing',
+    description: /daemon too old/,
+    statusBar: '$(error) Kora: beta daemon too old',
+    command: COMMAND.showLog,
+  },
+  {
+    scenario: 'malformed',
+    state: 'malformed',
+    label: 'Malformed response',
+    description: /see the log/,
+    statusBar: '$(error) Kora: beta malformed response',
+    command: COMMAND.showLog,
+  },
   // The cockpit is missing from the start in reality, so the token in memory is from before:
   // only a restart (new token) makes the client look for the page again.
-  { scenario: 'no_frontend', restart: true, state: 'no_frontend', label: 'Cockpit not built', description: /set a session token/, statusBar: '$(error) Kora: beta needs a token', command: COMMAND.setSessionToken },
+  {
+    scenario: 'no_frontend',
+    restart: true,
+    state: 'no_frontend',
+    label: 'Cockpit not built',
+    description: /set a session token/,
+    statusBar: '$(error) Kora: beta needs a token',
+    command: COMMAND.setSessionToken,
+  },
 ];
 
 describe('health view: every state is named', function () {
@@ -47,14 +89,22 @@ describe('health view: every state is named', function () {
     it(`${expected.scenario}: "${expected.label}" under beta, and the status bar says so`, async () => {
       const root = await switchScenario(api, 'beta', expected.scenario, expected.state, { restart: expected.restart });
       const stateNode = root.children[0];
-      assert.equal(stateNode?.kind, 'state', `first child of beta: ${root.children.map((child) => child.label).join(', ')}`);
+      assert.equal(
+        stateNode?.kind,
+        'state',
+        `first child of beta: ${root.children.map((child) => child.label).join(', ')}`,
+      );
       assert.equal(stateNode.label, expected.label);
       assert.match(stateNode.description, expected.description);
       const item = api.health.treeProvider.getTreeItem({ id: stateNode.id, daemonName: 'beta', kind: 'state' });
       assert.equal(item.command?.command, expected.command, 'the action a click runs');
       if (expected.command) assert.deepEqual(item.command?.arguments, ['beta'], 'the action targets beta');
       assert.equal(api.health.statusBarText(), expected.statusBar);
-      assert.equal(rootNode(api, 'alpha')?.children.some((child) => child.kind === 'state'), false, 'alpha is unaffected');
+      assert.equal(
+        rootNode(api, 'alpha')?.children.some((child) => child.kind === 'state'),
+        false,
+        'alpha is unaffected',
+      );
     });
   }
 

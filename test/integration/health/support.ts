@@ -28,8 +28,14 @@ export function rootNode(api: KoraApi, daemonName: string): HealthNode | undefin
 export function findNode(api: KoraApi, daemonName: string, ...path: string[]): HealthNode | undefined {
   let current = rootNode(api, daemonName);
   for (const step of path) {
-    const children = api.health.treeProvider.getChildren({ id: current?.id ?? '', daemonName, kind: current?.kind ?? '' });
-    current = children.map((handle) => api.health.treeProvider.node(handle)).find((node) => node?.kind === step || node?.label === step);
+    const children = api.health.treeProvider.getChildren({
+      id: current?.id ?? '',
+      daemonName,
+      kind: current?.kind ?? '',
+    });
+    current = children
+      .map((handle) => api.health.treeProvider.node(handle))
+      .find((node) => node?.kind === step || node?.label === step);
     if (!current) return undefined;
   }
   return current;
@@ -53,12 +59,18 @@ export function healthOf(api: KoraApi, daemonName: string): DaemonHealth {
 }
 
 /** Waits until the daemon's tree satisfies `accept`; the message says what was last seen. */
-export async function waitForTree(api: KoraApi, daemonName: string, what: string, accept: (root: HealthNode) => boolean): Promise<HealthNode> {
+export async function waitForTree(
+  api: KoraApi,
+  daemonName: string,
+  what: string,
+  accept: (root: HealthNode) => boolean,
+): Promise<HealthNode> {
   let lastSeen = 'no root';
   return waitFor(
     () => {
       const root = rootNode(api, daemonName);
-      if (root) lastSeen = `${root.description} / ${root.children.map((child) => `${child.label}: ${child.description}`).join(', ')}`;
+      if (root)
+        lastSeen = `${root.description} / ${root.children.map((child) => `${child.label}: ${child.description}`).join(', ')}`;
       return root && accept(root) ? root : undefined;
     },
     { timeoutMs: SHOW_TIMEOUT_MS, message: `${daemonName} ${what}` },

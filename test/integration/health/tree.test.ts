@@ -5,7 +5,17 @@ import type { KoraApi } from '../../../src/extension';
 import { COLOR } from '../../../src/core/health/looks';
 import { CANONICAL_SERVICES } from '../../../src/core/tree/daemonTree';
 import { CONTEXT, KORA_STATE } from '../../../src/vscode/constants';
-import { SHOW_TIMEOUT_MS, findNode, hasAlphaAndBeta, iconOf, koraApi, restoreDaemons, rootNode, treeItemOf, waitForTree } from './support';
+import {
+  SHOW_TIMEOUT_MS,
+  findNode,
+  hasAlphaAndBeta,
+  iconOf,
+  koraApi,
+  restoreDaemons,
+  rootNode,
+  treeItemOf,
+  waitForTree,
+} from './support';
 import { waitFor } from '../helpers';
 
 describe('health view: items and icons', function () {
@@ -30,10 +40,18 @@ describe('health view: items and icons', function () {
 
     const listeners = findNode(api, 'alpha', 'listeners');
     assert.equal(listeners?.description, '12 up');
-    assert.ok(listeners?.children.every((node) => node.description === 'up' && iconOf(treeItemOf(api, node)).id === 'pass-filled'));
+    assert.ok(
+      listeners?.children.every(
+        (node) => node.description === 'up' && iconOf(treeItemOf(api, node)).id === 'pass-filled',
+      ),
+    );
 
     const services = findNode(api, 'alpha', 'services');
-    assert.deepEqual(services?.children.map((node) => node.label), [...CANONICAL_SERVICES], 'canonical order');
+    assert.deepEqual(
+      services?.children.map((node) => node.label),
+      [...CANONICAL_SERVICES],
+      'canonical order',
+    );
     for (const service of services?.children ?? []) {
       assert.deepEqual(iconOf(treeItemOf(api, service)), { id: 'pass-filled', color: COLOR.passed }, service.label);
       assert.match(service.description, /^healthy · \d+ ms$/, 'latency as description');
@@ -60,7 +78,11 @@ describe('health view: items and icons', function () {
     assert.deepEqual(iconOf(treeItemOf(api, byName.get('supabase')!)), { id: 'error', color: COLOR.error });
     assert.deepEqual(iconOf(treeItemOf(api, byName.get('vercel')!)), { id: 'question', color: COLOR.muted });
     const vercelTooltip = treeItemOf(api, byName.get('vercel')!).tooltip;
-    assert.match(typeof vercelTooltip === 'string' ? vercelTooltip : (vercelTooltip?.value ?? ''), /KORA\\_VERCEL\\_API\\_TOKEN/, 'error in the tooltip, escaped');
+    assert.match(
+      typeof vercelTooltip === 'string' ? vercelTooltip : (vercelTooltip?.value ?? ''),
+      /KORA\\_VERCEL\\_API\\_TOKEN/,
+      'error in the tooltip, escaped',
+    );
     assert.match(findNode(api, 'beta', 'alerts')?.description ?? '', /^2 active/);
   });
 
@@ -71,9 +93,15 @@ describe('health view: items and icons', function () {
     });
     // The badge must agree with what the tree shows: every listener or service without a green icon.
     const notGreen = ['alpha', 'beta'].flatMap((name) =>
-      ['listeners', 'services'].flatMap((group) => findNode(api, name, group)?.children ?? []).filter((node) => node.iconId !== 'pass-filled'),
+      ['listeners', 'services']
+        .flatMap((group) => findNode(api, name, group)?.children ?? [])
+        .filter((node) => node.iconId !== 'pass-filled'),
     );
-    assert.equal(notGreen.length, 4, 'beta: email_inbound_imap down; vercel unknown, sentry degraded, supabase unhealthy');
+    assert.equal(
+      notGreen.length,
+      4,
+      'beta: email_inbound_imap down; vercel unknown, sentry degraded, supabase unhealthy',
+    );
     assert.equal(api.health.badge(), notGreen.length);
   });
 

@@ -56,7 +56,10 @@ describe('phrasebook operations', function () {
     return target;
   }
 
-  async function push(file: vscode.Uri, ...answers: Parameters<typeof api.phrasebookOps.prompter.useScript>[0]): Promise<PushSummary> {
+  async function push(
+    file: vscode.Uri,
+    ...answers: Parameters<typeof api.phrasebookOps.prompter.useScript>[0]
+  ): Promise<PushSummary> {
     api.phrasebookOps.prompter.useScript(answers);
     const summary = await vscode.commands.executeCommand<PushSummary>(COMMAND.pushPhrasebook, file, DAEMON);
     assert.equal(api.phrasebookOps.prompter.pendingAnswers, 0, 'every scripted answer was used');
@@ -87,7 +90,12 @@ describe('phrasebook operations', function () {
     assert.match(confirmation.message, /"alpha"/);
     assert.match(confirmation.message, /9 entries/);
     assert.match(confirmation.detail ?? '', /8 → 9 entries \(1 added\)/);
-    assert.ok(openDiffs().some((diff) => diff.left.scheme === LIVE_PHRASEBOOK_SCHEME && diff.right.toString() === file.toString()), 'the push diff (live ↔ file) was shown');
+    assert.ok(
+      openDiffs().some(
+        (diff) => diff.left.scheme === LIVE_PHRASEBOOK_SCHEME && diff.right.toString() === file.toString(),
+      ),
+      'the push diff (live ↔ file) was shown',
+    );
 
     await waitForSection(api, 'lists the new backup', () => backupLabels(api).includes(summary.backupFilename ?? ''));
     await waitForSection(api, 'shows the pushed entry count', (node) => node.description === 'override · 9 entries');
@@ -97,7 +105,10 @@ describe('phrasebook operations', function () {
 
   it('a push with a daemon-rule error sends nothing and reveals the error', async () => {
     const file = await pull();
-    const document = await appendAndSave(file, '- pattern: (a+)+\n  category: nested\n  description: d\n  reply_template: r\n');
+    const document = await appendAndSave(
+      file,
+      '- pattern: (a+)+\n  category: nested\n  description: d\n  reply_template: r\n',
+    );
     const { result, puts } = await countPuts(api, () => push(file));
     assert.equal(result.kind, 'blocked');
     assert.equal(puts, 0);
@@ -108,22 +119,31 @@ describe('phrasebook operations', function () {
 
   it('a conflicting live change is detected and nothing is sent', async () => {
     const file = await pull();
-    await client(api).putPhrasebook([{ pattern: '^colleague$', category: 'colleague', description: 'their change', reply_template: 'Hi.' }]);
+    await client(api).putPhrasebook([
+      { pattern: '^colleague$', category: 'colleague', description: 'their change', reply_template: 'Hi.' },
+    ]);
     await appendAndSave(file, entryYaml('mine'));
     const { result, puts } = await countPuts(api, () => push(file, answer.modal(undefined)));
     assert.equal(result.kind, 'conflict');
     assert.equal(puts, 0);
     assert.match(api.phrasebookOps.prompter.asked[0].message, /changed since .* was pulled/);
-    assert.ok(openDiffs().some((diff) => /live now/.test(diff.right.path)), 'the base ↔ live diff was shown first');
+    assert.ok(
+      openDiffs().some((diff) => /live now/.test(diff.right.path)),
+      'the base ↔ live diff was shown first',
+    );
   });
 
-  it("a 422 lands on the entry and field the daemon names, and the next edit clears it", async () => {
+  it('a 422 lands on the entry and field the daemon names, and the next edit clears it', async () => {
     const file = await pull();
     const document = await appendAndSave(file, entryYaml('deploy') + entryYaml('rollback'));
     // A daemon stricter than our rules: the real fake daemon answers a real 422 for entry 9.
     const target = client(api);
     const original = target.putPhrasebook;
-    target.putPhrasebook = (entries) => original.call(target, entries.map((item, index) => (index === 9 ? { ...item, pattern: '(unclosed' } : item)));
+    target.putPhrasebook = (entries) =>
+      original.call(
+        target,
+        entries.map((item, index) => (index === 9 ? { ...item, pattern: '(unclosed' } : item)),
+      );
     let summary: PushSummary;
     try {
       summary = await push(file, answer.modal('Push'));
@@ -138,7 +158,9 @@ describe('phrasebook operations', function () {
     assert.match(fromDaemon[0].message, /entry 9 \(pattern\): invalid regex/);
 
     await appendAndSave(file, '\n');
-    await waitFor(() => !vscode.languages.getDiagnostics(file).some((d) => d.source === DAEMON_DIAGNOSTICS_NAME), { message: 'daemon diagnostics cleared by the edit' });
+    await waitFor(() => !vscode.languages.getDiagnostics(file).some((d) => d.source === DAEMON_DIAGNOSTICS_NAME), {
+      message: 'daemon diagnostics cleared by the edit',
+    });
   });
 
   it('a 500 after the write is reconciled as written', async () => {
@@ -155,7 +177,10 @@ describe('phrasebook operations', function () {
     const seed = (await client(api).getPhrasebook()).entries;
     const v1 = [...seed, { pattern: '^v1$', category: 'v1', description: 'first', reply_template: 'One.' }];
     await client(api).putPhrasebook(v1);
-    const v2 = await client(api).putPhrasebook([...v1, { pattern: '^v2$', category: 'v2', description: 'second', reply_template: 'Two.' }]);
+    const v2 = await client(api).putPhrasebook([
+      ...v1,
+      { pattern: '^v2$', category: 'v2', description: 'second', reply_template: 'Two.' },
+    ]);
     assert.equal(v2.kind, 'ok');
     const v1Backup = v2.kind === 'ok' ? v2.body.backup_filename : null;
     assert.match(v1Backup ?? '', BACKUP_NAME);
@@ -168,21 +193,33 @@ describe('phrasebook operations', function () {
     assert.equal(summary.kind, 'reverted');
     assert.equal(summary.revertedTo, v1Backup);
     const [picker] = api.phrasebookOps.prompter.asked;
-    assert.match(picker.items?.[0].description ?? '', /^most recent · (just now|ago|.* ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    assert.match(
+      picker.items?.[0].description ?? '',
+      /^most recent · (just now|ago|.* ago) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
+    );
     assert.equal(new Set(picker.items?.map((item) => item.label)).size, picker.items?.length, 'each backup once');
     assert.match(picker.items?.[0].detail ?? '', /^9 entries · [\d.]+ K?B$/);
 
     const live = await client(api).getPhrasebook();
     assert.deepEqual(live.entries.map((entry) => entry.category).slice(-1), ['v1']);
-    assert.ok(openDiffs().some((diff) => /before revert/.test(diff.left.path) && /after revert/.test(diff.right.path)), 'the before ↔ after diff was shown');
+    assert.ok(
+      openDiffs().some((diff) => /before revert/.test(diff.left.path) && /after revert/.test(diff.right.path)),
+      'the before ↔ after diff was shown',
+    );
     const kept = await api.phrasebookOps.history.list(api.phrasebookOps.daemonKey(DAEMON) ?? '');
-    assert.ok(kept.some((record) => record.reason === 'reverted-away' && record.yaml.includes('category: v2')), 'the replaced content is in local history');
+    assert.ok(
+      kept.some((record) => record.reason === 'reverted-away' && record.yaml.includes('category: v2')),
+      'the replaced content is in local history',
+    );
   });
 
   it('test message shows both results side by side', async () => {
     const file = await pull();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-    const summary = await vscode.commands.executeCommand<TestMessageSummary>(COMMAND.testMessage, { daemon: DAEMON, message: 'hey' });
+    const summary = await vscode.commands.executeCommand<TestMessageSummary>(COMMAND.testMessage, {
+      daemon: DAEMON,
+      message: 'hey',
+    });
     assert.ok(summary);
     assert.equal(summary.shown.length, 2);
     assert.ok(summary.shown.every((uri) => uri.scheme === TEST_RESULT_SCHEME));
@@ -192,6 +229,8 @@ describe('phrasebook operations', function () {
     const [local, daemon] = await Promise.all(summary.shown.map((uri) => vscode.workspace.openTextDocument(uri)));
     assert.match(local.getText(), /^Answer: entry 0 · greeting/m);
     assert.match(daemon.getText(), /^Answer: greeting/m);
-    assert.ok(openDiffs().some((diff) => diff.left.scheme === TEST_RESULT_SCHEME && diff.right.scheme === TEST_RESULT_SCHEME));
+    assert.ok(
+      openDiffs().some((diff) => diff.left.scheme === TEST_RESULT_SCHEME && diff.right.scheme === TEST_RESULT_SCHEME),
+    );
   });
 });

@@ -8,7 +8,18 @@ import { COMMAND, LIVE_PHRASEBOOK_SCHEME } from '../../../src/vscode/constants';
 import type { PushSummary } from '../../../src/vscode/phrasebook-ops/pushFlow';
 import type { RevertSummary } from '../../../src/vscode/phrasebook-ops/revertFlow';
 import { testDaemons } from '../helpers';
-import { DAEMON, answer, appendAndSave, client, closeAllEditors, entryYaml, koraApi, openDiffs, resetDaemon, workspaceFile } from './support';
+import {
+  DAEMON,
+  answer,
+  appendAndSave,
+  client,
+  closeAllEditors,
+  entryYaml,
+  koraApi,
+  openDiffs,
+  resetDaemon,
+  workspaceFile,
+} from './support';
 
 describe('phrasebook operations: previews', function () {
   let api: KoraApi;
@@ -31,23 +42,42 @@ describe('phrasebook operations: previews', function () {
   /** Two pushes give the daemon an override and one backup. */
   async function withOneBackup(): Promise<string> {
     const seed = (await client(api).getPhrasebook()).entries;
-    await client(api).putPhrasebook([...seed, { pattern: '^one$', category: 'one', description: 'one', reply_template: 'One.' }]);
-    const second = await client(api).putPhrasebook([...seed, { pattern: '^two$', category: 'two', description: 'two', reply_template: 'Two.' }]);
+    await client(api).putPhrasebook([
+      ...seed,
+      { pattern: '^one$', category: 'one', description: 'one', reply_template: 'One.' },
+    ]);
+    const second = await client(api).putPhrasebook([
+      ...seed,
+      { pattern: '^two$', category: 'two', description: 'two', reply_template: 'Two.' },
+    ]);
     assert.equal(second.kind, 'ok');
     return second.kind === 'ok' ? (second.body.backup_filename ?? '') : '';
   }
 
   it('shows the diff live ↔ chosen backup before asking to revert', async () => {
     const backup = await withOneBackup();
-    api.phrasebookOps.prompter.useScript([answer.pick((items) => items.find((item) => item.label.includes(backup))), answer.modal(undefined)]);
+    api.phrasebookOps.prompter.useScript([
+      answer.pick((items) => items.find((item) => item.label.includes(backup))),
+      answer.modal(undefined),
+    ]);
     const summary = await vscode.commands.executeCommand<RevertSummary>(COMMAND.revertPhrasebook, DAEMON);
     assert.equal(summary.kind, 'cancelled');
     const [picker, modal] = api.phrasebookOps.prompter.asked;
     assert.equal(picker.kind, 'pick');
-    assert.equal(new Set(picker.items?.map((item) => item.label)).size, picker.items?.length, 'each backup listed once');
+    assert.equal(
+      new Set(picker.items?.map((item) => item.label)).size,
+      picker.items?.length,
+      'each backup listed once',
+    );
     assert.equal(modal.kind, 'modal', 'the confirmation was asked');
     const previews = openDiffs().filter((diff) => diff.label.includes('revert preview'));
-    assert.equal(previews.length, 1, `diffs open: ${openDiffs().map((diff) => diff.label).join(', ')}`);
+    assert.equal(
+      previews.length,
+      1,
+      `diffs open: ${openDiffs()
+        .map((diff) => diff.label)
+        .join(', ')}`,
+    );
     assert.equal(previews[0].left.scheme, LIVE_PHRASEBOOK_SCHEME);
     assert.match(previews[0].label, new RegExp(backup.replace(/\./g, '\\.')));
     const live = (await client(api).getPhrasebook()).entries.map((entry) => entry.category);
@@ -65,14 +95,19 @@ describe('phrasebook operations: previews', function () {
       api.phrasebookOps.prompter.useScript([answer.modal(undefined)]);
       const pushed = await vscode.commands.executeCommand<PushSummary>(COMMAND.pushPhrasebook, file, DAEMON);
       assert.equal(pushed.kind, 'cancelled');
-      api.phrasebookOps.prompter.useScript([answer.pick((items) => items.find((item) => item.label.includes(backup))), answer.modal(undefined)]);
+      api.phrasebookOps.prompter.useScript([
+        answer.pick((items) => items.find((item) => item.label.includes(backup))),
+        answer.modal(undefined),
+      ]);
       const reverted = await vscode.commands.executeCommand<RevertSummary>(COMMAND.revertPhrasebook, DAEMON);
       assert.equal(reverted.kind, 'cancelled');
     }
     const labels = openDiffs().map((diff) => diff.label);
     assert.equal(labels.filter((label) => label.includes('push preview')).length, 1, `diffs: ${labels.join(', ')}`);
     assert.equal(labels.filter((label) => label.includes('revert preview')).length, 1, `diffs: ${labels.join(', ')}`);
-    const previewTabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff);
+    const previewTabs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff);
     assert.equal(previewTabs.length, 2, 'one push preview and one revert preview');
   });
 

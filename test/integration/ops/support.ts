@@ -83,12 +83,19 @@ export async function countPuts<T>(api: KoraApi, body: () => Promise<T>): Promis
 /** The Phrasebook section under the daemon's root, as the view has it. */
 export function phrasebookNode(api: KoraApi, name = DAEMON): HealthNode | undefined {
   const provider = api.health.treeProvider;
-  const root = provider.getChildren().map((handle) => provider.node(handle)).find((node) => node?.daemonName === name && node.kind === 'daemon');
+  const root = provider
+    .getChildren()
+    .map((handle) => provider.node(handle))
+    .find((node) => node?.daemonName === name && node.kind === 'daemon');
   return root?.children.find((child) => child.kind === 'phrasebook');
 }
 
 export function backupLabels(api: KoraApi): string[] {
-  return phrasebookNode(api)?.children.find((child) => child.kind === 'backups')?.children.map((child) => child.label) ?? [];
+  return (
+    phrasebookNode(api)
+      ?.children.find((child) => child.kind === 'backups')
+      ?.children.map((child) => child.label) ?? []
+  );
 }
 
 export function waitForSection(api: KoraApi, what: string, accept: (node: HealthNode) => boolean): Promise<HealthNode> {

@@ -22,24 +22,42 @@ const ALTERNATION_PATTERN = "'^(a|aa)+$'";
 describe('phrasebook deep analysis', () => {
   it('finds the exponential backtracking of ^(a|aa)+$, which the daemon heuristic misses', async () => {
     const { document } = await openFixture('phrasebook/redos.yml');
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length > 0, {
-      timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
-      message: 'a redos/exponential diagnostic',
-    });
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'redos/exponential').length > 0,
+      {
+        timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
+        message: 'a redos/exponential diagnostic',
+      },
+    );
     const exponential = withCode(diagnostics, 'redos/exponential');
     assert.equal(exponential.length, 1, describeDiagnostics(diagnostics));
-    assert.ok(exponential[0].range.isEqual(rangeOf(document, ALTERNATION_PATTERN)), `on the pattern value: ${describeDiagnostics(exponential)}`);
+    assert.ok(
+      exponential[0].range.isEqual(rangeOf(document, ALTERNATION_PATTERN)),
+      `on the pattern value: ${describeDiagnostics(exponential)}`,
+    );
     assert.equal(exponential[0].severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(withCode(diagnostics, 'daemon/nested-quantifier').length, 0, 'the daemon heuristic does not flag this pattern');
+    assert.equal(
+      withCode(diagnostics, 'daemon/nested-quantifier').length,
+      0,
+      'the daemon heuristic does not flag this pattern',
+    );
   });
 
   it('flags the nested quantifier of broken.yml with both the daemon rule and the deep verdict', async () => {
     const { document } = await openFixture('phrasebook/broken.yml');
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length > 0, {
-      timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
-    });
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'redos/exponential').length > 0,
+      {
+        timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
+      },
+    );
     const line = rangeOf(document, "'^(a+)+$'").start.line;
-    assert.ok(withCode(diagnostics, 'redos/exponential').every((d) => d.range.start.line === line), describeDiagnostics(diagnostics));
+    assert.ok(
+      withCode(diagnostics, 'redos/exponential').every((d) => d.range.start.line === line),
+      describeDiagnostics(diagnostics),
+    );
     assert.equal(withCode(diagnostics, 'daemon/nested-quantifier')[0]?.range.start.line, line);
   });
 
@@ -48,15 +66,25 @@ describe('phrasebook deep analysis', () => {
     const { document } = await openFixture('phrasebook/redos.yml');
     await waitForAnalysis(api, document, { deep: true, timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS });
     const position = rangeOf(document, ALTERNATION_PATTERN).start.translate(0, 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      position,
+    );
     const text = hoverText(hovers);
     assert.match(text, /exponential/);
     assert.match(text, /validator accepts this pattern/, 'the daemon itself accepts it');
     assert.match(text, new RegExp(`command:${COMMAND.copyAttackString.replace('.', '\\.')}\\?`), 'a copy link');
-    assert.match(text, /```python\n"a+" \+ "a+" \* \d+ \+ "\\x00"/, 'the attack string, the Python way, in a code block');
+    assert.match(
+      text,
+      /```python\n"a+" \+ "a+" \* \d+ \+ "\\x00"/,
+      'the attack string, the Python way, in a code block',
+    );
 
     const safe = rangeOf(document, String.raw`'^(status|state)[\s.?!]*$'`).start.translate(0, 3);
-    const safeText = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, safe));
+    const safeText = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, safe),
+    );
     assert.match(safeText, /no catastrophic backtracking found/);
     assert.doesNotMatch(safeText, /command:/);
   });
@@ -77,7 +105,10 @@ describe('phrasebook deep analysis', () => {
     assert.equal(typeof attackString, 'string');
     // Never run the pattern on it here: that is exactly the input that stalls a backtracking engine.
     assert.match(attackString, /^a{10,}[^a]/, 'a run of `a` and then a character that makes the match fail');
-    const copied = await vscode.commands.executeCommand<string | undefined>(copy.command.command, ...(copy.command.arguments ?? []));
+    const copied = await vscode.commands.executeCommand<string | undefined>(
+      copy.command.command,
+      ...(copy.command.arguments ?? []),
+    );
     assert.equal(copied, attackString);
   });
 
@@ -86,7 +117,9 @@ describe('phrasebook deep analysis', () => {
     const editor = await openUntitledYaml(await fixtureText('phrasebook/redos.yml'));
     try {
       const { document } = editor;
-      await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length === 1, { timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS });
+      await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length === 1, {
+        timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
+      });
       await editor.edit((edit) => edit.replace(rangeOf(document, ALTERNATION_PATTERN), "'^(a|b)+$'"));
       await waitForAnalysis(api, document, { deep: true, timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS });
       const diagnostics = vscode.languages.getDiagnostics(document.uri);

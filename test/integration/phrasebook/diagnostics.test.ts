@@ -59,7 +59,11 @@ describe('phrasebook diagnostics', () => {
 
     const placeholder = single(diagnostics, 'daemon/unknown-placeholder');
     assert.equal(placeholder.message, MESSAGE.unknownPlaceholder);
-    assertRange(placeholder.range, rangeOf(document, '{snapshot.cost_ladder.current_teir}', "reply_template: 'Tier:"), 'unknown placeholder');
+    assertRange(
+      placeholder.range,
+      rangeOf(document, '{snapshot.cost_ladder.current_teir}', "reply_template: 'Tier:"),
+      'unknown placeholder',
+    );
 
     const duplicate = single(diagnostics, 'daemon/duplicate');
     assert.equal(duplicate.message, MESSAGE.duplicate);
@@ -71,7 +75,12 @@ describe('phrasebook diagnostics', () => {
     assertRange(related[0].location.range, firstGreeting, 'related information (entry 0)');
 
     const trapLine = rangeOf(document, 'reply_template: yes').start.line;
-    const yes = new vscode.Range(trapLine, document.lineAt(trapLine).text.indexOf('yes'), trapLine, document.lineAt(trapLine).text.length);
+    const yes = new vscode.Range(
+      trapLine,
+      document.lineAt(trapLine).text.indexOf('yes'),
+      trapLine,
+      document.lineAt(trapLine).text.length,
+    );
     const required = single(diagnostics, 'daemon/required-field');
     assert.equal(required.message, MESSAGE.requiredReplyTemplate);
     assertRange(required.range, yes, 'required field (the boolean value)');
@@ -81,11 +90,23 @@ describe('phrasebook diagnostics', () => {
 
     for (const diagnostic of diagnostics) {
       assert.equal(diagnostic.source, 'kora');
-      if (codeOf(diagnostic)?.startsWith('daemon/')) assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error, codeOf(diagnostic));
+      if (codeOf(diagnostic)?.startsWith('daemon/'))
+        assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error, codeOf(diagnostic));
     }
     const errorCodes = new Set(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf));
-    const expectedErrors = ['daemon/invalid-regex', 'daemon/nested-quantifier', 'daemon/unknown-placeholder', 'daemon/duplicate', 'daemon/required-field', 'redos/exponential'];
-    assert.deepEqual([...errorCodes].filter((code) => !expectedErrors.includes(code ?? '')), [], `unexpected errors:\n${describeDiagnostics(diagnostics)}`);
+    const expectedErrors = [
+      'daemon/invalid-regex',
+      'daemon/nested-quantifier',
+      'daemon/unknown-placeholder',
+      'daemon/duplicate',
+      'daemon/required-field',
+      'redos/exponential',
+    ];
+    assert.deepEqual(
+      [...errorCodes].filter((code) => !expectedErrors.includes(code ?? '')),
+      [],
+      `unexpected errors:\n${describeDiagnostics(diagnostics)}`,
+    );
   });
 
   it('shows no error on the valid seed phrasebook, deep analysis included', async () => {
@@ -93,7 +114,9 @@ describe('phrasebook diagnostics', () => {
     const { document } = await openFixture('phrasebook/slack_dm.yml');
     const stats = await waitForAnalysis(api, document, { deep: true, timeoutMs: 25000 });
     assert.equal(stats.entries, 8);
-    const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const errors = vscode.languages
+      .getDiagnostics(document.uri)
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors, [], describeDiagnostics(errors));
   });
 
@@ -110,10 +133,15 @@ describe('phrasebook diagnostics', () => {
 
   it('recognises a phrasebook by its content, outside the configured globs', async () => {
     const api = await koraApi();
-    const editor = await openUntitledYaml("entries:\n  - pattern: '^(hi'\n    category: c\n    description: d\n    reply_template: r\n");
+    const editor = await openUntitledYaml(
+      "entries:\n  - pattern: '^(hi'\n    category: c\n    description: d\n    reply_template: r\n",
+    );
     try {
       assert.equal(api.phrasebook.isPhrasebook(editor.document), true);
-      const diagnostics = await waitForDiagnostics(editor.document.uri, (found) => withCode(found, 'daemon/invalid-regex').length === 1);
+      const diagnostics = await waitForDiagnostics(
+        editor.document.uri,
+        (found) => withCode(found, 'daemon/invalid-regex').length === 1,
+      );
       assert.equal(withCode(diagnostics, 'daemon/invalid-regex')[0].message, MESSAGE.invalidRegex);
     } finally {
       await closeActiveEditorWithoutSaving();
@@ -126,10 +154,15 @@ describe('phrasebook diagnostics', () => {
     await waitForAnalysis(api, document);
     const configuration = vscode.workspace.getConfiguration(SETTING.section);
     try {
-      await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length === 1, { timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS });
+      await waitForDiagnostics(document.uri, (found) => withCode(found, 'redos/exponential').length === 1, {
+        timeoutMs: DEEP_ANALYSIS_TIMEOUT_MS,
+      });
       const overrides = { 'yaml/yaml11-trap': 'off', 'redos/exponential': 'hint', 'daemon/duplicate': 'off' };
       await configuration.update(SETTING.phrasebookSeverity, overrides, vscode.ConfigurationTarget.Global);
-      const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'yaml/yaml11-trap').length === 0);
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (found) => withCode(found, 'yaml/yaml11-trap').length === 0,
+      );
       const exponential = withCode(diagnostics, 'redos/exponential');
       assert.equal(exponential.length, 1, describeDiagnostics(diagnostics));
       assert.equal(exponential[0].severity, vscode.DiagnosticSeverity.Hint);
@@ -137,13 +170,17 @@ describe('phrasebook diagnostics', () => {
     } finally {
       await configuration.update(SETTING.phrasebookSeverity, undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitForDiagnostics(document.uri, (found) => withCode(found, 'yaml/yaml11-trap').length === 1, { message: 'the trap to come back' });
+    await waitForDiagnostics(document.uri, (found) => withCode(found, 'yaml/yaml11-trap').length === 1, {
+      message: 'the trap to come back',
+    });
   });
 
   it('refuses a document over 2 MB with one clear diagnostic', async () => {
     const api = await koraApi();
     const entry = "  - pattern: '^hello'\n    category: c\n    description: d\n    reply_template: r\n";
-    const editor = await openUntitledYaml(`entries:\n${entry}${'# padding padding padding padding padding padding padding padding\n'.repeat(34000)}`);
+    const editor = await openUntitledYaml(
+      `entries:\n${entry}${'# padding padding padding padding padding padding padding padding\n'.repeat(34000)}`,
+    );
     try {
       const stats = await waitForAnalysis(api, editor.document);
       assert.equal(stats.guarded, true);
@@ -178,7 +215,9 @@ describe('phrasebook diagnostics', () => {
 
   it('clears the diagnostics of a closed document', async () => {
     const api = await koraApi();
-    const editor = await openUntitledYaml("entries:\n  - pattern: '^(x'\n    category: c\n    description: d\n    reply_template: r\n");
+    const editor = await openUntitledYaml(
+      "entries:\n  - pattern: '^(x'\n    category: c\n    description: d\n    reply_template: r\n",
+    );
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (found) => found.length > 0);
     await closeActiveEditorWithoutSaving();

@@ -28,8 +28,17 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-async function completionsAt(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
+async function completionsAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  trigger?: string,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+    trigger,
+  );
   return list.items;
 }
 
@@ -47,31 +56,49 @@ describe('phrasebook editing', () => {
   it('applies the "closest placeholder path" quick fix, and the diagnostic goes away', async () => {
     const editor = await openUntitledYaml(await fixtureText('phrasebook/broken.yml'));
     const { document } = editor;
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'daemon/unknown-placeholder').length === 1);
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'daemon/unknown-placeholder').length === 1,
+    );
     const [unknown] = withCode(diagnostics, 'daemon/unknown-placeholder');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, unknown.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      unknown.range,
+    );
     const fix = actions.find((action) => action.title.includes('cost_ladder.current_tier'));
     assert.ok(fix?.edit, `actions: ${actions.map((action) => action.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.match(document.lineAt(unknown.range.start.line).text, /\{snapshot\.cost_ladder\.current_tier\}/);
-    const after = await waitForDiagnostics(document.uri, (found) => withCode(found, 'daemon/unknown-placeholder').length === 0);
+    const after = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'daemon/unknown-placeholder').length === 0,
+    );
     assert.equal(withCode(after, 'daemon/invalid-regex').length, 1, 'the other findings stay');
   });
 
   it('quotes a YAML 1.1 trap with its quick fix', async () => {
     const editor = await openUntitledYaml(await fixtureText('phrasebook/broken.yml'));
     const { document } = editor;
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'yaml/yaml11-trap').length === 1);
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'yaml/yaml11-trap').length === 1,
+    );
     const [trap] = withCode(diagnostics, 'yaml/yaml11-trap');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, trap.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      trap.range,
+    );
     const quoting = actions.filter((action) => action.edit && /quote/i.test(action.title));
     assert.equal(quoting.length, 1, `one quoting fix, not one per finding: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(await vscode.workspace.applyEdit(quoting[0].edit as vscode.WorkspaceEdit), true);
     assert.equal(document.lineAt(trap.range.start.line).text.trim(), "reply_template: 'yes'");
     const after = await waitForDiagnostics(
       document.uri,
-      (found) => withCode(found, 'yaml/yaml11-trap').length === 0 && withCode(found, 'daemon/required-field').length === 0,
+      (found) =>
+        withCode(found, 'yaml/yaml11-trap').length === 0 && withCode(found, 'daemon/required-field').length === 0,
     );
     assert.ok(after.length > 0, describeDiagnostics(after));
   });
@@ -79,9 +106,16 @@ describe('phrasebook editing', () => {
   it('removes a duplicate entry with its quick fix', async () => {
     const editor = await openUntitledYaml(await fixtureText('phrasebook/broken.yml'));
     const { document } = editor;
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'daemon/duplicate').length === 1);
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'daemon/duplicate').length === 1,
+    );
     const [duplicate] = withCode(diagnostics, 'daemon/duplicate');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, duplicate.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      duplicate.range,
+    );
     const remove = actions.find((action) => /remove/i.test(action.title) && action.edit);
     assert.ok(remove?.edit, `actions: ${actions.map((action) => action.title).join(', ')}`);
     await vscode.workspace.applyEdit(remove.edit);
@@ -89,13 +123,22 @@ describe('phrasebook editing', () => {
     await waitForDiagnostics(document.uri, (found) => withCode(found, 'daemon/duplicate').length === 0);
   });
 
-  it("rewrites a heuristic false positive into a pattern the daemon accepts", async () => {
+  it('rewrites a heuristic false positive into a pattern the daemon accepts', async () => {
     // `(\d+)?` is harmless, but the daemon's nested-quantifier heuristic rejects it.
-    const editor = await openUntitledYaml("entries:\n  - pattern: '^(\\d+)?x$'\n    category: c\n    description: d\n    reply_template: r\n");
+    const editor = await openUntitledYaml(
+      "entries:\n  - pattern: '^(\\d+)?x$'\n    category: c\n    description: d\n    reply_template: r\n",
+    );
     const { document } = editor;
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => withCode(found, 'daemon/nested-quantifier').length === 1);
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => withCode(found, 'daemon/nested-quantifier').length === 1,
+    );
     const [nested] = withCode(diagnostics, 'daemon/nested-quantifier');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, nested.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      nested.range,
+    );
     const rewrite = actions.find((action) => action.isPreferred && action.edit && /rewrite/i.test(action.title));
     assert.ok(rewrite?.edit, `actions: ${actions.map((action) => action.title).join(', ')}`);
     await vscode.workspace.applyEdit(rewrite.edit);
@@ -140,7 +183,10 @@ describe('phrasebook editing', () => {
     const tier = items.find((item) => labelOf(item) === 'current_tier');
     const names = daemons.map((daemon) => daemon.name).join('|');
     // The fake daemons serve an upper-case tier enum name, rendered as the daemon would.
-    assert.match(tier?.detail ?? '', new RegExp(`^live \\((${names})\\): (NORMAL|WARN_75|DOWNSHIFT_90|HARD_STOP_100)$`));
+    assert.match(
+      tier?.detail ?? '',
+      new RegExp(`^live \\((${names})\\): (NORMAL|WARN_75|DOWNSHIFT_90|HARD_STOP_100)$`),
+    );
   });
 
   it('offers no placeholder completion in plain YAML', async () => {
@@ -153,7 +199,13 @@ describe('phrasebook editing', () => {
   it('hovers a placeholder with its meaning, type and caveat', async () => {
     const { document } = await openFixture('phrasebook/slack_dm.yml');
     const paused = rangeOf(document, '{snapshot.operational_state.paused}');
-    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, paused.start.translate(0, 12)));
+    const text = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        paused.start.translate(0, 12),
+      ),
+    );
     assert.match(text, /Whether the daemon is paused/);
     assert.match(text, /`bool`/);
     assert.match(text, /True/);
@@ -167,7 +219,9 @@ describe('phrasebook editing', () => {
     assert.equal(initial.entries, 8);
     assert.equal(initial.entriesAnalysed, 8, 'a new document is analysed in full');
 
-    await editor.edit((edit) => edit.replace(rangeOf(document, 'Single-clause cost / burn inquiry'), 'Cost inquiry, edited'));
+    await editor.edit((edit) =>
+      edit.replace(rangeOf(document, 'Single-clause cost / burn inquiry'), 'Cost inquiry, edited'),
+    );
     const afterEntryEdit = await waitForAnalysis(api, document);
     assert.equal(afterEntryEdit.entriesAnalysed, 1, 'only the edited entry');
     assert.equal(afterEntryEdit.entriesReused, 7);

@@ -4,7 +4,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SETTING } from '../../../src/vscode/constants';
 import { waitForDiagnostics } from '../helpers';
-import { closeActiveEditorWithoutSaving, describeDiagnostics, koraApi, openUntitledYaml, waitForAnalysis, withCode } from './support';
+import {
+  closeActiveEditorWithoutSaving,
+  describeDiagnostics,
+  koraApi,
+  openUntitledYaml,
+  waitForAnalysis,
+  withCode,
+} from './support';
 
 const TEXT = "entries:\n  - pattern: '(a)(?(+1)b)'\n    category: c\n    description: d\n    reply_template: r\n";
 const MESSAGE_3_13 = "invalid regex: bad character in group name '+1' at position 6";
@@ -16,12 +23,19 @@ describe('kora.pythonVersion', () => {
     const configuration = vscode.workspace.getConfiguration(SETTING.section);
     try {
       await waitForAnalysis(api, editor.document);
-      const before = await waitForDiagnostics(editor.document.uri, (found) => withCode(found, 'daemon/invalid-regex').length === 1);
+      const before = await waitForDiagnostics(
+        editor.document.uri,
+        (found) => withCode(found, 'daemon/invalid-regex').length === 1,
+      );
       assert.equal(withCode(before, 'daemon/invalid-regex')[0].message, MESSAGE_3_13, describeDiagnostics(before));
       await configuration.update(SETTING.pythonVersion, '3.11', vscode.ConfigurationTarget.Global);
-      const after = await waitForDiagnostics(editor.document.uri, (found) => withCode(found, 'daemon/invalid-regex').length === 0, {
-        message: 'the 3.13-only error to go away under 3.11',
-      });
+      const after = await waitForDiagnostics(
+        editor.document.uri,
+        (found) => withCode(found, 'daemon/invalid-regex').length === 0,
+        {
+          message: 'the 3.13-only error to go away under 3.11',
+        },
+      );
       assert.deepEqual(withCode(after, 'daemon/invalid-regex'), []);
     } finally {
       await configuration.update(SETTING.pythonVersion, undefined, vscode.ConfigurationTarget.Global);

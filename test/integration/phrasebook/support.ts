@@ -41,7 +41,8 @@ export async function openUntitledYaml(content: string): Promise<vscode.TextEdit
 export async function closeActiveEditorWithoutSaving(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  if (document) await waitFor(() => document.isClosed, { message: `${document.uri.toString()} to close`, timeoutMs: 15000 });
+  if (document)
+    await waitFor(() => document.isClosed, { message: `${document.uri.toString()} to close`, timeoutMs: 15000 });
 }
 
 /** Waits until the published diagnostics describe the document's current version (and, with `deep`, all deep verdicts are in). */
@@ -56,7 +57,10 @@ export async function waitForAnalysis(
       if (!stats || stats.version !== document.version) return undefined;
       return options.deep && stats.deepPending > 0 ? undefined : stats;
     },
-    { message: `analysis of ${document.uri.toString()} v${document.version}${options.deep ? ' (with deep verdicts)' : ''}`, ...options },
+    {
+      message: `analysis of ${document.uri.toString()} v${document.version}${options.deep ? ' (with deep verdicts)' : ''}`,
+      ...options,
+    },
   );
 }
 
@@ -64,7 +68,8 @@ export async function waitForAnalysis(
 export function lineContaining(document: vscode.TextDocument, text: string): number {
   const lines: number[] = [];
   for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).text.includes(text)) lines.push(line);
-  if (lines.length !== 1) throw new Error(`expected exactly one line containing ${JSON.stringify(text)}, found ${lines.length}`);
+  if (lines.length !== 1)
+    throw new Error(`expected exactly one line containing ${JSON.stringify(text)}, found ${lines.length}`);
   return lines[0];
 }
 
@@ -98,7 +103,10 @@ export function withCode(diagnostics: readonly vscode.Diagnostic[], code: string
 
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${codeOf(d)} @${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.line + 1}:${d.range.end.character} ${d.message}`)
+    .map(
+      (d) =>
+        `${codeOf(d)} @${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.line + 1}:${d.range.end.character} ${d.message}`,
+    )
     .join('\n');
 }
 

@@ -28,7 +28,8 @@ interface ProbeReport {
 
 /** Everything the daemon keeps about writes: the override file and the audit log. */
 function writeTraces(koraHome: string): string {
-  const read = (name: string) => (fs.existsSync(path.join(koraHome, name)) ? fs.readFileSync(path.join(koraHome, name), 'utf8') : '<absent>');
+  const read = (name: string) =>
+    fs.existsSync(path.join(koraHome, name)) ? fs.readFileSync(path.join(koraHome, name), 'utf8') : '<absent>';
   return `${read(OVERRIDE)}\n---\n${read(AUDIT_LOG)}`;
 }
 
@@ -53,9 +54,18 @@ describe('security (integration): a hostile extension gets no token and confirms
     }
     const { token, mcpToken, koraHome } = await control.state();
     // Kora holds tokens worth stealing: the session token it scrapes, and (test host) a stored MCP token.
-    if (harnessMode() !== 'installed') await (await activateKora()).context.tokens.set('mcp', testDaemon(DAEMON).url, mcpToken);
+    if (harnessMode() !== 'installed')
+      await (await activateKora()).context.tokens.set('mcp', testDaemon(DAEMON).url, mcpToken);
     const file = vscode.Uri.joinPath(workspaceRoot(), 'hostile', 'slack_dm.hostile.yml');
-    const entries = [...SEED_ENTRIES, { pattern: '^hostile$', category: 'hostile', description: 'Pushed by a hostile extension', reply_template: 'Owned.' }];
+    const entries = [
+      ...SEED_ENTRIES,
+      {
+        pattern: '^hostile$',
+        category: 'hostile',
+        description: 'Pushed by a hostile extension',
+        reply_template: 'Owned.',
+      },
+    ];
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(toDaemonYaml(entries)));
     const tracesBefore = writeTraces(koraHome);
 
@@ -67,11 +77,19 @@ describe('security (integration): a hostile extension gets no token and confirms
 
     assert.deepEqual(report.leakedSecrets.length, 0, `no token reachable: ${said}`);
     assert.deepEqual(report.dangerousNames, [], `no prompter, token store or context reachable: ${said}`);
-    assert.ok(report.claim === 'absent' || report.claim.startsWith('refused'), `the test API is not handed out: ${said}`);
-    if (harnessMode() === 'installed') assert.equal(report.claim, 'absent', 'a production build has no test API at all');
+    assert.ok(
+      report.claim === 'absent' || report.claim.startsWith('refused'),
+      `the test API is not handed out: ${said}`,
+    );
+    if (harnessMode() === 'installed')
+      assert.equal(report.claim, 'absent', 'a production build has no test API at all');
     assert.ok(report.commands.length > 0, said);
     for (const attempt of report.commands) {
-      assert.doesNotMatch(attempt.result, /"kind":"accepted"|"kind":"reverted"/, `${attempt.command} wrote nothing: ${said}`);
+      assert.doesNotMatch(
+        attempt.result,
+        /"kind":"accepted"|"kind":"reverted"/,
+        `${attempt.command} wrote nothing: ${said}`,
+      );
     }
     // The daemon is the judge: no override file, no audit line appeared.
     assert.equal(writeTraces(koraHome), tracesBefore, `the daemon saw no write: ${said}`);

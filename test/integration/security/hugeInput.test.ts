@@ -20,15 +20,28 @@ function phrasebookFile(name: string): vscode.Uri {
 
 function aliasBomb(): string {
   const lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let level = 1; level < 9; level++) lines.push(`lol${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
-  lines.push('entries:', '  - pattern: "^bomb$"', '    category: bomb', '    description: *a8', '    reply_template: Boom.');
+  for (let level = 1; level < 9; level++)
+    lines.push(
+      `lol${level}: &a${level} [${Array(9)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]`,
+    );
+  lines.push(
+    'entries:',
+    '  - pattern: "^bomb$"',
+    '    category: bomb',
+    '    description: *a8',
+    '    reply_template: Boom.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function largePhrasebook(): string {
   const entries: string[] = [];
   for (let index = 0; index < LARGE_ENTRY_COUNT; index++) {
-    entries.push(`  - pattern: '^(word${index}|w${index})[\\s.!?]*$'\n    category: c${index}\n    description: Entry ${index}\n    reply_template: Reply ${index}.\n`);
+    entries.push(
+      `  - pattern: '^(word${index}|w${index})[\\s.!?]*$'\n    category: c${index}\n    description: Entry ${index}\n    reply_template: Reply ${index}.\n`,
+    );
   }
   return `entries:\n${entries.join('')}`;
 }
@@ -37,7 +50,10 @@ function largePhrasebook(): string {
 async function assertHostResponds(): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the extension host did not answer a command within ${RESPONSE_BOUND_MS} ms`)), RESPONSE_BOUND_MS);
+    timer = setTimeout(
+      () => reject(new Error(`the extension host did not answer a command within ${RESPONSE_BOUND_MS} ms`)),
+      RESPONSE_BOUND_MS,
+    );
   });
   try {
     await Promise.race([vscode.commands.executeCommand(COMMAND.refresh, 'alpha'), bound]);
@@ -51,10 +67,14 @@ async function openAndExpect(name: string, text: string, code: string): Promise<
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   await assertHostResponds();
-  const diagnostics = await waitForDiagnostics(uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === code), {
-    timeoutMs: DIAGNOSTIC_TIMEOUT_MS,
-    message: `a ${code} diagnostic on ${name}`,
-  });
+  const diagnostics = await waitForDiagnostics(
+    uri,
+    (found) => found.some((diagnostic) => codeOf(diagnostic) === code),
+    {
+      timeoutMs: DIAGNOSTIC_TIMEOUT_MS,
+      message: `a ${code} diagnostic on ${name}`,
+    },
+  );
   await assertHostResponds();
   return diagnostics;
 }
@@ -77,7 +97,11 @@ describe('security (integration): hostile YAML does not stall the extension host
 
   it(`${LARGE_ENTRY_COUNT} entries (several MB) get one "not analysed" warning instead of an analysis`, async () => {
     const diagnostics = await openAndExpect('large.yml', largePhrasebook(), 'phrasebook/too-large');
-    assert.equal(diagnostics.length, 1, `only the guard's diagnostic:\n${describeDiagnostics(diagnostics.slice(0, 5))}`);
+    assert.equal(
+      diagnostics.length,
+      1,
+      `only the guard's diagnostic:\n${describeDiagnostics(diagnostics.slice(0, 5))}`,
+    );
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /^Phrasebook not analysed: \d+\.\d MB is over the 2 MB limit/);
   });

@@ -15,7 +15,11 @@ import { daemonControl } from '../faults/control';
 import { assertSafeMarkdownString, hoversAt, treeNodes } from './support';
 
 /** Snapshot string fields a reply template can show (and whose live value a hover shows). */
-const SNAPSHOT_STRING_PATHS = ['operational_state.primary', 'cost_ladder.model_default', 'daemon_health.boot_at'] as const;
+const SNAPSHOT_STRING_PATHS = [
+  'operational_state.primary',
+  'cost_ladder.model_default',
+  'daemon_health.boot_at',
+] as const;
 /** The daemon's snapshot is re-read for hovers at most this often (LIVE_SNAPSHOT_TTL_MS) — plus slack. */
 const LIVE_VALUE_TIMEOUT_MS = 45000;
 const ALLOWED_HOVER_COMMANDS = [COMMAND.copyAttackString];
@@ -26,9 +30,14 @@ const LIVE_MARKER = 'hostileLiveValue';
 /** The hostile strings spread over the snapshot string fields (each value stays under the escape cap). */
 function hostileValues(): Record<(typeof SNAPSHOT_STRING_PATHS)[number], string> {
   const values = SNAPSHOT_STRING_PATHS.map((_, index) =>
-    [LIVE_MARKER, ...HOSTILE_STRINGS.filter((__, hostile) => hostile % SNAPSHOT_STRING_PATHS.length === index)].join(' '),
+    [LIVE_MARKER, ...HOSTILE_STRINGS.filter((__, hostile) => hostile % SNAPSHOT_STRING_PATHS.length === index)].join(
+      ' ',
+    ),
   );
-  return Object.fromEntries(SNAPSHOT_STRING_PATHS.map((key, index) => [key, values[index]])) as Record<(typeof SNAPSHOT_STRING_PATHS)[number], string>;
+  return Object.fromEntries(SNAPSHOT_STRING_PATHS.map((key, index) => [key, values[index]])) as Record<
+    (typeof SNAPSHOT_STRING_PATHS)[number],
+    string
+  >;
 }
 
 /** A merge patch setting `a.b` paths. */
@@ -60,19 +69,30 @@ describe('security (integration): daemon text cannot inject links, commands or H
     const services: Record<string, unknown> = {};
     const listeners: Record<string, unknown> = {};
     HOSTILE_STRINGS.forEach((hostile, index) => {
-      services[`probe-${index} ${hostile}`] = { status: 'degraded', latency_ms: index, error: hostile, details: { [hostile]: hostile } };
+      services[`probe-${index} ${hostile}`] = {
+        status: 'degraded',
+        latency_ms: index,
+        error: hostile,
+        details: { [hostile]: hostile },
+      };
       listeners[`listener-${index} ${hostile}`] = { status: 'down', consecutive_errors: index, last_event_at: hostile };
     });
     services.sentry = { status: 'unhealthy', error: HOSTILE_STRINGS.join(' '), details: { note: HOSTILE_STRINGS[0] } };
     await beta.patchServices(services);
-    await beta.patchSnapshot({ daemon_health: { listeners, boot_at: HOSTILE_STRINGS[1] }, cost_ladder: { current_tier: HOSTILE_STRINGS[2] } });
+    await beta.patchSnapshot({
+      daemon_health: { listeners, boot_at: HOSTILE_STRINGS[1] },
+      cost_ladder: { current_tier: HOSTILE_STRINGS[2] },
+    });
     await refreshUntilState(api, 'beta', 'ok');
     const nodes = await waitFor(
       async () => {
         // A poll already in flight when the daemon changed shows the old data: poll again.
         await vscode.commands.executeCommand(COMMAND.refresh, 'beta');
         const all = treeNodes(api).filter((node) => node.daemonName === 'beta');
-        return all.some((node) => node.label.startsWith('listener-0')) && all.some((node) => node.label.startsWith('probe-0')) ? all : undefined;
+        return all.some((node) => node.label.startsWith('listener-0')) &&
+          all.some((node) => node.label.startsWith('probe-0'))
+          ? all
+          : undefined;
       },
       { message: 'the hostile listeners and services in the tree' },
     );
@@ -86,7 +106,12 @@ describe('security (integration): daemon text cannot inject links, commands or H
   it('placeholder hovers show a hostile live snapshot value inertly', async () => {
     const values = hostileValues();
     await daemonControl('alpha').patchSnapshot(snapshotPatch(values));
-    const entries = SNAPSHOT_STRING_PATHS.map((key, index) => ({ pattern: `^hover${index}$`, category: `hover${index}`, description: 'Hover check', reply_template: `Value: {snapshot.${key}}` }));
+    const entries = SNAPSHOT_STRING_PATHS.map((key, index) => ({
+      pattern: `^hover${index}$`,
+      category: `hover${index}`,
+      description: 'Hover check',
+      reply_template: `Value: {snapshot.${key}}`,
+    }));
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: toDaemonYaml(entries) });
     await vscode.window.showTextDocument(document);
     for (const key of SNAPSHOT_STRING_PATHS) {
@@ -97,9 +122,15 @@ describe('security (integration): daemon text cannot inject links, commands or H
           const found = await hoversAt(document.uri, position);
           return hoverText([new vscode.Hover(found)]).includes(LIVE_MARKER) ? found : undefined;
         },
-        { timeoutMs: LIVE_VALUE_TIMEOUT_MS, intervalMs: 1000, message: `a hover with the hostile live value of ${key}` },
+        {
+          timeoutMs: LIVE_VALUE_TIMEOUT_MS,
+          intervalMs: 1000,
+          message: `a hover with the hostile live value of ${key}`,
+        },
       );
-      hovers.forEach((hover, index) => assertSafeMarkdownString(hover, `hover ${index} on {snapshot.${key}}`, ALLOWED_HOVER_COMMANDS));
+      hovers.forEach((hover, index) =>
+        assertSafeMarkdownString(hover, `hover ${index} on {snapshot.${key}}`, ALLOWED_HOVER_COMMANDS),
+      );
     }
   });
 
@@ -113,7 +144,11 @@ describe('security (integration): daemon text cannot inject links, commands or H
       reply_template: `Reply ${index}: ${hostile}`,
     }));
     const written = await client.putPhrasebook(entries);
-    assert.equal(written.kind, 'ok', `the daemon accepts the hostile (but valid) phrasebook: ${JSON.stringify(written).slice(0, 300)}`);
+    assert.equal(
+      written.kind,
+      'ok',
+      `the daemon accepts the hostile (but valid) phrasebook: ${JSON.stringify(written).slice(0, 300)}`,
+    );
     const uri = await vscode.commands.executeCommand<vscode.Uri>(COMMAND.openLivePhrasebook, 'alpha');
     const document = await waitFor(
       async () => {
@@ -124,12 +159,17 @@ describe('security (integration): daemon text cannot inject links, commands or H
     );
     for (let index = 0; index < entries.length; index++) {
       const position = rangeOf(document, `hostile-${index}|`).start;
-      const hovers = await waitFor(async () => {
-        const found = await hoversAt(document.uri, position);
-        return found.length > 0 ? found : undefined;
-      }, { message: `a hover on pattern ${index}` });
+      const hovers = await waitFor(
+        async () => {
+          const found = await hoversAt(document.uri, position);
+          return found.length > 0 ? found : undefined;
+        },
+        { message: `a hover on pattern ${index}` },
+      );
       assert.match(hoverText([new vscode.Hover(hovers)]), /\*\*Pattern\*\* of entry/, 'the pattern hover');
-      hovers.forEach((hover, hoverIndex) => assertSafeMarkdownString(hover, `hover ${hoverIndex} on the pattern of entry ${index}`, ALLOWED_HOVER_COMMANDS));
+      hovers.forEach((hover, hoverIndex) =>
+        assertSafeMarkdownString(hover, `hover ${hoverIndex} on the pattern of entry ${index}`, ALLOWED_HOVER_COMMANDS),
+      );
     }
   });
 });

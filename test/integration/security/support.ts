@@ -14,7 +14,10 @@ import { daemonControl } from '../faults/control';
 const MAX_SCANNED_BYTES = 20 * 1024 * 1024;
 
 /** Records the current session and MCP token of a fake daemon. */
-export async function rememberTokens(ledger: SecretLedger, daemonName: string): Promise<{ token: string; mcpToken: string }> {
+export async function rememberTokens(
+  ledger: SecretLedger,
+  daemonName: string,
+): Promise<{ token: string; mcpToken: string }> {
   const state = await daemonControl(daemonName).state();
   ledger.add(`${daemonName} session token #${state.tokenRotations}`, state.token);
   ledger.add(`${daemonName} MCP token`, state.mcpToken);
@@ -29,7 +32,8 @@ export function filesBelow(root: string): Array<{ file: string; text: string }> 
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile() && fs.statSync(full).size <= MAX_SCANNED_BYTES) found.push({ file: full, text: fs.readFileSync(full).toString('latin1') });
+      else if (entry.isFile() && fs.statSync(full).size <= MAX_SCANNED_BYTES)
+        found.push({ file: full, text: fs.readFileSync(full).toString('latin1') });
     }
   };
   visit(root);
@@ -61,7 +65,10 @@ export function assertSafeMarkdownString(value: unknown, where: string, allowedC
   const trusted = value.isTrusted;
   if (typeof trusted === 'object') {
     const enabled = trusted.enabledCommands ?? [];
-    assert.ok(enabled.every((command) => allowedCommands.includes(command)), `${where}: only allow-listed commands are trusted (${enabled.join(', ')})`);
+    assert.ok(
+      enabled.every((command) => allowedCommands.includes(command)),
+      `${where}: only allow-listed commands are trusted (${enabled.join(', ')})`,
+    );
   } else {
     assert.notEqual(trusted, true, `${where}: not trusted`);
   }
@@ -71,6 +78,9 @@ export function assertSafeMarkdownString(value: unknown, where: string, allowedC
 
 /** The Markdown of every hover at `position`. */
 export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.MarkdownString[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.flatMap((hover) => hover.contents).filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
 }

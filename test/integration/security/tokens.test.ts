@@ -72,7 +72,9 @@ describe('security (integration): tokens never leak', function () {
     // and the cockpit page (token inside) answering the phrasebook route.
     for (const command of ['pull', 'push', 'openLive'] as const) await (await prepareCommand(api, 'alpha', command))();
     await alpha.addFault({ name: 'write_then_500', path: ENDPOINTS.phrasebook });
-    await (await prepareCommand(api, 'alpha', 'push'))();
+    await (
+      await prepareCommand(api, 'alpha', 'push')
+    )();
     await alpha.addFault({ name: 'html_200', path: ENDPOINTS.phrasebook, persistent: true });
     for (const command of ['pull', 'openLive'] as const) await (await prepareCommand(api, 'alpha', command))();
     await alpha.clearFaults();
@@ -108,7 +110,9 @@ describe('security (integration): tokens never leak', function () {
     api.context.logger('security-test').info(marker);
     const logText = await waitFor(
       () => {
-        const text = filesBelow(logDir).map(({ text }) => text).join('\n');
+        const text = filesBelow(logDir)
+          .map(({ text }) => text)
+          .join('\n');
         return text.includes(marker) ? text : undefined;
       },
       { timeoutMs: LOG_FLUSH_TIMEOUT_MS, message: `the marker line in a log file below ${logDir}` },
@@ -133,8 +137,12 @@ describe('security (integration): tokens never leak', function () {
     const history = filesBelow(api.context.extension.globalStorageUri.fsPath);
     assert.ok(history.length > 0, 'local history was written (so the check has something to read)');
     const workspace = filesBelow(workspaceRoot().fsPath);
-    assert.ok(workspace.some(({ file }) => /pulled-\d+\.yml$/.test(file)), 'a pulled file is in the workspace');
-    for (const { file, text } of [...history, ...workspace, ...filesBelow(userDataDir(api))]) assertNoSecrets(text, ledger.all, file);
+    assert.ok(
+      workspace.some(({ file }) => /pulled-\d+\.yml$/.test(file)),
+      'a pulled file is in the workspace',
+    );
+    for (const { file, text } of [...history, ...workspace, ...filesBelow(userDataDir(api))])
+      assertNoSecrets(text, ledger.all, file);
   });
 
   it('no token in notifications, the tree, or the documents the extension shows', () => {
@@ -149,7 +157,11 @@ describe('security (integration): tokens never leak', function () {
   it('offers a stored token to its own origin only', async () => {
     const stored = await api.context.tokens.get('session', testDaemon('beta').url);
     assert.ok(stored, 'beta has a stored session token');
-    assert.equal(await api.context.tokens.get('session', testDaemon('alpha').url), undefined, 'alpha (another origin) does not get it');
+    assert.equal(
+      await api.context.tokens.get('session', testDaemon('alpha').url),
+      undefined,
+      'alpha (another origin) does not get it',
+    );
   });
 
   it('refuses cleartext http to a non-loopback host without sending a request', async () => {
@@ -157,8 +169,14 @@ describe('security (integration): tokens never leak', function () {
     const original = configuration.inspect<unknown[]>(SETTING.daemons)?.globalValue;
     assert.ok(Array.isArray(original), 'the harness configured the daemons');
     try {
-      await configuration.update(SETTING.daemons, [...original, { name: REMOTE_NAME, url: REMOTE_URL }], vscode.ConfigurationTarget.Global);
-      const remote = await waitFor(() => api.health.registry.get(REMOTE_NAME), { message: 'the remote daemon to be configured' });
+      await configuration.update(
+        SETTING.daemons,
+        [...original, { name: REMOTE_NAME, url: REMOTE_URL }],
+        vscode.ConfigurationTarget.Global,
+      );
+      const remote = await waitFor(() => api.health.registry.get(REMOTE_NAME), {
+        message: 'the remote daemon to be configured',
+      });
       await vscode.commands.executeCommand('kora.refresh', REMOTE_NAME);
       assert.equal(healthOf(api, REMOTE_NAME).state, 'insecure_refused');
       assert.equal(rootNode(api, REMOTE_NAME)?.children[0]?.label, 'Insecure URL refused');

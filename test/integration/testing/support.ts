@@ -10,11 +10,16 @@ export async function testingApi(): Promise<PhrasebookTestingApi> {
 
 /** Answers the next "which daemon?" pick with `name` (real pickers are dismissed under the test driver). */
 export async function pickDaemonNext(name: string): Promise<void> {
-  (await activateKora()).phrasebookOps.prompter.useScript([{ kind: 'pick', choose: (items) => items.find((item) => item.label === name) }]);
+  (await activateKora()).phrasebookOps.prompter.useScript([
+    { kind: 'pick', choose: (items) => items.find((item) => item.label === name) },
+  ]);
 }
 
 /** The controller's items for a test file, and its cases' items, in file order. */
-export function itemsOf(api: PhrasebookTestingApi, file: vscode.Uri): { file: vscode.TestItem; cases: vscode.TestItem[] } | undefined {
+export function itemsOf(
+  api: PhrasebookTestingApi,
+  file: vscode.Uri,
+): { file: vscode.TestItem; cases: vscode.TestItem[] } | undefined {
   const item = api.controller.items.get(file.toString());
   if (!item) return undefined;
   const cases: vscode.TestItem[] = [];
@@ -36,12 +41,18 @@ export async function writeWorkspaceFiles(files: Record<string, string>): Promis
     uris[name] = vscode.Uri.joinPath(folder, name);
     await vscode.workspace.fs.writeFile(uris[name], new TextEncoder().encode(text));
   }
-  for (const uri of Object.values(uris)) if (uri.path.endsWith('.tests.yml')) await vscode.workspace.openTextDocument(uri);
+  for (const uri of Object.values(uris))
+    if (uri.path.endsWith('.tests.yml')) await vscode.workspace.openTextDocument(uri);
   return uris;
 }
 
 /** Waits for the last result of a case to satisfy `accept`. */
-export function waitForRecord(api: PhrasebookTestingApi, item: vscode.TestItem, accept: (status: string) => boolean, message: string) {
+export function waitForRecord(
+  api: PhrasebookTestingApi,
+  item: vscode.TestItem,
+  accept: (status: string) => boolean,
+  message: string,
+) {
   return waitFor(
     () => {
       const record = api.record(item.id);

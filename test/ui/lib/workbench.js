@@ -24,9 +24,13 @@ async function openKoraContainer(page) {
   const icon = page.locator(`${SELECTOR.activityBar} [aria-label^="${KORA_CONTAINER_LABEL}"]`).first();
   await icon.waitFor({ timeout: DEFAULT_TIMEOUT_MS });
   const title = page.locator(`${SELECTOR.sideBar} .composite.title`);
-  const shown = (await title.count()) > 0 && (await title.first().innerText()).toUpperCase().includes(KORA_CONTAINER_LABEL.toUpperCase());
+  const shown =
+    (await title.count()) > 0 &&
+    (await title.first().innerText()).toUpperCase().includes(KORA_CONTAINER_LABEL.toUpperCase());
   if (!shown) await icon.click();
-  await page.locator(`${SELECTOR.sideBar} .composite.title`, { hasText: new RegExp(KORA_CONTAINER_LABEL, 'i') }).waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+  await page
+    .locator(`${SELECTOR.sideBar} .composite.title`, { hasText: new RegExp(KORA_CONTAINER_LABEL, 'i') })
+    .waitFor({ timeout: DEFAULT_TIMEOUT_MS });
 }
 
 /** Waits until the view's tree has at least `minimum` rows and returns the rows locator. */
@@ -44,9 +48,15 @@ async function openFile(page, relativePath) {
   await input.fill(relativePath);
   // Wait for the file to be the first pick before accepting it.
   const fileName = relativePath.split('/').pop();
-  await page.locator(`${SELECTOR.quickInput} .monaco-list-row`, { hasText: fileName }).first().waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+  await page
+    .locator(`${SELECTOR.quickInput} .monaco-list-row`, { hasText: fileName })
+    .first()
+    .waitFor({ timeout: DEFAULT_TIMEOUT_MS });
   await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${fileName}"]`).first().waitFor({ timeout: DEFAULT_TIMEOUT_MS });
+  await page
+    .locator(`.tabs-container .tab[aria-label*="${fileName}"]`)
+    .first()
+    .waitFor({ timeout: DEFAULT_TIMEOUT_MS });
 }
 
 /** Opens the Problems panel (Ctrl+Shift+M) and waits for at least `minimum` rows. */

@@ -18,7 +18,13 @@ function captureIo(cwd: string) {
   let err = '';
   const stdin = new PassThrough();
   stdin.end('');
-  const io: CliIo = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin, env: {}, cwd };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    stdin,
+    env: {},
+    cwd,
+  };
   return { io, stdout: () => out, stderr: () => err };
 }
 
@@ -76,27 +82,41 @@ describe('kora-ops (CLI plumbing)', () => {
   });
 
   it('every command prints its own help on --help and -h, exit 0, whatever else is on the line', async () => {
-    const commands = [['status'], ['validate'], ['test'], ['lint'], ...['pull', 'push', 'revert', 'backups', 'test'].map((name) => ['phrasebook', name])];
+    const commands = [
+      ['status'],
+      ['validate'],
+      ['test'],
+      ['lint'],
+      ...['pull', 'push', 'revert', 'backups', 'test'].map((name) => ['phrasebook', name]),
+    ];
     for (const command of commands) {
       // A bad --format does not matter once help is asked (validate has no --format).
-      const extras = command[0] === 'validate' ? [['--help'], ['-h']] : [['--help'], ['-h'], ['--format', 'xml', '--help']];
+      const extras =
+        command[0] === 'validate' ? [['--help'], ['-h']] : [['--help'], ['-h'], ['--format', 'xml', '--help']];
       for (const extra of extras) {
         const captured = captureIo(directory);
         const code = await runCli([...command, ...extra], captured.io);
         const line = `kora-ops ${command.join(' ')} ${extra.join(' ')}`;
         assert.equal(code, 0, `${line}: ${captured.stderr()}`);
-        assert.ok(captured.stdout().startsWith(`Usage: kora-ops ${command.join(' ')} `), `${line} printed: ${captured.stdout().slice(0, 80)}`);
+        assert.ok(
+          captured.stdout().startsWith(`Usage: kora-ops ${command.join(' ')} `),
+          `${line} printed: ${captured.stdout().slice(0, 80)}`,
+        );
         assert.equal(captured.stderr(), '', line);
       }
     }
   });
 
-  it('a reader that closes early gets no stack trace, and the exit status is the command\'s', async function () {
+  it("a reader that closes early gets no stack trace, and the exit status is the command's", async function () {
     this.timeout(120_000); // one Node process on a possibly saturated machine
     const lines = ['entries:'];
-    for (let index = 0; index < 2000; index++) lines.push(`  - {pattern: "(a${index}", category: c, description: d, reply_template: r}`);
+    for (let index = 0; index < 2000; index++)
+      lines.push(`  - {pattern: "(a${index}", category: c, description: d, reply_template: r}`);
     writeFileSync(join(directory, 'many-errors.yml'), `${lines.join('\n')}\n`);
-    const child = spawn(process.execPath, [CLI_BUNDLE, 'lint', '--no-redos', '--format', 'json', 'many-errors.yml'], { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BUNDLE, 'lint', '--no-redos', '--format', 'json', 'many-errors.yml'], {
+      cwd: directory,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy()); // like `| head -c 100`

@@ -30,7 +30,9 @@ describe('session token: scrape, re-scrape, fallback', () => {
       await client.getSnapshot();
       assert.equal(client.requestCount('/'), 1);
       assert.equal(client.tokenSource, 'scraped');
-      assert.ok(fake.daemon.requestLog.filter((entry) => entry.path.startsWith('/api/')).every((entry) => entry.status === 200));
+      assert.ok(
+        fake.daemon.requestLog.filter((entry) => entry.path.startsWith('/api/')).every((entry) => entry.status === 200),
+      );
     });
 
     it('shares one scrape between concurrent first calls', async () => {
@@ -48,7 +50,9 @@ describe('session token: scrape, re-scrape, fallback', () => {
       const result = await client.getSnapshot();
       assert.equal(result.kind, 'snapshot');
       assert.equal(client.requestCount('/'), 2);
-      const snapshotStatuses = fake.daemon.requestLog.filter((entry) => entry.path === '/api/snapshot').map((entry) => entry.status);
+      const snapshotStatuses = fake.daemon.requestLog
+        .filter((entry) => entry.path === '/api/snapshot')
+        .map((entry) => entry.status);
       assert.deepEqual(snapshotStatuses, [200, 401, 200]);
     });
 

@@ -25,9 +25,17 @@ function startEchoServer(): Promise<Server> {
       case '/api/heartbeat/services':
         return send(200, 'application/json', JSON.stringify({ services: [{ name: 42, status: echoed }] }));
       case '/api/phrasebook/slack_dm':
-        return send(502, 'text/html', `<p>proxy error</p><script>window.__HERMES_SESSION_TOKEN__="${SESSION_TOKEN}"</script>`);
+        return send(
+          502,
+          'text/html',
+          `<p>proxy error</p><script>window.__HERMES_SESSION_TOKEN__="${SESSION_TOKEN}"</script>`,
+        );
       case '/mcp':
-        return send(200, 'application/json', JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32603, message: `tool error: ${echoed}` } }));
+        return send(
+          200,
+          'application/json',
+          JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32603, message: `tool error: ${echoed}` } }),
+        );
       default:
         return send(404, 'application/json', '{}');
     }
@@ -36,7 +44,13 @@ function startEchoServer(): Promise<Server> {
 }
 
 function assertNoSecret(error: DaemonError): void {
-  for (const text of [error.message, error.detail, error.bodyExcerpt ?? '', JSON.stringify(error), String(error.stack)]) {
+  for (const text of [
+    error.message,
+    error.detail,
+    error.bodyExcerpt ?? '',
+    JSON.stringify(error),
+    String(error.stack),
+  ]) {
     assert.ok(!text.includes(SESSION_TOKEN), `session token leaked: ${text}`);
     assert.ok(!text.includes(MCP_TOKEN), `MCP token leaked: ${text}`);
   }
@@ -88,7 +102,10 @@ describe('daemon errors never carry a token', () => {
 
   it('sanitizes token fragments, control characters and length in excerpts', () => {
     assert.equal(sanitizeExcerpt('Authorization: Bearer abc.DEF-123 ok'), 'Authorization: Bearer [redacted] ok');
-    assert.equal(sanitizeExcerpt(`window.__HERMES_SESSION_TOKEN__ = 'x1y2z3'`), `window.__HERMES_SESSION_TOKEN__ = [redacted]`);
+    assert.equal(
+      sanitizeExcerpt(`window.__HERMES_SESSION_TOKEN__ = 'x1y2z3'`),
+      `window.__HERMES_SESSION_TOKEN__ = [redacted]`,
+    );
     assert.equal(sanitizeExcerpt('X-Hermes-Session-Token: qwertyuiop'), 'X-Hermes-Session-Token: [redacted]');
     assert.equal(sanitizeExcerpt('a\u001b[31mred\u0007\nline'), 'a\\x1b[31mred\\x07 line');
     assert.equal(sanitizeExcerpt('x'.repeat(500)).length, 201);
@@ -96,10 +113,20 @@ describe('daemon errors never carry a token', () => {
   });
 
   it('describes network failures by code only', () => {
-    assert.deepEqual(describeNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), { kind: 'offline', detail: 'connection refused', reset: false });
-    const wrapped = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET', cause: Object.assign(new Error('y'), { code: 'ECONNRESET' }) });
+    assert.deepEqual(describeNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), {
+      kind: 'offline',
+      detail: 'connection refused',
+      reset: false,
+    });
+    const wrapped = Object.assign(new Error('other side closed'), {
+      code: 'UND_ERR_SOCKET',
+      cause: Object.assign(new Error('y'), { code: 'ECONNRESET' }),
+    });
     assert.equal(describeNetworkError(wrapped).reset, true);
-    assert.equal(describeNetworkError(Object.assign(new Error('t'), { code: 'UND_ERR_HEADERS_TIMEOUT' })).kind, 'timeout');
+    assert.equal(
+      describeNetworkError(Object.assign(new Error('t'), { code: 'UND_ERR_HEADERS_TIMEOUT' })).kind,
+      'timeout',
+    );
     assert.equal(describeNetworkError(new Error('mystery')).detail, 'network error');
   });
 });

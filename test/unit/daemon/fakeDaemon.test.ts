@@ -11,11 +11,20 @@ import { useFakeDaemon } from './helpers';
 async function get(url: string, headers: Record<string, string> = {}) {
   const response = await request(url, { headers });
   const text = await response.body.text();
-  return { status: response.statusCode, type: String(response.headers['content-type']), text, headers: response.headers };
+  return {
+    status: response.statusCode,
+    type: String(response.headers['content-type']),
+    text,
+    headers: response.headers,
+  };
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.statusCode, json: (await response.body.json()) as Record<string, unknown> };
 }
 
@@ -45,7 +54,11 @@ describe('fake daemon (contract fidelity)', () => {
     }
     assert.equal(PUBLIC_API_PATHS.size, 7);
     for (const path of PUBLIC_API_PATHS) assert.notEqual((await get(`${fake.daemon.url}${path}`)).status, 401, path);
-    assert.equal((await get(`${fake.daemon.url}/api/snapshot`, { authorization: `Bearer ${fake.daemon.token}` })).status, 200, 'legacy bearer form');
+    assert.equal(
+      (await get(`${fake.daemon.url}/api/snapshot`, { authorization: `Bearer ${fake.daemon.token}` })).status,
+      200,
+      'legacy bearer form',
+    );
   });
 
   it('serves the SPA for unknown /api paths with a valid token (there is no /api/daemon/status)', async () => {
@@ -57,12 +70,26 @@ describe('fake daemon (contract fidelity)', () => {
   it('serves the heartbeat with exactly the documented keys, in canonical order, and the warming branch', async () => {
     const body = JSON.parse((await get(`${fake.daemon.url}/api/heartbeat/services`, authed(fake.daemon))).text);
     assert.deepEqual(Object.keys(body).sort(), ['cache_warming', 'generated_at', 'services', 'stub']);
-    assert.deepEqual(body.services.map((service: { name: string }) => service.name), ['vercel', 'sentry', 'doppler', 'supabase', 'fly']);
-    for (const service of body.services) assert.deepEqual(Object.keys(service).sort(), ['details', 'error', 'last_check_at', 'latency_ms', 'name', 'status']);
+    assert.deepEqual(
+      body.services.map((service: { name: string }) => service.name),
+      ['vercel', 'sentry', 'doppler', 'supabase', 'fly'],
+    );
+    for (const service of body.services)
+      assert.deepEqual(Object.keys(service).sort(), [
+        'details',
+        'error',
+        'last_check_at',
+        'latency_ms',
+        'name',
+        'status',
+      ]);
     assert.match(body.generated_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     await fake.daemon.setScenario('warming');
     const warming = JSON.parse((await get(`${fake.daemon.url}/api/heartbeat/services`, authed(fake.daemon))).text);
-    assert.deepEqual({ ...warming, generated_at: 'x' }, { services: [], generated_at: 'x', stub: false, cache_warming: true });
+    assert.deepEqual(
+      { ...warming, generated_at: 'x' },
+      { services: [], generated_at: 'x', stub: false, cache_warming: true },
+    );
   });
 
   it('serves a fresh v4 snapshot with sorted keys and the 12 listeners, or the stale body', async () => {
@@ -74,7 +101,10 @@ describe('fake daemon (contract fidelity)', () => {
     const age = Date.now() - Date.parse(snapshot.computed_at);
     assert.ok(age >= 0 && age < 600_000, `age ${age}`);
     await fake.daemon.setScenario('stale');
-    assert.deepEqual(JSON.parse((await get(`${fake.daemon.url}/api/snapshot`, authed(fake.daemon))).text), { error: 'no_snapshot', stale: true });
+    assert.deepEqual(JSON.parse((await get(`${fake.daemon.url}/api/snapshot`, authed(fake.daemon))).text), {
+      error: 'no_snapshot',
+      stale: true,
+    });
   });
 
   it('answers 404 "Frontend not built" for the cockpit in the no_frontend scenario', async () => {
@@ -85,16 +115,38 @@ describe('fake daemon (contract fidelity)', () => {
   });
 
   it('serves kora__daemon_status over MCP with the bearer token only', async () => {
-    const call = { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'kora__daemon_status', arguments: {} } };
-    assert.deepEqual((await post(`${fake.daemon.url}/mcp`, call)).json, { detail: 'missing or malformed Authorization header' });
-    assert.deepEqual((await post(`${fake.daemon.url}/mcp`, call, { authorization: 'Bearer nope' })).json, { detail: 'invalid bearer token' });
-    const answer = (await post(`${fake.daemon.url}/mcp`, call, { authorization: `Bearer ${fake.daemon.mcpToken}` })).json as { id: number; result: { content: Array<{ text: string }> } };
+    const call = {
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'kora__daemon_status', arguments: {} },
+    };
+    assert.deepEqual((await post(`${fake.daemon.url}/mcp`, call)).json, {
+      detail: 'missing or malformed Authorization header',
+    });
+    assert.deepEqual((await post(`${fake.daemon.url}/mcp`, call, { authorization: 'Bearer nope' })).json, {
+      detail: 'invalid bearer token',
+    });
+    const answer = (await post(`${fake.daemon.url}/mcp`, call, { authorization: `Bearer ${fake.daemon.mcpToken}` }))
+      .json as { id: number; result: { content: Array<{ text: string }> } };
     assert.equal(answer.id, 7);
     const status = JSON.parse(answer.result.content[0].text);
     assert.equal(status.state, 'running');
     assert.equal(status.listeners.length, 12);
-    assert.deepEqual(Object.keys(status), ['daemon_session_id', 'listeners', 'shutdown_reason', 'state', 'uptime_seconds']);
-    const unknownTool = (await post(`${fake.daemon.url}/mcp`, { ...call, params: { name: 'nope' } }, { authorization: `Bearer ${fake.daemon.mcpToken}` })).json;
+    assert.deepEqual(Object.keys(status), [
+      'daemon_session_id',
+      'listeners',
+      'shutdown_reason',
+      'state',
+      'uptime_seconds',
+    ]);
+    const unknownTool = (
+      await post(
+        `${fake.daemon.url}/mcp`,
+        { ...call, params: { name: 'nope' } },
+        { authorization: `Bearer ${fake.daemon.mcpToken}` },
+      )
+    ).json;
     assert.deepEqual(unknownTool.error, { code: -32602, message: 'unknown tool: nope' });
   });
 
@@ -109,7 +161,10 @@ describe('fake daemon (contract fidelity)', () => {
     assert.equal((await get(`${base}/api/snapshot`, authed(fake.daemon))).status, 500);
     assert.equal((await get(`${base}/api/snapshot`, authed(fake.daemon))).status, 200, 'one-shot by default');
     await post(`${base}/__fake/snapshot`, { operational_state: { primary: 'paused', paused: true } });
-    assert.equal(JSON.parse((await get(`${base}/api/snapshot`, authed(fake.daemon))).text).operational_state.primary, 'paused');
+    assert.equal(
+      JSON.parse((await get(`${base}/api/snapshot`, authed(fake.daemon))).text).operational_state.primary,
+      'paused',
+    );
     await post(`${base}/__fake/services`, { sentry: { status: 'unhealthy', error: 'HTTP 500' } });
     const services = JSON.parse((await get(`${base}/api/heartbeat/services`, authed(fake.daemon))).text).services;
     assert.equal(services.find((service: { name: string }) => service.name === 'sentry').status, 'unhealthy');
@@ -123,7 +178,11 @@ describe('fake daemon (contract fidelity)', () => {
 
 describe('fake daemon process (npm run demo, integration tests)', () => {
   it('prints one ready line, goes offline and back through the control port, and exits on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'fake-daemon', 'main.js'), '--scenario', 'healthy'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, '..', '..', 'fake-daemon', 'main.js'), '--scenario', 'healthy'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let buffered = '';
@@ -134,12 +193,17 @@ describe('fake daemon process (npm run demo, integration tests)', () => {
         child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
       });
       assert.ok(line.startsWith(`${READY_PREFIX} `));
-      const { url, controlUrl } = JSON.parse(line.slice(READY_PREFIX.length + 1)) as { url: string; controlUrl: string };
+      const { url, controlUrl } = JSON.parse(line.slice(READY_PREFIX.length + 1)) as {
+        url: string;
+        controlUrl: string;
+      };
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal((await get(`${url}/`)).status, 200);
       await post(`${url}/__fake/scenario`, { name: 'offline' });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await assert.rejects(get(`${url}/`), (error: NodeJS.ErrnoException) => /ECONNREFUSED/.test(`${error.code} ${String(error.cause)}`));
+      await assert.rejects(get(`${url}/`), (error: NodeJS.ErrnoException) =>
+        /ECONNREFUSED/.test(`${error.code} ${String(error.cause)}`),
+      );
       await post(`${controlUrl}/__fake/scenario`, { name: 'healthy' });
       assert.equal((await get(`${url}/`)).status, 200, 'back on the same port');
     } finally {

@@ -14,7 +14,13 @@ import { normalizeValidationBody } from '../../../src/core/daemon/validationBody
 const CONTRACT_SNAPSHOT = {
   alerts: { active_count: 1, by_category: { cost_ladder: 1 }, by_severity: { critical: 0, info: 0, warning: 1 } },
   computed_at: '2026-05-23T10:05:00Z',
-  cost_ladder: { credit_pool_usd: 200.0, current_tier: 'WARN_75', model_default: 'claude-haiku-4-5-20251001', monthly_budget_pct_used: 78.12, spent_to_date_usd: 156.24 },
+  cost_ladder: {
+    credit_pool_usd: 200.0,
+    current_tier: 'WARN_75',
+    model_default: 'claude-haiku-4-5-20251001',
+    monthly_budget_pct_used: 78.12,
+    spent_to_date_usd: 156.24,
+  },
   cost_telemetry: { monthly: {}, rolling_24h: {} },
   daemon_health: {
     boot_at: '2026-05-23T06:00:00Z',
@@ -54,7 +60,11 @@ describe('daemon schemas (zod, tolerant)', () => {
   });
 
   it('branches on "error" for the no_snapshot body', () => {
-    assert.deepEqual(parseSnapshotBody({ error: 'no_snapshot', stale: true }, '/s'), { kind: 'unavailable', error: 'no_snapshot', stale: true });
+    assert.deepEqual(parseSnapshotBody({ error: 'no_snapshot', stale: true }, '/s'), {
+      kind: 'unavailable',
+      error: 'no_snapshot',
+      stale: true,
+    });
   });
 
   it('tolerates v5: numeric tasks, extra fields, changed types degrade field by field', () => {
@@ -77,7 +87,11 @@ describe('daemon schemas (zod, tolerant)', () => {
     assert.equal(snapshot.tasks?.open_count, 7);
     assert.equal(snapshot.cost_ladder?.monthly_budget_pct_used, null);
     // Status words we do not know are kept as sent (shown verbatim); only a missing shape degrades.
-    assert.deepEqual(snapshot.daemon_health?.listeners.web, { status: 'restarting', consecutive_errors: 3, last_event_at: '2026-05-23T10:04:00Z' });
+    assert.deepEqual(snapshot.daemon_health?.listeners.web, {
+      status: 'restarting',
+      consecutive_errors: 3,
+      last_event_at: '2026-05-23T10:04:00Z',
+    });
     assert.equal(snapshot.daemon_health?.listeners.mcp.status, 'unknown');
     assert.equal(snapshot.daemon_health?.overall_status, 'green');
     assert.equal(snapshot.alerts, undefined);
@@ -86,17 +100,37 @@ describe('daemon schemas (zod, tolerant)', () => {
 
   it('calls a snapshot without computed_at malformed, naming the path only', () => {
     const { computed_at: _omitted, ...withoutTime } = CONTRACT_SNAPSHOT;
-    assert.deepEqual(malformedPaths(() => parseSnapshotBody(withoutTime, '/api/snapshot')), ['computed_at']);
-    assert.deepEqual(malformedPaths(() => parseSnapshotBody([1, 2], '/api/snapshot')), ['(root)']);
+    assert.deepEqual(
+      malformedPaths(() => parseSnapshotBody(withoutTime, '/api/snapshot')),
+      ['computed_at'],
+    );
+    assert.deepEqual(
+      malformedPaths(() => parseSnapshotBody([1, 2], '/api/snapshot')),
+      ['(root)'],
+    );
   });
 
   it('reads the heartbeat, including the warming branch and unknown statuses', () => {
-    const warming = parseWith(heartbeatSchema, { services: [], generated_at: '2026-05-23T10:06:12Z', stub: false, cache_warming: true }, '/hb');
+    const warming = parseWith(
+      heartbeatSchema,
+      { services: [], generated_at: '2026-05-23T10:06:12Z', stub: false, cache_warming: true },
+      '/hb',
+    );
     assert.equal(warming.cache_warming, true);
     const body = parseWith(
       heartbeatSchema,
       {
-        services: [{ name: 'vercel', status: 'paused', last_check_at: null, latency_ms: 'fast', details: { a: 'unknown' }, error: null, extra: 1 }],
+        services: [
+          {
+            name: 'vercel',
+            status: 'paused',
+            last_check_at: null,
+            latency_ms: 'fast',
+            details: { a: 'unknown' },
+            error: null,
+            extra: 1,
+          },
+        ],
         generated_at: '2026-05-23T10:06:12Z',
         stub: false,
         cache_warming: false,
@@ -107,16 +141,30 @@ describe('daemon schemas (zod, tolerant)', () => {
       { status: body.services[0].status, latency: body.services[0].latency_ms, details: body.services[0].details },
       { status: 'paused', latency: null, details: { a: 'unknown' } },
     );
-    assert.deepEqual(malformedPaths(() => parseWith(heartbeatSchema, { services: 'none' }, '/hb')), ['services']);
+    assert.deepEqual(
+      malformedPaths(() => parseWith(heartbeatSchema, { services: 'none' }, '/hb')),
+      ['services'],
+    );
   });
 
   it('normalizes both 422 shapes into one error list', () => {
     const kora = normalizeValidationBody(
-      { error: 'validation_failed', errors: [{ entry_index: 0, field: 'pattern', error: 'invalid regex: missing ), unterminated subpattern at position 0' }] },
+      {
+        error: 'validation_failed',
+        errors: [
+          {
+            entry_index: 0,
+            field: 'pattern',
+            error: 'invalid regex: missing ), unterminated subpattern at position 0',
+          },
+        ],
+      },
       '',
     );
     assert.equal(kora.shape, 'validation_failed');
-    assert.deepEqual(kora.errors, [{ entry_index: 0, field: 'pattern', error: 'invalid regex: missing ), unterminated subpattern at position 0' }]);
+    assert.deepEqual(kora.errors, [
+      { entry_index: 0, field: 'pattern', error: 'invalid regex: missing ), unterminated subpattern at position 0' },
+    ]);
 
     const fastApi = normalizeValidationBody(
       {
@@ -134,15 +182,30 @@ describe('daemon schemas (zod, tolerant)', () => {
     ]);
 
     const odd = normalizeValidationBody(undefined, 'Unprocessable');
-    assert.deepEqual(odd, { shape: 'unrecognized', errors: [{ entry_index: -1, field: '_root', error: 'Unprocessable' }], body: undefined });
+    assert.deepEqual(odd, {
+      shape: 'unrecognized',
+      errors: [{ entry_index: -1, field: '_root', error: 'Unprocessable' }],
+      body: undefined,
+    });
   });
 
   it('reads the /test union, backups with corrupt entries, and the MCP coordinator status', () => {
-    assert.equal(parseWith(phrasebookTestResponseSchema, { matched: false, would_fall_through_to_reasoning_engine: true }, '/t').matched, false);
+    assert.equal(
+      parseWith(phrasebookTestResponseSchema, { matched: false, would_fall_through_to_reasoning_engine: true }, '/t')
+        .matched,
+      false,
+    );
     const backups = parseWith(
       phrasebookBackupsResponseSchema,
       {
-        backups: [{ filename: 'slack_dm.2026-01-01T00-00-00Z.yml', timestamp: '2026-01-01T00-00-00Z', size_bytes: 120, entry_count: null }],
+        backups: [
+          {
+            filename: 'slack_dm.2026-01-01T00-00-00Z.yml',
+            timestamp: '2026-01-01T00-00-00Z',
+            size_bytes: 120,
+            entry_count: null,
+          },
+        ],
         rotation_keep: 10,
       },
       '/b',
@@ -150,7 +213,13 @@ describe('daemon schemas (zod, tolerant)', () => {
     assert.equal(backups.backups[0].entry_count, null);
     const status = parseWith(
       coordinatorStatusSchema,
-      { daemon_session_id: '9f1c', listeners: [{ name: 'web', shutdown_timeout_seconds: 10.0, started: true }], shutdown_reason: null, state: 'running', uptime_seconds: 14400.2 },
+      {
+        daemon_session_id: '9f1c',
+        listeners: [{ name: 'web', shutdown_timeout_seconds: 10.0, started: true }],
+        shutdown_reason: null,
+        state: 'running',
+        uptime_seconds: 14400.2,
+      },
       '/mcp',
     );
     assert.equal(status.listeners[0].started, true);

@@ -10,7 +10,11 @@ describe('daemon transport: content type, size cap, timeouts, redirects, clearte
   it('reports an endpoint the daemon does not have (SPA HTML with 200) as endpoint_missing', async () => {
     await fake.daemon.setScenario('old_daemon');
     const client = fake.client();
-    for (const read of [() => client.getSnapshot(), () => client.getHeartbeatServices(), () => client.getPhrasebook()]) {
+    for (const read of [
+      () => client.getSnapshot(),
+      () => client.getHeartbeatServices(),
+      () => client.getPhrasebook(),
+    ]) {
       const error = await daemonErrorOf(read());
       assert.equal(error.kind, 'endpoint_missing');
       assert.match(error.message, /endpoint not available on this daemon/);
@@ -87,7 +91,10 @@ describe('daemon transport: content type, size cap, timeouts, redirects, clearte
     assert.equal((await fake.client().getSnapshot()).kind, 'snapshot');
     // undici checks its header/body timers about every half second: keep a wide margin.
     await fake.daemon.setScenario('slow', { slowMs: 5_000 });
-    assert.equal((await daemonErrorOf(fake.client({ timeouts: { headersMs: 200 } }).getHeartbeatServices())).kind, 'timeout');
+    assert.equal(
+      (await daemonErrorOf(fake.client({ timeouts: { headersMs: 200 } }).getHeartbeatServices())).kind,
+      'timeout',
+    );
   });
 
   it('never follows a redirect: the token stays with this daemon', async () => {
@@ -114,15 +121,31 @@ describe('daemon transport: content type, size cap, timeouts, redirects, clearte
   it('allows https anywhere, http on loopback, and http elsewhere only when opted in', () => {
     assert.equal(parseDaemonUrl({ name: 'a', url: 'https://kora.example.com' }).refusal, undefined);
     assert.equal(parseDaemonUrl({ name: 'a', url: 'http://localhost:9119' }).refusal, undefined);
-    assert.equal(parseDaemonUrl({ name: 'a', url: 'http://10.0.0.5:9119', allowInsecureHttp: true }).refusal, undefined);
+    assert.equal(
+      parseDaemonUrl({ name: 'a', url: 'http://10.0.0.5:9119', allowInsecureHttp: true }).refusal,
+      undefined,
+    );
     assert.equal(parseDaemonUrl({ name: 'a', url: 'http://10.0.0.5:9119' }).refusal?.kind, 'insecure_refused');
     assert.match(parseDaemonUrl({ name: 'a', url: 'not a url' }).refusal?.message ?? '', /invalid daemon URL/);
-    assert.match(parseDaemonUrl({ name: 'a', url: 'ftp://127.0.0.1' }).refusal?.message ?? '', /unsupported URL scheme/);
-    assert.match(parseDaemonUrl({ name: 'a', url: 'http://user:pw@127.0.0.1:9119' }).refusal?.message ?? '', /credentials/);
+    assert.match(
+      parseDaemonUrl({ name: 'a', url: 'ftp://127.0.0.1' }).refusal?.message ?? '',
+      /unsupported URL scheme/,
+    );
+    assert.match(
+      parseDaemonUrl({ name: 'a', url: 'http://user:pw@127.0.0.1:9119' }).refusal?.message ?? '',
+      /credentials/,
+    );
   });
 
   it('knows loopback hosts as the daemon does', () => {
-    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', '[::1]', '::1', new URL('http://[::ffff:127.0.0.1]/').hostname]) {
+    for (const host of [
+      '127.0.0.1',
+      '127.8.9.10',
+      'localhost',
+      '[::1]',
+      '::1',
+      new URL('http://[::ffff:127.0.0.1]/').hostname,
+    ]) {
       assert.equal(isLoopbackHost(host), true, host);
     }
     for (const host of ['10.0.0.1', '127.0.0.1.nip.io', 'localhost.example.com', '[::2]', '0.0.0.0']) {

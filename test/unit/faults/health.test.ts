@@ -47,8 +47,13 @@ describe('fault matrix (unit): health view', function () {
       const [root] = buildHealthTree(h.monitor.daemons, h.clock.now());
       const stateNode = root.children.find((child) => child.kind === 'state');
       assert.equal(stateNode?.label, expected.stateNode, 'the state node of the tree names the state');
-      if (expected.rescraped) assert.equal(h.client.requestCount(INDEX_PATH), scrapesBefore + 1, 'the token was read again once');
-      if (expected.extraService) assert.ok(health.services.some((service) => service.name === expected.extraService), `lists ${expected.extraService}`);
+      if (expected.rescraped)
+        assert.equal(h.client.requestCount(INDEX_PATH), scrapesBefore + 1, 'the token was read again once');
+      if (expected.extraService)
+        assert.ok(
+          health.services.some((service) => service.name === expected.extraService),
+          `lists ${expected.extraService}`,
+        );
 
       await clearInjection(h.daemon, row.clear);
       if (expected.state === 'ok') {

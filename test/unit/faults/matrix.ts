@@ -92,7 +92,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'scenario', scenario: 'offline' },
     clear: 'reset',
     health: { state: 'offline', detail: /^Connection refused/i, stateNode: 'Offline' },
-    phrasebook: { command: 'push', phase: 'read', outcome: { result: 'live_unreadable', errorKind: 'offline', message: /connection refused/i } },
+    phrasebook: {
+      command: 'push',
+      phase: 'read',
+      outcome: { result: 'live_unreadable', errorKind: 'offline', message: /connection refused/i },
+    },
   },
   {
     id: 'hang',
@@ -100,7 +104,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'hang' },
     clear: 'reset',
     health: { state: 'offline', detail: TIMED_OUT, stateNode: 'Offline' },
-    phrasebook: { command: 'push', phase: 'write', outcome: { result: 'interrupted', reconciliation: 'unknown', failure: TIMED_OUT } },
+    phrasebook: {
+      command: 'push',
+      phase: 'write',
+      outcome: { result: 'interrupted', reconciliation: 'unknown', failure: TIMED_OUT },
+    },
   },
   {
     id: 'slow-body',
@@ -108,7 +116,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'slow_body' },
     clear: 'reset',
     health: { state: 'offline', detail: TIMED_OUT, stateNode: 'Offline' },
-    phrasebook: { command: 'testMessage', phase: 'read', outcome: { result: 'error', errorKind: 'timeout', message: TIMED_OUT } },
+    phrasebook: {
+      command: 'testMessage',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'timeout', message: TIMED_OUT },
+    },
   },
   {
     id: 'reset-mid-body',
@@ -116,15 +128,27 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'reset_mid_body' },
     clear: 'reset',
     health: { state: 'offline', detail: CONNECTION_LOST, stateNode: 'Offline' },
-    phrasebook: { command: 'push', phase: 'write', outcome: { result: 'interrupted', reconciliation: 'unknown', failure: CONNECTION_LOST } },
+    phrasebook: {
+      command: 'push',
+      phase: 'write',
+      outcome: { result: 'interrupted', reconciliation: 'unknown', failure: CONNECTION_LOST },
+    },
   },
   {
     id: 'plain-500',
     title: '500 with a plain-text body',
     inject: { kind: 'fault', fault: 'plain_500' },
     clear: 'reset',
-    health: { state: 'malformed', detail: /Unexpected HTTP 500: Internal Server Error/i, stateNode: 'Malformed response' },
-    phrasebook: { command: 'push', phase: 'write', outcome: { result: 'interrupted', reconciliation: 'not_written', failure: /HTTP 500: Internal Server Error/i } },
+    health: {
+      state: 'malformed',
+      detail: /Unexpected HTTP 500: Internal Server Error/i,
+      stateNode: 'Malformed response',
+    },
+    phrasebook: {
+      command: 'push',
+      phase: 'write',
+      outcome: { result: 'interrupted', reconciliation: 'not_written', failure: /HTTP 500: Internal Server Error/i },
+    },
   },
   {
     id: 'token-rotation',
@@ -139,8 +163,16 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     title: 'HTML with status 200 on an API path',
     inject: { kind: 'fault', fault: 'html_200' },
     clear: 'reset',
-    health: { state: 'endpoint_missing', detail: /endpoint not available on this daemon/i, stateNode: 'Endpoint missing' },
-    phrasebook: { command: 'pull', phase: 'read', outcome: { result: 'error', errorKind: 'endpoint_missing', message: /endpoint not available on this daemon/i } },
+    health: {
+      state: 'endpoint_missing',
+      detail: /endpoint not available on this daemon/i,
+      stateNode: 'Endpoint missing',
+    },
+    phrasebook: {
+      command: 'pull',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'endpoint_missing', message: /endpoint not available on this daemon/i },
+    },
   },
   {
     id: 'malformed-json',
@@ -148,7 +180,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'malformed_json' },
     clear: 'reset',
     health: { state: 'malformed', detail: /not valid JSON/i, stateNode: 'Malformed response' },
-    phrasebook: { command: 'openLive', phase: 'read', outcome: { result: 'error', errorKind: 'malformed', message: /not valid JSON/i } },
+    phrasebook: {
+      command: 'openLive',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'malformed', message: /not valid JSON/i },
+    },
   },
   {
     id: 'huge-body',
@@ -156,7 +192,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'huge_body' },
     clear: 'reset',
     health: { state: 'malformed', detail: /response too large/i, stateNode: 'Malformed response' },
-    phrasebook: { command: 'pull', phase: 'read', outcome: { result: 'error', errorKind: 'too_large', message: /response too large/i } },
+    phrasebook: {
+      command: 'pull',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'too_large', message: /response too large/i },
+    },
   },
   {
     id: 'schema-drift',
@@ -164,7 +204,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'scenario', scenario: 'schema_drift' },
     clear: 'reset',
     health: { state: 'ok', detail: /Reading live data/i, extraService: 'github' },
-    phrasebook: { command: 'testMessage', phase: 'read', outcome: { result: 'answered', same: true, localSnapshot: true } },
+    phrasebook: {
+      command: 'testMessage',
+      phase: 'read',
+      outcome: { result: 'answered', same: true, localSnapshot: true },
+    },
   },
   {
     id: 'stale-snapshot',
@@ -172,7 +216,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'scenario', scenario: 'stale' },
     clear: 'reset',
     health: { state: 'stale', detail: /no fresh snapshot/i, stateNode: 'Snapshot stale' },
-    phrasebook: { command: 'testMessage', phase: 'read', outcome: { result: 'answered', same: true, localSnapshot: false } },
+    phrasebook: {
+      command: 'testMessage',
+      phase: 'read',
+      outcome: { result: 'answered', same: true, localSnapshot: false },
+    },
   },
   {
     id: 'probes-warming',
@@ -196,7 +244,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'scenario', scenario: 'offline' },
     clear: 'restart',
     health: { state: 'offline', detail: /^Connection refused/i, stateNode: 'Offline' },
-    phrasebook: { command: 'pull', phase: 'read', outcome: { result: 'error', errorKind: 'offline', message: /connection refused/i } },
+    phrasebook: {
+      command: 'pull',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'offline', message: /connection refused/i },
+    },
   },
   {
     id: 'redirect-other-origin',
@@ -204,7 +256,11 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
     inject: { kind: 'fault', fault: 'redirect_other_origin' },
     clear: 'reset',
     health: { state: 'malformed', detail: /redirects are not followed/i, stateNode: 'Malformed response' },
-    phrasebook: { command: 'pull', phase: 'read', outcome: { result: 'error', errorKind: 'redirect_refused', message: /redirects are not followed/i } },
+    phrasebook: {
+      command: 'pull',
+      phase: 'read',
+      outcome: { result: 'error', errorKind: 'redirect_refused', message: /redirects are not followed/i },
+    },
   },
 ];
 

@@ -32,14 +32,25 @@ async function runCommand(client: KoraClient, daemon: FakeDaemon, row: FaultRow)
       case 'pull':
         return { command: 'read', entries: (await readLive(client)).entries.length };
       case 'testMessage':
-        return { command: 'test', report: await testMessage(client, TEST_MESSAGE_TEXT, SEED_ENTRIES.map((item) => ({ ...item })), new Date(daemon.now())) };
+        return {
+          command: 'test',
+          report: await testMessage(
+            client,
+            TEST_MESSAGE_TEXT,
+            SEED_ENTRIES.map((item) => ({ ...item })),
+            new Date(daemon.now()),
+          ),
+        };
       case 'push': {
         const hooks = confirmingHooks({
           onStep: (step) => {
             if (phase === 'write' && step === 'writing') void injectOnce(daemon, row.inject, ENDPOINTS.phrasebook);
           },
         });
-        return { command: 'push', outcome: await pushPhrasebook(client, { payload: seedPlus(entry('faulty')) }, hooks) };
+        return {
+          command: 'push',
+          outcome: await pushPhrasebook(client, { payload: seedPlus(entry('faulty')) }, hooks),
+        };
       }
     }
   } catch (error) {
@@ -58,14 +69,22 @@ function assertOutcome(ran: Ran, expected: CommandOutcome): void {
       return;
     }
     case 'read':
-      assert.equal(ran.command === 'read' && ran.entries, SEED_ENTRIES.length, `read the live seed (got ${JSON.stringify(ran).slice(0, 300)})`);
+      assert.equal(
+        ran.command === 'read' && ran.entries,
+        SEED_ENTRIES.length,
+        `read the live seed (got ${JSON.stringify(ran).slice(0, 300)})`,
+      );
       return;
     case 'answered': {
       assert.equal(ran.command, 'test', `answered (got ${JSON.stringify(ran).slice(0, 300)})`);
       const report = ran.command === 'test' ? ran.report : undefined;
       assert.equal(report?.daemon.matched, true, 'the daemon matched the status entry');
       assert.equal(report?.local?.matched, true, 'the local answer matched it too');
-      assert.equal(report?.local?.matched && report.local.snapshot_present, expected.localSnapshot, 'the local answer had the snapshot');
+      assert.equal(
+        report?.local?.matched && report.local.snapshot_present,
+        expected.localSnapshot,
+        'the local answer had the snapshot',
+      );
       assert.equal(report?.comparison?.same, expected.same, `comparison: ${JSON.stringify(report?.comparison)}`);
       return;
     }
@@ -74,7 +93,10 @@ function assertOutcome(ran: Ran, expected: CommandOutcome): void {
   }
 }
 
-function assertPushOutcome(ran: Ran, expected: Extract<CommandOutcome, { result: 'live_unreadable' | 'interrupted' | 'accepted' }>): void {
+function assertPushOutcome(
+  ran: Ran,
+  expected: Extract<CommandOutcome, { result: 'live_unreadable' | 'interrupted' | 'accepted' }>,
+): void {
   assert.equal(ran.command, 'push', `push returned an outcome (got ${JSON.stringify(ran).slice(0, 300)})`);
   const outcome = ran.command === 'push' ? ran.outcome : undefined;
   assert.equal(outcome?.kind, expected.result);
@@ -91,7 +113,9 @@ function assertPushOutcome(ran: Ran, expected: Extract<CommandOutcome, { result:
 
 /** Whether the row's command is meant to leave the daemon's phrasebook as it was. */
 function leavesLiveUntouched(expected: CommandOutcome): boolean {
-  return expected.result !== 'accepted' && !(expected.result === 'interrupted' && expected.reconciliation === 'written');
+  return (
+    expected.result !== 'accepted' && !(expected.result === 'interrupted' && expected.reconciliation === 'written')
+  );
 }
 
 describe('fault matrix (unit): phrasebook commands', function () {
@@ -125,12 +149,17 @@ describe('fault matrix (unit): phrasebook commands', function () {
 
       if (phase === 'read') await inject(fake, row.inject, [COMMAND_PATH[command]]);
       assertOutcome(await runCommand(kora, fake, row), outcome);
-      if (leavesLiveUntouched(outcome)) assert.equal(fake.store.hasOverride(), false, 'nothing was written on the daemon');
+      if (leavesLiveUntouched(outcome))
+        assert.equal(fake.store.hasOverride(), false, 'nothing was written on the daemon');
       else assert.equal(fake.store.loadLive().length, SEED_ENTRIES.length + 1, 'the push was written');
 
       await clearInjection(fake, row.clear);
       const again = await runCommand(kora, fake, { ...row, phrasebook: { ...row.phrasebook, phase: 'read' } });
-      assert.notEqual(again.command, 'threw', `works again after the fault cleared: ${again.command === 'threw' ? String(again.error) : ''}`);
+      assert.notEqual(
+        again.command,
+        'threw',
+        `works again after the fault cleared: ${again.command === 'threw' ? String(again.error) : ''}`,
+      );
       if (again.command === 'push') assert.equal(again.outcome.kind, 'accepted');
       coverage.coveredPhrasebook(row.id);
     });

@@ -36,15 +36,17 @@ describe('scripts/lib/clean-npm-env.sh', () => {
     npm_config_cafile: '/etc/ssl/certs/ca-certificates.crt',
   };
 
-  it("drops everything the outer npm run sets, the user agent first", () => {
+  it('drops everything the outer npm run sets, the user agent first', () => {
     const seen = environmentSeenBy(outerNpmOnNode20);
-    const leaked = [...seen.keys()].filter((name) => /^npm_/i.test(name) && !/^npm_config_(registry|cafile)$/.test(name));
+    const leaked = [...seen.keys()].filter(
+      (name) => /^npm_/i.test(name) && !/^npm_config_(registry|cafile)$/.test(name),
+    );
     assert.deepEqual(leaked, []);
     assert.equal(seen.has('NODE'), false);
     assert.equal(seen.has('INIT_CWD'), false);
   });
 
-  it("keeps what describes the machine: PATH, HOME, the registry and its CA", () => {
+  it('keeps what describes the machine: PATH, HOME, the registry and its CA', () => {
     const seen = environmentSeenBy(outerNpmOnNode20);
     assert.equal(seen.get('PATH'), outerNpmOnNode20.PATH);
     assert.equal(seen.get('HOME'), '/home/operator');
@@ -53,7 +55,10 @@ describe('scripts/lib/clean-npm-env.sh', () => {
   });
 
   it('passes the command its arguments untouched', () => {
-    const printed = execFileSync('bash', [CLEAN_NPM_ENV, 'printf', '%s|', 'a b', '$HOME', ''], { env: outerNpmOnNode20, encoding: 'utf8' });
+    const printed = execFileSync('bash', [CLEAN_NPM_ENV, 'printf', '%s|', 'a b', '$HOME', ''], {
+      env: outerNpmOnNode20,
+      encoding: 'utf8',
+    });
     assert.equal(printed, 'a b|$HOME||');
   });
 });

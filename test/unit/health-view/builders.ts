@@ -1,15 +1,29 @@
 // Fluent builders of health models for the tree tests: a healthy daemon by default, changed
 // only where a test says so.
-import type { DaemonHealth, DaemonState, ListenerHealth, ServiceHealth, ServiceStatus } from '../../../src/core/health/types';
+import type {
+  DaemonHealth,
+  DaemonState,
+  ListenerHealth,
+  ServiceHealth,
+  ServiceStatus,
+} from '../../../src/core/health/types';
 
 /** A fixed "now" for every test: 2026-05-23T10:10:00Z. */
 export const NOW = Date.UTC(2026, 4, 23, 10, 10, 0);
 
-export function listener(name: string, status: ListenerHealth['status'] = 'up', extra: Partial<ListenerHealth> = {}): ListenerHealth {
+export function listener(
+  name: string,
+  status: ListenerHealth['status'] = 'up',
+  extra: Partial<ListenerHealth> = {},
+): ListenerHealth {
   return { name, status, consecutiveErrors: null, lastEventAt: null, ...extra };
 }
 
-export function service(name: string, status: ServiceStatus = 'healthy', extra: Partial<ServiceHealth> = {}): ServiceHealth {
+export function service(
+  name: string,
+  status: ServiceStatus = 'healthy',
+  extra: Partial<ServiceHealth> = {},
+): ServiceHealth {
   return {
     name,
     status,

@@ -9,7 +9,10 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&' };
  * left-to-right pass as the parser does (so `&amp\;` stays literal, as it would there).
  */
 function renderInline(escaped: string): string {
-  return escaped.replace(/\\([!-/:-@[-`{-~])|&(lt|gt|amp);/g, (_, escapedChar?: string, entity?: string) => escapedChar ?? ENTITIES[entity ?? '']);
+  return escaped.replace(
+    /\\([!-/:-@[-`{-~])|&(lt|gt|amp);/g,
+    (_, escapedChar?: string, entity?: string) => escapedChar ?? ENTITIES[entity ?? ''],
+  );
 }
 
 /** The escaped text with every escape sequence removed: what a Markdown parser could act on. */
@@ -78,7 +81,12 @@ describe('markdown escaping', () => {
   });
 
   it('MarkdownBuilder escapes field values but not our own text', () => {
-    const md = new MarkdownBuilder().heading('Service', 'a*b').field('Error', '[x](command:y)').field('Skipped', null).text('**ours**').toString();
+    const md = new MarkdownBuilder()
+      .heading('Service', 'a*b')
+      .field('Error', '[x](command:y)')
+      .field('Skipped', null)
+      .text('**ours**')
+      .toString();
     assert.ok(md.includes('**Service** a\\*b'));
     assert.ok(md.includes('Error: \\[x\\]\\(command\\:y\\)'));
     assert.ok(!md.includes('Skipped'));

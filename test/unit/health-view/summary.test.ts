@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { freshnessDescription, freshnessText, isDataStale, STALE_GRACE_MS, summarizeBadge, summarizeStatus, welcomeState } from '../../../src/core/health/summary';
+import {
+  freshnessDescription,
+  freshnessText,
+  isDataStale,
+  STALE_GRACE_MS,
+  summarizeBadge,
+  summarizeStatus,
+  welcomeState,
+} from '../../../src/core/health/summary';
 import { Severity } from '../../../src/core/health/looks';
 import { NOW, aDaemon } from './builders';
 
@@ -14,14 +22,20 @@ describe('health summaries', () => {
     });
 
     it('names the one daemon that needs attention', () => {
-      assert.equal(summarizeStatus([aDaemon('alpha').build(), aDaemon('beta').degraded().build()]).text, '$(warning) Kora: beta degraded');
+      assert.equal(
+        summarizeStatus([aDaemon('alpha').build(), aDaemon('beta').degraded().build()]).text,
+        '$(warning) Kora: beta degraded',
+      );
       const offline = summarizeStatus([aDaemon('alpha').build(), aDaemon('beta').inState('offline').build()]);
       assert.equal(offline.text, '$(error) Kora: beta offline');
       assert.equal(offline.severity, Severity.error);
     });
 
     it('counts daemons when several need attention, with the worst icon', () => {
-      const summary = summarizeStatus([aDaemon('alpha').degraded().build(), aDaemon('beta').inState('unauthorized').build()]);
+      const summary = summarizeStatus([
+        aDaemon('alpha').degraded().build(),
+        aDaemon('beta').inState('unauthorized').build(),
+      ]);
       assert.equal(summary.text, '$(error) Kora: 2 daemons need attention');
     });
 
@@ -64,10 +78,18 @@ describe('health summaries', () => {
     });
 
     it('counts daemons that cannot be read, first thing in the tooltip', () => {
-      const badge = summarizeBadge([aDaemon('alpha').inState('offline').build(), aDaemon('beta').inState('unauthorized').build(), aDaemon('gamma').build()]);
+      const badge = summarizeBadge([
+        aDaemon('alpha').inState('offline').build(),
+        aDaemon('beta').inState('unauthorized').build(),
+        aDaemon('gamma').build(),
+      ]);
       assert.equal(badge.count, 2);
       assert.equal(badge.tooltip, '2 need attention: alpha offline, beta unauthorized');
-      assert.equal(summarizeBadge([aDaemon('alpha').inState('connecting').build()]).count, 0, 'not yet read is no problem');
+      assert.equal(
+        summarizeBadge([aDaemon('alpha').inState('connecting').build()]).count,
+        0,
+        'not yet read is no problem',
+      );
     });
 
     it('shortens a long list', () => {
@@ -82,11 +104,23 @@ describe('health summaries', () => {
       const health = aDaemon().with({ lastSuccessAt: NOW, expectedUpdateMs: 300_000 }).build();
       assert.equal(isDataStale(health, NOW + 300_000 + STALE_GRACE_MS), false);
       assert.equal(isDataStale(health, NOW + 300_000 + STALE_GRACE_MS + 1), true);
-      assert.equal(isDataStale(aDaemon().inState('offline').with({ lastSuccessAt: NOW - 3_600_000 }).build(), NOW), false, 'offline says more than stale');
+      assert.equal(
+        isDataStale(
+          aDaemon()
+            .inState('offline')
+            .with({ lastSuccessAt: NOW - 3_600_000 })
+            .build(),
+          NOW,
+        ),
+        false,
+        'offline says more than stale',
+      );
     });
 
     it('says when data was read and when the daemon last answered, in the status bar tooltip too', () => {
-      const health = aDaemon('alpha').with({ lastSuccessAt: NOW - 120_000, lastContactAt: NOW - 5_000, expectedUpdateMs: 300_000 }).build();
+      const health = aDaemon('alpha')
+        .with({ lastSuccessAt: NOW - 120_000, lastContactAt: NOW - 5_000, expectedUpdateMs: 300_000 })
+        .build();
       assert.equal(freshnessText(health, NOW), 'read 2 min ago · reachable 5 s ago');
       assert.equal(freshnessText(health, NOW + 10 * 60_000), 'read 12 min ago · reachable 10 min ago · stale');
       assert.match(summarizeStatus([health], NOW).tooltip, /read 2 min ago · reachable 5 s ago/);
@@ -95,7 +129,14 @@ describe('health summaries', () => {
 
   describe('view description and welcome state', () => {
     it('says how long ago the freshest read was', () => {
-      const daemons = [aDaemon('a').with({ lastSuccessAt: NOW - 40_000 }).build(), aDaemon('b').with({ lastSuccessAt: NOW - 12_000 }).build()];
+      const daemons = [
+        aDaemon('a')
+          .with({ lastSuccessAt: NOW - 40_000 })
+          .build(),
+        aDaemon('b')
+          .with({ lastSuccessAt: NOW - 12_000 })
+          .build(),
+      ];
       assert.equal(freshnessDescription(daemons, NOW), 'updated 12 s ago');
       assert.equal(freshnessDescription(daemons, NOW + 3 * 60_000), 'updated 3 min ago');
       assert.equal(freshnessDescription([aDaemon().inState('offline').build()], NOW), undefined);
@@ -104,7 +145,10 @@ describe('health summaries', () => {
     it('shows a welcome page only while the tree would be empty', () => {
       assert.equal(welcomeState([]), 'notConfigured');
       assert.equal(welcomeState([aDaemon().inState('connecting').build()]), 'connecting');
-      assert.equal(welcomeState([aDaemon('a').inState('connecting').build(), aDaemon('b').inState('offline').build()]), 'ready');
+      assert.equal(
+        welcomeState([aDaemon('a').inState('connecting').build(), aDaemon('b').inState('offline').build()]),
+        'ready',
+      );
       assert.equal(welcomeState([aDaemon().build()]), 'ready');
     });
   });

@@ -46,7 +46,18 @@ describe('unhealthy transitions (opt-in notification)', () => {
   it('rate-limits each daemon on its own', () => {
     const transitions = new UnhealthyTransitions();
     transitions.observe([aDaemon('a').build(), aDaemon('b').build()], NOW);
-    assert.deepEqual(names(transitions.observe([aDaemon('a').inState('offline').build(), aDaemon('b').build()], NOW + 1)), ['a']);
-    assert.deepEqual(names(transitions.observe([aDaemon('a').inState('offline').build(), aDaemon('b').inState('offline').build()], NOW + 2)), ['b']);
+    assert.deepEqual(
+      names(transitions.observe([aDaemon('a').inState('offline').build(), aDaemon('b').build()], NOW + 1)),
+      ['a'],
+    );
+    assert.deepEqual(
+      names(
+        transitions.observe(
+          [aDaemon('a').inState('offline').build(), aDaemon('b').inState('offline').build()],
+          NOW + 2,
+        ),
+      ),
+      ['b'],
+    );
   });
 });

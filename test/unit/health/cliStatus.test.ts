@@ -68,9 +68,17 @@ describe('kora-ops status', () => {
     const [status] = (await statusJson([daemon.url])).document.daemons;
     assert.equal(status.overall_status, 'degraded');
     assert.ok(status.uptime_seconds !== null && status.uptime_seconds > 14_000);
-    assert.ok(status.snapshot_age_seconds !== null && status.snapshot_age_seconds >= 0 && status.snapshot_age_seconds < 600);
-    assert.deepEqual(status.listeners.find((listener) => listener.name === 'email_inbound_imap'), { name: 'email_inbound_imap', status: 'down' });
-    assert.deepEqual(status.services.find((service) => service.name === 'supabase'), { name: 'supabase', status: 'unhealthy', latency_ms: 10_004, error: 'HTTP 503' });
+    assert.ok(
+      status.snapshot_age_seconds !== null && status.snapshot_age_seconds >= 0 && status.snapshot_age_seconds < 600,
+    );
+    assert.deepEqual(
+      status.listeners.find((listener) => listener.name === 'email_inbound_imap'),
+      { name: 'email_inbound_imap', status: 'down' },
+    );
+    assert.deepEqual(
+      status.services.find((service) => service.name === 'supabase'),
+      { name: 'supabase', status: 'unhealthy', latency_ms: 10_004, error: 'HTTP 503' },
+    );
   });
 
   it('recovers after a token rotation without user action', async () => {
@@ -90,7 +98,10 @@ describe('kora-ops status', () => {
 
   it('adds live coordinator data with --mcp-token-env', async () => {
     const capture = captureIo({ KORA_MCP: daemon.mcpToken });
-    const code = await runCli(['status', '--url', daemon.url, '--format', 'json', '--mcp-token-env', 'KORA_MCP'], capture.io);
+    const code = await runCli(
+      ['status', '--url', daemon.url, '--format', 'json', '--mcp-token-env', 'KORA_MCP'],
+      capture.io,
+    );
     assert.equal(code, 0);
     const listeners = (JSON.parse(capture.stdout()) as CliStatusDocument).daemons[0].listeners;
     assert.equal(listeners[0].name, 'heartbeat', 'registration order from MCP');
@@ -100,7 +111,10 @@ describe('kora-ops status', () => {
     const offline = await startFakeDaemon({ scenario: 'offline' });
     try {
       const { code, document } = await statusJson([daemon.url, offline.url]);
-      assert.deepEqual(document.daemons.map((status) => status.state), ['ok', 'offline']);
+      assert.deepEqual(
+        document.daemons.map((status) => status.state),
+        ['ok', 'offline'],
+      );
       assert.equal(code, 2);
     } finally {
       await offline.close();
@@ -144,17 +158,21 @@ describe('kora-ops status', () => {
 
   it('works as the bundled executable (node dist/cli.js, after npm run build)', async function () {
     if (!existsSync(CLI_BUNDLE)) this.skip();
-    const run = (args: string[]) => promisify(execFile)(process.execPath, [CLI_BUNDLE, ...args], { env: { ...process.env, KORA_SESSION_TOKEN: '' } });
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, [CLI_BUNDLE, ...args], { env: { ...process.env, KORA_SESSION_TOKEN: '' } });
     const { stdout } = await run(['status', '--url', daemon.url, '--format', 'json']);
     assert.equal((JSON.parse(stdout) as CliStatusDocument).daemons[0].state, 'ok');
     daemon.restart();
     const again = await run(['status', '--url', daemon.url, '--format', 'json']);
     assert.equal((JSON.parse(again.stdout) as CliStatusDocument).daemons[0].state, 'ok');
     await daemon.setScenario('offline');
-    await assert.rejects(run(['status', '--url', daemon.url, '--format', 'json']), (error: { code?: number; stdout?: string }) => {
-      assert.equal(error.code, 2, "an offline daemon is a connection error");
-      assert.equal((JSON.parse(error.stdout ?? '') as CliStatusDocument).daemons[0].state, 'offline');
-      return true;
-    });
+    await assert.rejects(
+      run(['status', '--url', daemon.url, '--format', 'json']),
+      (error: { code?: number; stdout?: string }) => {
+        assert.equal(error.code, 2, 'an offline daemon is a connection error');
+        assert.equal((JSON.parse(error.stdout ?? '') as CliStatusDocument).daemons[0].state, 'offline');
+        return true;
+      },
+    );
   });
 });

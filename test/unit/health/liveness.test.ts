@@ -20,8 +20,14 @@ class PhrasebookDaemon extends SimulatedDaemon {
 
   async getPhrasebook(): Promise<PhrasebookResponse> {
     this.phrasebookReads += 1;
-    if (this.failPhrasebook) throw new DaemonError({ kind: 'offline', detail: 'connection refused', path: '/api/phrasebook/slack_dm' });
-    return { entries: [{ pattern: 'hi', category: 'greeting', description: 'd', reply_template: 'hello' }], source: 'override', source_path: '/data/slack_dm.yml', override_candidate_path: '/data/slack_dm.yml' } as unknown as PhrasebookResponse;
+    if (this.failPhrasebook)
+      throw new DaemonError({ kind: 'offline', detail: 'connection refused', path: '/api/phrasebook/slack_dm' });
+    return {
+      entries: [{ pattern: 'hi', category: 'greeting', description: 'd', reply_template: 'hello' }],
+      source: 'override',
+      source_path: '/data/slack_dm.yml',
+      override_candidate_path: '/data/slack_dm.yml',
+    } as unknown as PhrasebookResponse;
   }
 
   async getPhrasebookBackups(): Promise<PhrasebookBackupsResponse> {
@@ -81,7 +87,10 @@ describe('DaemonPoller liveness and streams', () => {
     const nextContentPoll = monitor.daemons[0].nextPollAt;
     sim.offline = false;
     const took = await timeUntil(clock, () => monitor.daemons[0].state === 'ok', SHOWS_WITHIN_MS);
-    assert.ok(took <= SHOWS_WITHIN_MS, `back after ${took} ms (the backoff alone would have waited until ${nextContentPoll})`);
+    assert.ok(
+      took <= SHOWS_WITHIN_MS,
+      `back after ${took} ms (the backoff alone would have waited until ${nextContentPoll})`,
+    );
     monitor.dispose();
   });
 

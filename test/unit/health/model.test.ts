@@ -1,8 +1,22 @@
 import * as assert from 'node:assert/strict';
 import { DaemonError, type DaemonErrorKind } from '../../../src/core/daemon/errors';
-import { heartbeatSchema, parseSnapshotBody, parseWith, type HeartbeatResponse, type McpDaemonStatus, type SnapshotResult } from '../../../src/core/daemon/schemas';
+import {
+  heartbeatSchema,
+  parseSnapshotBody,
+  parseWith,
+  type HeartbeatResponse,
+  type McpDaemonStatus,
+  type SnapshotResult,
+} from '../../../src/core/daemon/schemas';
 import { buildHealth, type HealthInputs, type Outcome } from '../../../src/core/health/model';
-import { heartbeatBody, scenarioServices, snapshotBody, type ScenarioName, type ServiceRecord, type Timeline } from '../../fake-daemon/scenarios';
+import {
+  heartbeatBody,
+  scenarioServices,
+  snapshotBody,
+  type ScenarioName,
+  type ServiceRecord,
+  type Timeline,
+} from '../../fake-daemon/scenarios';
 
 const NOW = Date.UTC(2026, 4, 23, 10, 6, 0);
 const DAEMON = { name: 'local', url: 'http://127.0.0.1:9119' };
@@ -23,18 +37,31 @@ function failed(kind: DaemonErrorKind, detail = `${kind} happened`): Outcome<nev
   return { ok: false, error: new DaemonError({ kind, detail, path: '/api/snapshot' }), at: NOW };
 }
 
-function snapshotOf(scenario: ScenarioName, patch: (body: Record<string, unknown>) => void = () => undefined): SnapshotResult {
+function snapshotOf(
+  scenario: ScenarioName,
+  patch: (body: Record<string, unknown>) => void = () => undefined,
+): SnapshotResult {
   const body = snapshotBody(scenario, scenarioServices(scenario), TIMELINE, NOW);
   patch(body);
   return parseSnapshotBody(body, '/api/snapshot');
 }
 
 function heartbeatOf(scenario: ScenarioName, services?: ServiceRecord[]): HeartbeatResponse {
-  return parseWith(heartbeatSchema, heartbeatBody(services ?? scenarioServices(scenario), scenario === 'warming', TIMELINE, NOW), '/hb');
+  return parseWith(
+    heartbeatSchema,
+    heartbeatBody(services ?? scenarioServices(scenario), scenario === 'warming', TIMELINE, NOW),
+    '/hb',
+  );
 }
 
 function inputs(scenario: ScenarioName, extra: Partial<HealthInputs> = {}): HealthInputs {
-  return { daemon: DAEMON, snapshot: ok(snapshotOf(scenario)), heartbeat: ok(heartbeatOf(scenario)), lastSuccessAt: NOW, ...extra };
+  return {
+    daemon: DAEMON,
+    snapshot: ok(snapshotOf(scenario)),
+    heartbeat: ok(heartbeatOf(scenario)),
+    lastSuccessAt: NOW,
+    ...extra,
+  };
 }
 
 describe('buildHealth (health model)', () => {
@@ -51,11 +78,23 @@ describe('buildHealth (health model)', () => {
     assert.equal(health.state, 'ok');
     assert.equal(health.overallStatus, 'healthy');
     assert.equal(health.listeners.length, 12);
-    assert.ok(health.listeners.every((listener) => listener.status === 'up' && listener.consecutiveErrors === null && listener.lastEventAt === null));
-    assert.deepEqual(health.services.map((service) => service.name), ['vercel', 'sentry', 'doppler', 'supabase', 'fly']);
+    assert.ok(
+      health.listeners.every(
+        (listener) => listener.status === 'up' && listener.consecutiveErrors === null && listener.lastEventAt === null,
+      ),
+    );
+    assert.deepEqual(
+      health.services.map((service) => service.name),
+      ['vercel', 'sentry', 'doppler', 'supabase', 'fly'],
+    );
     assert.equal(health.services[0].latencyMs, 120);
     assert.deepEqual(health.alerts, { activeCount: 0, critical: 0, warning: 0, info: 0 });
-    assert.deepEqual(health.cost, { tier: 'NORMAL', monthlyBudgetPctUsed: 42.5, spentToDateUsd: 85, creditPoolUsd: 200 });
+    assert.deepEqual(health.cost, {
+      tier: 'NORMAL',
+      monthlyBudgetPctUsed: 42.5,
+      spentToDateUsd: 85,
+      creditPoolUsd: 200,
+    });
     assert.equal(health.snapshotAgeSeconds, 60);
     // Uptime as of computed_at plus the snapshot's age = now − boot.
     assert.equal(health.uptimeSeconds, 14_700);
@@ -70,14 +109,24 @@ describe('buildHealth (health model)', () => {
     assert.equal(degraded.listeners.find((listener) => listener.name === 'email_inbound_imap')?.status, 'down');
     assert.equal(degraded.services.find((service) => service.name === 'supabase')?.error, 'HTTP 503');
 
-    const unhealthyService = scenarioServices('healthy').map((service) => (service.name === 'fly' ? { ...service, status: 'unhealthy' } : service));
-    const servicesOnly = buildHealth({ ...inputs('healthy'), heartbeat: ok(heartbeatOf('healthy', unhealthyService)) }, NOW);
+    const unhealthyService = scenarioServices('healthy').map((service) =>
+      service.name === 'fly' ? { ...service, status: 'unhealthy' } : service,
+    );
+    const servicesOnly = buildHealth(
+      { ...inputs('healthy'), heartbeat: ok(heartbeatOf('healthy', unhealthyService)) },
+      NOW,
+    );
     assert.equal(servicesOnly.overallStatus, 'degraded');
 
     const daemonUnhealthy = buildHealth(
       {
         ...inputs('healthy'),
-        snapshot: ok(snapshotOf('healthy', (body) => ((body.daemon_health as Record<string, unknown>).overall_status = 'unhealthy'))),
+        snapshot: ok(
+          snapshotOf(
+            'healthy',
+            (body) => ((body.daemon_health as Record<string, unknown>).overall_status = 'unhealthy'),
+          ),
+        ),
       },
       NOW,
     );
@@ -109,7 +158,14 @@ describe('buildHealth (health model)', () => {
   ];
   for (const [kind, state] of errorCases) {
     it(`names the ${state} state for a ${kind} failure, with the error as one sentence`, () => {
-      const health = buildHealth({ daemon: DAEMON, snapshot: failed(kind, 'something went wrong'), heartbeat: failed(kind, 'something went wrong') }, NOW);
+      const health = buildHealth(
+        {
+          daemon: DAEMON,
+          snapshot: failed(kind, 'something went wrong'),
+          heartbeat: failed(kind, 'something went wrong'),
+        },
+        NOW,
+      );
       assert.equal(health.state, state);
       assert.equal(health.stateDetail, 'Something went wrong (/api/snapshot).');
       assert.equal(health.overallStatus, 'unknown');
@@ -128,17 +184,23 @@ describe('buildHealth (health model)', () => {
     const health = buildHealth(inputs('warming'), NOW);
     assert.equal(health.state, 'warming');
     assert.equal(health.servicesWarming, true);
-    assert.deepEqual(health.services.map((service) => [service.name, service.status, service.latencyMs]), [
-      ['vercel', 'healthy', null],
-      ['sentry', 'healthy', null],
-      ['doppler', 'healthy', null],
-      ['supabase', 'healthy', null],
-      ['fly', 'healthy', null],
-    ]);
+    assert.deepEqual(
+      health.services.map((service) => [service.name, service.status, service.latencyMs]),
+      [
+        ['vercel', 'healthy', null],
+        ['sentry', 'healthy', null],
+        ['doppler', 'healthy', null],
+        ['supabase', 'healthy', null],
+        ['fly', 'healthy', null],
+      ],
+    );
   });
 
   it('is stale for the no_snapshot body, an old computed_at, or one in the future', () => {
-    const unavailable = buildHealth({ ...inputs('healthy'), snapshot: ok(parseSnapshotBody({ error: 'no_snapshot', stale: true }, '/s')) }, NOW);
+    const unavailable = buildHealth(
+      { ...inputs('healthy'), snapshot: ok(parseSnapshotBody({ error: 'no_snapshot', stale: true }, '/s')) },
+      NOW,
+    );
     assert.equal(unavailable.state, 'stale');
     assert.equal(unavailable.snapshotStale, true);
     assert.equal(unavailable.snapshotAgeSeconds, null);
@@ -164,13 +226,29 @@ describe('buildHealth (health model)', () => {
     assert.equal(health.cost?.monthlyBudgetPctUsed, null, 'a text percentage degrades to null');
     assert.equal(health.listeners[0].consecutiveErrors, 0);
     assert.ok(health.listeners[0].lastEventAt);
-    assert.deepEqual(health.services.map((service) => service.name), ['vercel', 'sentry', 'doppler', 'supabase', 'fly', 'github']);
-    assert.equal(health.services[5].status, 'maintenance', 'a status value we do not know is kept as the daemon sent it');
+    assert.deepEqual(
+      health.services.map((service) => service.name),
+      ['vercel', 'sentry', 'doppler', 'supabase', 'fly', 'github'],
+    );
+    assert.equal(
+      health.services[5].status,
+      'maintenance',
+      'a status value we do not know is kept as the daemon sent it',
+    );
   });
 
   it('keeps an overall status it does not know as sent, and does not count such services as healthy', () => {
     const health = buildHealth(
-      { daemon: DAEMON, snapshot: ok(snapshotOf('healthy', (body) => ((body.daemon_health as Record<string, unknown>).overall_status = 'maintenance'))), heartbeat: ok(heartbeatOf('healthy')) },
+      {
+        daemon: DAEMON,
+        snapshot: ok(
+          snapshotOf(
+            'healthy',
+            (body) => ((body.daemon_health as Record<string, unknown>).overall_status = 'maintenance'),
+          ),
+        ),
+        heartbeat: ok(heartbeatOf('healthy')),
+      },
       NOW,
     );
     assert.equal(health.overallStatus, 'maintenance');
@@ -191,11 +269,14 @@ describe('buildHealth (health model)', () => {
     const health = buildHealth({ ...inputs('healthy'), mcpStatus: ok(mcp, NOW - 5_000) }, NOW);
     assert.equal(health.coordinatorState, 'running');
     assert.equal(health.uptimeSeconds, 105);
-    assert.deepEqual(health.listeners.slice(0, 3).map((listener) => [listener.name, listener.status, listener.started]), [
-      ['web', 'up', true],
-      ['heartbeat', 'up', true],
-      ['cost_telemetry', 'down', false],
-    ]);
+    assert.deepEqual(
+      health.listeners.slice(0, 3).map((listener) => [listener.name, listener.status, listener.started]),
+      [
+        ['web', 'up', true],
+        ['heartbeat', 'up', true],
+        ['cost_telemetry', 'down', false],
+      ],
+    );
     assert.equal(health.listeners.length, 13);
     const withoutToken = buildHealth({ ...inputs('healthy'), mcpStatus: ok(undefined) }, NOW);
     assert.equal(withoutToken.coordinatorState, null);

@@ -84,7 +84,10 @@ describe('HealthMonitor (poller)', () => {
   });
 
   it('backs off exponentially with jitter while offline and resets after a success', async () => {
-    const { clock, sim, monitor } = setup({}, { random: () => 1, minIntervalMs: 15 * SECOND, maxBackoffMs: 300 * SECOND });
+    const { clock, sim, monitor } = setup(
+      {},
+      { random: () => 1, minIntervalMs: 15 * SECOND, maxBackoffMs: 300 * SECOND },
+    );
     const times = recordPollTimes(sim, clock);
     sim.offline = true;
     monitor.setDemand(FOCUSED_VISIBLE);
@@ -126,7 +129,12 @@ describe('HealthMonitor (poller)', () => {
   for (const periodSeconds of [300, 120, 60, 600]) {
     it(`learns a ${periodSeconds} s update cadence: ≤ 2 requests per endpoint per update, changes within 15 s`, async () => {
       const period = periodSeconds * SECOND;
-      const { clock, sim, monitor } = setup({ snapshotIntervalMs: period, probeIntervalMs: period, snapshotAgeMs: 0.3 * period, probeAgeMs: 0.7 * period });
+      const { clock, sim, monitor } = setup({
+        snapshotIntervalMs: period,
+        probeIntervalMs: period,
+        snapshotAgeMs: 0.3 * period,
+        probeAgeMs: 0.7 * period,
+      });
       const delays: number[] = [];
       let seenComputedAt: string | null = null;
       monitor.onDidChange(({ daemons }) => {

@@ -12,7 +12,8 @@ class CountingDaemon extends SimulatedDaemon {
   fail = false;
   async getPhrasebook() {
     this.reads += 1;
-    if (this.fail) throw new DaemonError({ kind: 'offline', detail: 'connection refused', path: '/api/phrasebook/slack_dm' });
+    if (this.fail)
+      throw new DaemonError({ kind: 'offline', detail: 'connection refused', path: '/api/phrasebook/slack_dm' });
     return { entries: [], source: 'bundled_default', source_path: null, override_candidate_path: '/x.yml' } as never;
   }
 }
@@ -22,7 +23,9 @@ describe('reads of the operations go through the poller', () => {
     const clock = new FakeClock();
     const sim = new CountingDaemon({ now: () => clock.now() });
     const monitor = new HealthMonitor([sim], { clock });
-    const direct = { getPhrasebook: () => Promise.reject(new Error('must not be called')) } as unknown as PhrasebookOpsClient;
+    const direct = {
+      getPhrasebook: () => Promise.reject(new Error('must not be called')),
+    } as unknown as PhrasebookOpsClient;
     const client = readingThroughPoller(direct, () => monitor.poller('sim'));
     const live = await client.getPhrasebook();
     assert.equal(live.source, 'bundled_default');

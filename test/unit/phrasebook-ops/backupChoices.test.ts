@@ -18,7 +18,10 @@ describe('backup choices', () => {
   const now = new Date(Date.UTC(2026, 4, 23, 12, 0, 0));
 
   it('parses backup names with and without the same-second counter', () => {
-    assert.deepEqual(parseBackupName('slack_dm.2026-05-23T10-00-00Z.yml'), { time: new Date(Date.UTC(2026, 4, 23, 10)), sequence: 0 });
+    assert.deepEqual(parseBackupName('slack_dm.2026-05-23T10-00-00Z.yml'), {
+      time: new Date(Date.UTC(2026, 4, 23, 10)),
+      sequence: 0,
+    });
     assert.equal(parseBackupName('slack_dm.2026-05-23T10-00-00Z-2.yml')?.sequence, 2);
     assert.equal(parseBackupName('slack_dm.x.yml'), undefined);
   });
@@ -31,12 +34,15 @@ describe('backup choices', () => {
       backup('slack_dm.2026-05-22T09-00-00Z.yml'),
       backup('slack_dm.2026-05-23T10-00-00Z-2.yml'),
     ];
-    assert.deepEqual(sortBackupsNewestFirst(daemonOrder).map((b) => b.filename), [
-      'slack_dm.2026-05-23T10-00-00Z-2.yml',
-      'slack_dm.2026-05-23T10-00-00Z-1.yml',
-      'slack_dm.2026-05-23T10-00-00Z.yml',
-      'slack_dm.2026-05-22T09-00-00Z.yml',
-    ]);
+    assert.deepEqual(
+      sortBackupsNewestFirst(daemonOrder).map((b) => b.filename),
+      [
+        'slack_dm.2026-05-23T10-00-00Z-2.yml',
+        'slack_dm.2026-05-23T10-00-00Z-1.yml',
+        'slack_dm.2026-05-23T10-00-00Z.yml',
+        'slack_dm.2026-05-22T09-00-00Z.yml',
+      ],
+    );
   });
 
   it('lists every backup once, marks the newest readable one "most recent" and makes corrupt ones unselectable', () => {
@@ -44,7 +50,11 @@ describe('backup choices', () => {
       [backup('slack_dm.2026-05-23T11-00-00Z.yml', null), backup('slack_dm.2026-05-23T10-00-00Z.yml', 2)],
       now,
     );
-    assert.deepEqual(choices.map((choice) => choice.filename), ['slack_dm.2026-05-23T11-00-00Z.yml', 'slack_dm.2026-05-23T10-00-00Z.yml'], 'no duplicates');
+    assert.deepEqual(
+      choices.map((choice) => choice.filename),
+      ['slack_dm.2026-05-23T11-00-00Z.yml', 'slack_dm.2026-05-23T10-00-00Z.yml'],
+      'no duplicates',
+    );
     assert.equal(choices[0].selectable, false);
     assert.match(choices[0].detail, /unreadable/);
     assert.equal(choices[1].isMostRecent, true);
@@ -55,12 +65,18 @@ describe('backup choices', () => {
 
   it('lists a single backup once', () => {
     const choices = buildBackupChoices([backup('slack_dm.2026-05-23T10-00-00Z.yml', 2)], now);
-    assert.deepEqual(choices.map((c) => [c.filename, c.isMostRecent]), [['slack_dm.2026-05-23T10-00-00Z.yml', true]]);
+    assert.deepEqual(
+      choices.map((c) => [c.filename, c.isMostRecent]),
+      [['slack_dm.2026-05-23T10-00-00Z.yml', true]],
+    );
   });
 
   it('offers no "most recent" shortcut when every backup is corrupt, and nothing for no backups', () => {
     const choices = buildBackupChoices([backup('slack_dm.2026-05-23T11-00-00Z.yml', null)], now);
-    assert.deepEqual(choices.map((c) => [c.isMostRecent, c.selectable]), [[false, false]]);
+    assert.deepEqual(
+      choices.map((c) => [c.isMostRecent, c.selectable]),
+      [[false, false]],
+    );
     assert.deepEqual(buildBackupChoices([], now), []);
   });
 

@@ -13,14 +13,30 @@ describe('entry change summary', () => {
     const b = entry('b');
     const c = entry('c');
     const summary = summarizeEntryChanges([a, b, c], [{ ...b, reply_template: 'new' }, a, entry('d')]);
-    assert.deepEqual(summary, { before: 3, after: 3, added: 1, removed: 1, changed: 1, reordered: true, identical: false });
+    assert.deepEqual(summary, {
+      before: 3,
+      after: 3,
+      added: 1,
+      removed: 1,
+      changed: 1,
+      reordered: true,
+      identical: false,
+    });
     assert.equal(describeEntryChanges(summary), '3 → 3 entries (1 added, 1 removed, 1 changed, order changed)');
     assert.equal(describeEntryChanges(summarizeEntryChanges([a], [a])), '1 → 1 entry (no change)');
   });
 
   it('audit lines carry daemon, action, counts and backup — nothing else', () => {
     assert.equal(
-      auditLine({ daemon: 'alpha', action: 'push', outcome: 'accepted', entriesBefore: 8, entriesAfter: 9, backupFilename: 'slack_dm.X.yml', rotatedBackups: 1 }),
+      auditLine({
+        daemon: 'alpha',
+        action: 'push',
+        outcome: 'accepted',
+        entriesBefore: 8,
+        entriesAfter: 9,
+        backupFilename: 'slack_dm.X.yml',
+        rotatedBackups: 1,
+      }),
       'daemon="alpha" action=push outcome=accepted entries=8→9 backup=slack_dm.X.yml rotated=1',
     );
   });
@@ -61,7 +77,14 @@ describe('local history after a push (against the fake daemon)', () => {
     const outcome = await pushPhrasebook(racing, { payload: seedPlus(entry('mine')) }, confirmingHooks());
     assert.equal(outcome.kind, 'accepted');
     if (outcome.kind !== 'accepted') return;
-    const kept = await keepAfterPush(history, 'alpha', outcome.plan.live, outcome.live, outcome.response, await harness.client.getPhrasebookBackups());
+    const kept = await keepAfterPush(
+      history,
+      'alpha',
+      outcome.plan.live,
+      outcome.live,
+      outcome.response,
+      await harness.client.getPhrasebookBackups(),
+    );
     assert.equal(kept.backupMatched, false);
     assert.equal(await history.findByBackup('alpha', outcome.response.backup_filename ?? ''), undefined);
     assert.ok(await history.findByHash('alpha', outcome.plan.live.hash), 'the content is still kept, just not tied');

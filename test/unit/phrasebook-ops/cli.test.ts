@@ -25,7 +25,13 @@ function captureIo(cwd: string): Captured {
   // Not a terminal: a write without --yes must be refused.
   const stdin = Object.assign(Readable.from([]), { isTTY: false });
   return {
-    io: { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (err += text) }, stdin, env: {}, cwd },
+    io: {
+      stdout: { write: (text: string) => (out += text) },
+      stderr: { write: (text: string) => (err += text) },
+      stdin,
+      env: {},
+      cwd,
+    },
     stdout: () => out,
     stderr: () => err,
   };
@@ -46,7 +52,10 @@ function liveHashOf(stderr: string): string {
 /** Adds one entry at the end of a pulled file (the daemon's write format). */
 function addEntry(path: string, category: string): void {
   const text = readFileSync(path, 'utf8');
-  writeFileSync(path, `${text}- pattern: ^${category}$\n  category: ${category}\n  description: The ${category} entry\n  reply_template: About ${category}.\n`);
+  writeFileSync(
+    path,
+    `${text}- pattern: ^${category}$\n  category: ${category}\n  description: The ${category} entry\n  reply_template: About ${category}.\n`,
+  );
 }
 
 describe('kora-ops phrasebook (CLI)', () => {
@@ -68,14 +77,36 @@ describe('kora-ops phrasebook (CLI)', () => {
     const baseHash = liveHashOf(pulled.stderr);
 
     addEntry(join(dir, 'slack_dm.yml'), 'deploy');
-    const first = await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--if-match', baseHash, '--yes', '--format', 'json');
+    const first = await cli(
+      dir,
+      'push',
+      'slack_dm.yml',
+      '--url',
+      url,
+      '--if-match',
+      baseHash,
+      '--yes',
+      '--format',
+      'json',
+    );
     assert.equal(first.code, 0, first.stderr);
     const firstBody = JSON.parse(first.stdout);
     assert.equal(firstBody.entry_count, SEED_ENTRIES.length + 1);
     assert.equal(firstBody.backup_filename, null);
 
     addEntry(join(dir, 'slack_dm.yml'), 'rollback');
-    const second = await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--if-match', liveHashOf(first.stderr), '--yes', '--format', 'json');
+    const second = await cli(
+      dir,
+      'push',
+      'slack_dm.yml',
+      '--url',
+      url,
+      '--if-match',
+      liveHashOf(first.stderr),
+      '--yes',
+      '--format',
+      'json',
+    );
     assert.equal(second.code, 0, second.stderr);
     const backupName = JSON.parse(second.stdout).backup_filename;
     assert.match(backupName, BACKUP_NAME);
@@ -84,29 +115,51 @@ describe('kora-ops phrasebook (CLI)', () => {
     assert.equal(backups.code, 0);
     const listed = JSON.parse(backups.stdout);
     assert.deepEqual(Object.keys(listed).sort(), ['backups', 'rotation_keep']);
-    assert.deepEqual(listed.backups.map((b: { filename: string }) => b.filename), [backupName]);
+    assert.deepEqual(
+      listed.backups.map((b: { filename: string }) => b.filename),
+      [backupName],
+    );
     assert.equal(listed.backups[0].entry_count, SEED_ENTRIES.length + 1);
 
     const reverted = await cli(dir, 'revert', '--url', url, '--to', backupName, '--yes', '--format', 'json');
     assert.equal(reverted.code, 0, reverted.stderr);
-    assert.deepEqual(JSON.parse(reverted.stdout), { reverted_to: backupName, source_path: harness.daemon.store.overridePath });
+    assert.deepEqual(JSON.parse(reverted.stdout), {
+      reverted_to: backupName,
+      source_path: harness.daemon.store.overridePath,
+    });
     assert.equal(liveHashOf(reverted.stderr), liveHashOf(first.stderr), 'live is the first push again');
   });
 
   it('push refuses with exit 3 and sends nothing when live changed since --if-match', async () => {
     const url = harness.daemon.url;
     const pulled = await cli(dir, 'pull', '--url', url, '-o', 'mine.yml');
-    await harness.client.putPhrasebook([{ pattern: '^x$', category: 'colleague', description: 'd', reply_template: 'r' }]);
+    await harness.client.putPhrasebook([
+      { pattern: '^x$', category: 'colleague', description: 'd', reply_template: 'r' },
+    ]);
     addEntry(join(dir, 'mine.yml'), 'deploy');
     const putsBefore = requests(harness.daemon, 'PUT').length;
-    const pushed = await cli(dir, 'push', 'mine.yml', '--url', url, '--if-match', liveHashOf(pulled.stderr), '--yes', '--format', 'json');
+    const pushed = await cli(
+      dir,
+      'push',
+      'mine.yml',
+      '--url',
+      url,
+      '--if-match',
+      liveHashOf(pulled.stderr),
+      '--yes',
+      '--format',
+      'json',
+    );
     assert.equal(pushed.code, 3);
     assert.equal(JSON.parse(pushed.stdout).error, 'conflict');
     assert.equal(requests(harness.daemon, 'PUT').length, putsBefore);
   });
 
   it('push exits 1 with the daemon-rule errors and sends nothing when a rule fails', async () => {
-    writeFileSync(join(dir, 'bad.yml'), 'entries:\n- pattern: (a+)+\n  category: c\n  description: d\n  reply_template: r\n');
+    writeFileSync(
+      join(dir, 'bad.yml'),
+      'entries:\n- pattern: (a+)+\n  category: c\n  description: d\n  reply_template: r\n',
+    );
     const pushed = await cli(dir, 'push', 'bad.yml', '--url', harness.daemon.url, '--yes', '--format', 'json');
     assert.equal(pushed.code, 1);
     const body = JSON.parse(pushed.stdout);
@@ -143,7 +196,10 @@ describe('kora-ops phrasebook (CLI)', () => {
     assert.equal((await cli(dir, 'push', 'slack_dm.yml', '--url', url, '--yes')).code, 0);
     const reverted = await cli(dir, 'revert', '--url', url);
     assert.equal(reverted.code, 2);
-    assert.match(reverted.stderr, /^kora-ops phrasebook revert: refusing to write without confirmation: not on a terminal/m);
+    assert.match(
+      reverted.stderr,
+      /^kora-ops phrasebook revert: refusing to write without confirmation: not on a terminal/m,
+    );
     assert.equal(requests(harness.daemon, 'POST', `${PHRASEBOOK_PATH}/revert`).length, 0);
   });
 
@@ -161,7 +217,17 @@ describe('kora-ops phrasebook (CLI)', () => {
   });
 
   it('revert: 404 for an unknown backup is exit 1 with the daemon body', async () => {
-    const reverted = await cli(dir, 'revert', '--url', harness.daemon.url, '--to', 'slack_dm.2099-01-01T00-00-00Z.yml', '--yes', '--format', 'json');
+    const reverted = await cli(
+      dir,
+      'revert',
+      '--url',
+      harness.daemon.url,
+      '--to',
+      'slack_dm.2099-01-01T00-00-00Z.yml',
+      '--yes',
+      '--format',
+      'json',
+    );
     assert.equal(reverted.code, 1);
     assert.equal(JSON.parse(reverted.stdout).error, 'backup_not_found');
   });
@@ -175,10 +241,24 @@ describe('kora-ops phrasebook (CLI)', () => {
     assert.equal(aloneBody.daemon.category, 'greeting');
 
     await cli(dir, 'pull', '--url', url, '-o', 'slack_dm.yml');
-    const text = readFileSync(join(dir, 'slack_dm.yml'), 'utf8').replace('^(hey|hi|hello|yo|sup)', '^(hi|hello|yo|sup)');
+    const text = readFileSync(join(dir, 'slack_dm.yml'), 'utf8').replace(
+      '^(hey|hi|hello|yo|sup)',
+      '^(hi|hello|yo|sup)',
+    );
     writeFileSync(join(dir, 'slack_dm.yml'), text);
     // Plumbing only: the deep ReDoS vetting has its own test below, with its own budget.
-    const both = await cli(dir, 'test', 'hey', '--url', url, '--file', 'slack_dm.yml', '--no-redos', '--format', 'json');
+    const both = await cli(
+      dir,
+      'test',
+      'hey',
+      '--url',
+      url,
+      '--file',
+      'slack_dm.yml',
+      '--no-redos',
+      '--format',
+      'json',
+    );
     const body = JSON.parse(both.stdout);
     assert.deepEqual(Object.keys(body), ['local', 'daemon']);
     assert.equal(body.daemon.matched, true);
@@ -202,13 +282,25 @@ describe('kora-ops phrasebook (CLI)', () => {
     );
     // A message long enough for entry 0 to backtrack catastrophically: matching stops before it.
     const attack = `${'a'.repeat(40)}!`;
-    const vetted = await cli(dir, 'test', attack, '--url', harness.daemon.url, '--file', 'hostile.yml', '--format', 'json');
+    const vetted = await cli(
+      dir,
+      'test',
+      attack,
+      '--url',
+      harness.daemon.url,
+      '--file',
+      'hostile.yml',
+      '--format',
+      'json',
+    );
     assert.equal(vetted.code, 0, vetted.stderr);
     const stopped = JSON.parse(vetted.stdout).local;
     assert.equal(stopped.skipped, true, JSON.stringify(stopped));
     assert.equal(stopped.skipped_entry_index, 0);
     // A message too short for that to matter runs the risky entry too, and gets its true answer.
-    const short = JSON.parse((await cli(dir, 'test', 'hey', '--url', harness.daemon.url, '--file', 'hostile.yml', '--format', 'json')).stdout).local;
+    const short = JSON.parse(
+      (await cli(dir, 'test', 'hey', '--url', harness.daemon.url, '--file', 'hostile.yml', '--format', 'json')).stdout,
+    ).local;
     assert.equal(short.skipped, undefined, JSON.stringify(short));
     assert.equal(short.entry_index, 1);
   });
@@ -229,7 +321,17 @@ describe('kora-ops phrasebook (CLI)', () => {
     const node = (...args: string[]) => exec(process.execPath, [CLI_BUNDLE, 'phrasebook', ...args], { cwd: dir });
     const pulled = await node('pull', '--url', url, '-o', 'slack_dm.yml');
     addEntry(join(dir, 'slack_dm.yml'), 'deploy');
-    const pushed = await node('push', 'slack_dm.yml', '--url', url, '--if-match', liveHashOf(pulled.stderr), '--yes', '--format', 'json');
+    const pushed = await node(
+      'push',
+      'slack_dm.yml',
+      '--url',
+      url,
+      '--if-match',
+      liveHashOf(pulled.stderr),
+      '--yes',
+      '--format',
+      'json',
+    );
     assert.equal(JSON.parse(pushed.stdout).entry_count, SEED_ENTRIES.length + 1);
     addEntry(join(dir, 'slack_dm.yml'), 'rollback');
     const again = await node('push', 'slack_dm.yml', '--url', url, '--yes', '--format', 'json');

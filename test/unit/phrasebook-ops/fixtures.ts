@@ -16,7 +16,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: FakeDaemonOptions = {}, clientOptions: KoraClientOptions = {}): Promise<Harness> {
+export async function startHarness(
+  options: FakeDaemonOptions = {},
+  clientOptions: KoraClientOptions = {},
+): Promise<Harness> {
   const daemon = await startFakeDaemon(options);
   const client = new KoraClient({ name: 'alpha', url: daemon.url }, clientOptions);
   return {
@@ -48,7 +51,9 @@ export function requests(daemon: FakeDaemon, method: string, path = PHRASEBOOK_P
 }
 
 /** Hooks of an operator who confirms everything and records what was asked. */
-export function confirmingHooks(overrides: Partial<PushHooks> = {}): PushHooks & { conflicts: number; confirmations: number } {
+export function confirmingHooks(
+  overrides: Partial<PushHooks> = {},
+): PushHooks & { conflicts: number; confirmations: number } {
   const hooks = {
     conflicts: 0,
     confirmations: 0,

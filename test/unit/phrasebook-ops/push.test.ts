@@ -7,7 +7,17 @@ import { findingsForDaemonErrors, readPushableFile } from '../../../src/core/phr
 import { readLive } from '../../../src/core/phrasebook/ops/live';
 import { nothingWasSent, pushPhrasebook } from '../../../src/core/phrasebook/ops/push';
 import { SEED_ENTRIES } from '../../fake-daemon/seed';
-import { BACKUP_NAME, PHRASEBOOK_PATH, confirmingHooks, entry, requests, seedPlus, startHarness, yamlOf, type Harness } from './fixtures';
+import {
+  BACKUP_NAME,
+  PHRASEBOOK_PATH,
+  confirmingHooks,
+  entry,
+  requests,
+  seedPlus,
+  startHarness,
+  yamlOf,
+  type Harness,
+} from './fixtures';
 
 describe('push (against the fake daemon)', () => {
   let harness: Harness;
@@ -21,7 +31,11 @@ describe('push (against the fake daemon)', () => {
     // Live was the bundled default: nothing to back up.
     assert.equal(first.response.backup_filename, null);
     assert.equal(first.plan.changes.added, 1);
-    const second = await pushPhrasebook(harness.client, { payload: seedPlus(entry('deploy'), entry('rollback')) }, confirmingHooks());
+    const second = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('deploy'), entry('rollback')) },
+      confirmingHooks(),
+    );
     assert.equal(second.kind, 'accepted');
     if (second.kind !== 'accepted') return;
     assert.match(second.response.backup_filename ?? '', BACKUP_NAME);
@@ -39,7 +53,9 @@ describe('push (against the fake daemon)', () => {
     const outcome = await pushPhrasebook(harness.client, { payload }, hooks);
     assert.equal(outcome.kind, 'refused_locally');
     if (outcome.kind !== 'refused_locally') return;
-    assert.deepEqual(outcome.errors, [{ entry_index: 8, field: 'pattern', error: 'invalid regex: missing ), unterminated subpattern at position 0' }]);
+    assert.deepEqual(outcome.errors, [
+      { entry_index: 8, field: 'pattern', error: 'invalid regex: missing ), unterminated subpattern at position 0' },
+    ]);
     assert.equal(nothingWasSent(outcome), true);
     assert.equal(hooks.confirmations, 0);
     assert.equal(harness.daemon.requestLog.length, 0, 'no request of any kind reached the daemon');
@@ -52,12 +68,16 @@ describe('push (against the fake daemon)', () => {
     await harness.client.putPhrasebook(seedPlus(entry('colleague')));
     const putsBefore = requests(harness.daemon, 'PUT').length;
     let seen: string | undefined;
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('mine')), baseHash: base.hash }, confirmingHooks({
-      onConflict: async (conflict) => {
-        seen = conflict.live.hash;
-        return false;
-      },
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('mine')), baseHash: base.hash },
+      confirmingHooks({
+        onConflict: async (conflict) => {
+          seen = conflict.live.hash;
+          return false;
+        },
+      }),
+    );
     assert.equal(outcome.kind, 'conflict');
     assert.equal(seen, canonicalEntriesHash(seedPlus(entry('colleague'))));
     assert.equal(requests(harness.daemon, 'PUT').length, putsBefore);
@@ -68,7 +88,11 @@ describe('push (against the fake daemon)', () => {
     const base = await readLive(harness.client);
     await harness.client.putPhrasebook(seedPlus(entry('colleague')));
     const hooks = confirmingHooks();
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('mine')), baseHash: base.hash }, hooks);
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('mine')), baseHash: base.hash },
+      hooks,
+    );
     assert.equal(outcome.kind, 'accepted');
     assert.equal(hooks.conflicts, 1);
     assert.equal(hooks.confirmations, 1);
@@ -78,7 +102,11 @@ describe('push (against the fake daemon)', () => {
     harness = await startHarness();
     const base = await readLive(harness.client);
     const hooks = confirmingHooks({ confirm: async () => false });
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('mine')), baseHash: base.hash }, hooks);
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('mine')), baseHash: base.hash },
+      hooks,
+    );
     assert.equal(outcome.kind, 'cancelled');
     assert.equal(hooks.conflicts, 0);
     assert.equal(requests(harness.daemon, 'PUT').length, 0);
@@ -90,7 +118,9 @@ describe('push (against the fake daemon)', () => {
     // Stands in for a daemon with a rule we do not know: the real fake daemon answers a real 422.
     const stricter = Object.create(harness.client) as typeof harness.client;
     stricter.putPhrasebook = (entries: readonly PhrasebookEntryWrite[]) =>
-      harness.client.putPhrasebook(entries.map((item, index) => (index === 9 ? { ...item, pattern: '(unclosed' } : item)));
+      harness.client.putPhrasebook(
+        entries.map((item, index) => (index === 9 ? { ...item, pattern: '(unclosed' } : item)),
+      );
     const outcome = await pushPhrasebook(stricter, { payload: file }, confirmingHooks());
     assert.equal(outcome.kind, 'rejected');
     if (outcome.kind !== 'rejected') return;
@@ -132,34 +162,51 @@ describe('push (against the fake daemon)', () => {
 
   it('401: the token rotates while the confirmation is open; the re-read before the PUT re-scrapes once and the write succeeds', async () => {
     harness = await startHarness();
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('deploy')) }, confirmingHooks({
-      confirm: async () => {
-        harness.daemon.restart();
-        // Let the client see the restarted daemon drop its pooled connection, as it would by then.
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return true;
-      },
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('deploy')) },
+      confirmingHooks({
+        confirm: async () => {
+          harness.daemon.restart();
+          // Let the client see the restarted daemon drop its pooled connection, as it would by then.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return true;
+        },
+      }),
+    );
     assert.equal(outcome.kind, 'accepted');
     // The re-read of live just before the PUT meets the new token first; the PUT then goes through.
-    assert.deepEqual(requests(harness.daemon, 'GET').map((request) => request.status), [200, 401, 200, 200]);
-    assert.deepEqual(requests(harness.daemon, 'PUT').map((request) => request.status), [200]);
+    assert.deepEqual(
+      requests(harness.daemon, 'GET').map((request) => request.status),
+      [200, 401, 200, 200],
+    );
+    assert.deepEqual(
+      requests(harness.daemon, 'PUT').map((request) => request.status),
+      [200],
+    );
     assert.equal(harness.daemon.state.tokenRotations, 1);
     assert.equal((await readLive(harness.client)).entries.length, SEED_ENTRIES.length + 1);
   });
 
   it('a restart that kills the connection under the PUT is reconciled, never guessed', async () => {
     harness = await startHarness();
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('deploy')) }, confirmingHooks({
-      confirm: async () => {
-        harness.daemon.restart();
-        return true;
-      },
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('deploy')) },
+      confirmingHooks({
+        confirm: async () => {
+          harness.daemon.restart();
+          return true;
+        },
+      }),
+    );
     // Depending on timing the re-read before the PUT dies with its pooled connection (nothing is
     // sent), or absorbs the new token so the PUT goes through, or the PUT itself is cut off.
     if (outcome.kind === 'accepted') {
-      assert.deepEqual(requests(harness.daemon, 'PUT').map((request) => request.status), [200]);
+      assert.deepEqual(
+        requests(harness.daemon, 'PUT').map((request) => request.status),
+        [200],
+      );
       return;
     }
     if (outcome.kind === 'live_unreadable') {
@@ -169,7 +216,11 @@ describe('push (against the fake daemon)', () => {
     assert.equal(outcome.kind, 'interrupted');
     if (outcome.kind !== 'interrupted') return;
     assert.equal(outcome.cause, 'connection_lost');
-    assert.equal(outcome.reconciliation.outcome, 'unknown', 'live is unchanged, but an unanswered write may still land');
+    assert.equal(
+      outcome.reconciliation.outcome,
+      'unknown',
+      'live is unchanged, but an unanswered write may still land',
+    );
     assert.equal(outcome.liveAfter?.response.source, 'bundled_default');
   });
 
@@ -187,11 +238,15 @@ describe('push (against the fake daemon)', () => {
   it('HTTP 500 without a write is reconciled as not written', async () => {
     harness = await startHarness();
     // A one-shot fault on the path, armed once live has been read: it answers the PUT before any write.
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('deploy')) }, confirmingHooks({
-      onStep: (step) => {
-        if (step === 'writing') harness.daemon.addFault({ name: 'plain_500', path: PHRASEBOOK_PATH, times: 1 });
-      },
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('deploy')) },
+      confirmingHooks({
+        onStep: (step) => {
+          if (step === 'writing') harness.daemon.addFault({ name: 'plain_500', path: PHRASEBOOK_PATH, times: 1 });
+        },
+      }),
+    );
     assert.equal(outcome.kind, 'interrupted');
     if (outcome.kind !== 'interrupted') return;
     assert.equal(outcome.reconciliation.outcome, 'not_written');
@@ -200,11 +255,15 @@ describe('push (against the fake daemon)', () => {
 
   it('a timeout is reconciled: unchanged live after no answer is "unknown", never "not written"', async () => {
     harness = await startHarness({}, { timeouts: { totalMs: 400, headersMs: 400 } });
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('deploy')) }, confirmingHooks({
-      onStep: (step) => {
-        if (step === 'writing') harness.daemon.addFault({ name: 'hang', path: PHRASEBOOK_PATH, times: 1 });
-      },
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('deploy')) },
+      confirmingHooks({
+        onStep: (step) => {
+          if (step === 'writing') harness.daemon.addFault({ name: 'hang', path: PHRASEBOOK_PATH, times: 1 });
+        },
+      }),
+    );
     assert.equal(outcome.kind, 'interrupted');
     if (outcome.kind !== 'interrupted') return;
     assert.equal(outcome.cause, 'timeout');

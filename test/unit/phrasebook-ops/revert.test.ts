@@ -53,19 +53,27 @@ describe('revert (against the fake daemon)', () => {
     assert.equal(outcome.response.reverted_to, v1Backup);
     assert.equal(outcome.liveAfter?.hash, canonicalEntriesHash(seedPlus(entry('v1'))));
     assert.equal(recorded.kept.length, 1);
-    assert.equal(recorded.kept[0].hash, canonicalEntriesHash(seedPlus(entry('v3'))), 'v3 was kept before being replaced');
+    assert.equal(
+      recorded.kept[0].hash,
+      canonicalEntriesHash(seedPlus(entry('v3'))),
+      'v3 was kept before being replaced',
+    );
   });
 
   it('most recent: the picker lists each backup once, newest first, the newest marked most recent', async () => {
     harness = await startHarness();
     const [v1Backup, v2Backup] = await pushThreeVersions();
     let offered: string[] = [];
-    const outcome = await revertPhrasebook(harness.client, {}, hooks({
-      choose: async (choices) => {
-        offered = choices.map((choice) => `${choice.isMostRecent ? '*' : ''}${choice.filename}`);
-        return choices[0];
-      },
-    }));
+    const outcome = await revertPhrasebook(
+      harness.client,
+      {},
+      hooks({
+        choose: async (choices) => {
+          offered = choices.map((choice) => `${choice.isMostRecent ? '*' : ''}${choice.filename}`);
+          return choices[0];
+        },
+      }),
+    );
     // Same-second pushes get -N suffixes; the newest is v2's backup either way.
     assert.deepEqual(offered, [`*${v2Backup}`, v1Backup]);
     assert.equal(outcome.kind, 'reverted');
@@ -138,12 +146,16 @@ describe('revert (against the fake daemon)', () => {
     mkdirSync(harness.daemon.store.backupDir, { recursive: true });
     writeFileSync(join(harness.daemon.store.backupDir, corrupt), 'entries: {not: a list}\n');
     let listed: boolean | undefined;
-    await revertPhrasebook(harness.client, {}, hooks({
-      choose: async (choices) => {
-        listed = choices.some((choice) => choice.filename === corrupt && !choice.selectable);
-        return undefined;
-      },
-    }));
+    await revertPhrasebook(
+      harness.client,
+      {},
+      hooks({
+        choose: async (choices) => {
+          listed = choices.some((choice) => choice.filename === corrupt && !choice.selectable);
+          return undefined;
+        },
+      }),
+    );
     assert.equal(listed, true);
     const outcome = await revertPhrasebook(harness.client, { filename: corrupt }, hooks());
     assert.equal(outcome.kind, 'refused_corrupt');
@@ -154,9 +166,14 @@ describe('revert (against the fake daemon)', () => {
     harness = await startHarness();
     const [v1Backup] = await pushThreeVersions();
     harness.daemon.addFault({ name: 'write_then_500', path: REVERT_PATH });
-    const outcome = await revertPhrasebook(harness.client, { filename: v1Backup }, hooks({
-      knownHashOf: async (filename) => (filename === v1Backup ? canonicalEntriesHash(seedPlus(entry('v1'))) : undefined),
-    }));
+    const outcome = await revertPhrasebook(
+      harness.client,
+      { filename: v1Backup },
+      hooks({
+        knownHashOf: async (filename) =>
+          filename === v1Backup ? canonicalEntriesHash(seedPlus(entry('v1'))) : undefined,
+      }),
+    );
     assert.equal(outcome.kind, 'interrupted');
     if (outcome.kind !== 'interrupted') return;
     assert.equal(outcome.reconciliation.outcome, 'written');
@@ -167,11 +184,21 @@ describe('revert (against the fake daemon)', () => {
     harness = await startHarness();
     const [v1Backup] = await pushThreeVersions();
     const history = new LocalHistory(new MemoryHistoryStorage(), { maxEntriesPerDaemon: () => 10 });
-    const outcome = await revertPhrasebook(harness.client, { filename: v1Backup }, hooks({ keepCurrent: (live) => keepBeforeRevert(history, 'alpha', live) }));
+    const outcome = await revertPhrasebook(
+      harness.client,
+      { filename: v1Backup },
+      hooks({ keepCurrent: (live) => keepBeforeRevert(history, 'alpha', live) }),
+    );
     assert.equal(outcome.kind, 'reverted');
     if (outcome.kind !== 'reverted') return;
     await keepAfterRevert(history, 'alpha', outcome.response, outcome.liveAfter);
-    assert.equal((await history.findByBackup('alpha', v1Backup))?.entriesHash, canonicalEntriesHash(seedPlus(entry('v1'))));
-    assert.equal((await history.findByHash('alpha', canonicalEntriesHash(seedPlus(entry('v3')))))?.reason, 'reverted-away');
+    assert.equal(
+      (await history.findByBackup('alpha', v1Backup))?.entriesHash,
+      canonicalEntriesHash(seedPlus(entry('v1'))),
+    );
+    assert.equal(
+      (await history.findByHash('alpha', canonicalEntriesHash(seedPlus(entry('v3')))))?.reason,
+      'reverted-away',
+    );
   });
 });

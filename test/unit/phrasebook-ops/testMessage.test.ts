@@ -4,7 +4,11 @@ import { SEED_ENTRIES } from '../../fake-daemon/seed';
 import { entry } from './fixtures';
 
 const now = new Date('2026-05-23T10:00:00Z');
-const snapshot = { computed_at: '2026-05-23T09:58:00Z', operational_state: { primary: 'ready', paused: false }, alerts: { active_count: 2 } };
+const snapshot = {
+  computed_at: '2026-05-23T09:58:00Z',
+  operational_state: { primary: 'ready', paused: false },
+  alerts: { active_count: 2 },
+};
 
 describe('test a message locally', () => {
   it('answers with the first entry matching at the start of the trimmed message, rendered from the snapshot', () => {
@@ -32,12 +36,28 @@ describe('test a message locally', () => {
   it('flags a difference caused by the file differing from live', () => {
     const file = [entry('hello', '^(hi|hello)$', 'Hi.')];
     const local = localTestResult(file, 'hey', snapshot, now);
-    const daemon = { matched: true as const, category: 'greeting', description: 'd', pattern: SEED_ENTRIES[0].pattern, reply_template: "Hey. What's up?", referenced_snapshot_fields: [], rendered_reply: "Hey. What's up?", would_fall_through_to_reasoning_engine: false, snapshot_present: true };
+    const daemon = {
+      matched: true as const,
+      category: 'greeting',
+      description: 'd',
+      pattern: SEED_ENTRIES[0].pattern,
+      reply_template: "Hey. What's up?",
+      referenced_snapshot_fields: [],
+      rendered_reply: "Hey. What's up?",
+      would_fall_through_to_reasoning_engine: false,
+      snapshot_present: true,
+    };
     const comparison = compareTestResults(local, daemon, { fileEntries: file, liveEntries: SEED_ENTRIES });
     assert.equal(comparison.same, false);
     assert.deepEqual(comparison.differences, ['answer: no match locally, entry "greeting" on the daemon']);
     assert.deepEqual(comparison.causes, ['the file differs from the live phrasebook']);
-    assert.equal(compareTestResults(localTestResult(SEED_ENTRIES, 'hey', snapshot, now), daemon, { fileEntries: SEED_ENTRIES, liveEntries: SEED_ENTRIES }).same, true);
+    assert.equal(
+      compareTestResults(localTestResult(SEED_ENTRIES, 'hey', snapshot, now), daemon, {
+        fileEntries: SEED_ENTRIES,
+        liveEntries: SEED_ENTRIES,
+      }).same,
+      true,
+    );
   });
 
   it('renders both sides with the same lines so a diff lines them up', () => {

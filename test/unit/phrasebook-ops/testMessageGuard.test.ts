@@ -32,7 +32,11 @@ const VERDICT_BUDGET_MS = 20_000;
 const CLI_TIMEOUT_MS = 50_000;
 
 const now = new Date('2026-05-23T10:00:00Z');
-const snapshot = { computed_at: '2026-05-23T09:58:00Z', operational_state: { primary: 'ready', paused: false }, alerts: { active_count: 2 } };
+const snapshot = {
+  computed_at: '2026-05-23T09:58:00Z',
+  operational_state: { primary: 'ready', paused: false },
+  alerts: { active_count: 2 },
+};
 
 type MatchPattern = typeof pythonRegex.matchDaemonPattern;
 
@@ -83,7 +87,10 @@ describe('test a message: patterns that can stall are not run locally', function
     const stopped = assertSkipped(await guardedLocalTestResult(file, 'b'.repeat(200), snapshot, now, analyzer));
     assert.equal(stopped.skipped_entry_index, 1);
     assert.match(stopped.reason, /\(polynomial, degree 3\)/);
-    assert.match(stopped.reason, /entry 1 is "cubic" with pattern ".*", too slow to try on a message of 200 characters$/);
+    assert.match(
+      stopped.reason,
+      /entry 1 is "cubic" with pattern ".*", too slow to try on a message of 200 characters$/,
+    );
     assert.doesNotMatch(stopped.reason, /daemon would also stall/);
     assert.deepEqual(spy.executed, ['^a+!$', '^a+!$']);
   });
@@ -106,7 +113,13 @@ describe('test a message: patterns that can stall are not run locally', function
   });
 
   it('reports the skip as the reason the answers cannot be compared, and renders it', async () => {
-    const local = await guardedLocalTestResult([entry('as', EXPONENTIAL_PATTERN)], ATTACK_MESSAGE, snapshot, now, analyzer);
+    const local = await guardedLocalTestResult(
+      [entry('as', EXPONENTIAL_PATTERN)],
+      ATTACK_MESSAGE,
+      snapshot,
+      now,
+      analyzer,
+    );
     const reason = assertSkipped(local).reason;
     const daemon = { matched: false as const, would_fall_through_to_reasoning_engine: true as const };
     const comparison = compareTestResults(local, daemon, { fileEntries: SEED_ENTRIES, liveEntries: SEED_ENTRIES });
@@ -124,8 +137,14 @@ describe('test a message: which verdicts stop local matching', () => {
   const attackString = 'aaa!';
   it('stops on exponential and on polynomial of degree 3 or more; proceeds otherwise', () => {
     assert.equal(stallingComplexity({ status: 'vulnerable', complexity: 'exponential', attackString }), 'exponential');
-    assert.equal(stallingComplexity({ status: 'vulnerable', complexity: 'polynomial', degree: 4, attackString }), 'polynomial, degree 4');
-    assert.equal(stallingComplexity({ status: 'vulnerable', complexity: 'polynomial', degree: 2, attackString }), undefined);
+    assert.equal(
+      stallingComplexity({ status: 'vulnerable', complexity: 'polynomial', degree: 4, attackString }),
+      'polynomial, degree 4',
+    );
+    assert.equal(
+      stallingComplexity({ status: 'vulnerable', complexity: 'polynomial', degree: 2, attackString }),
+      undefined,
+    );
     assert.equal(stallingComplexity({ status: 'safe' }), undefined);
     assert.equal(stallingComplexity({ status: 'inconclusive', reason: 'time budget exceeded' }), undefined);
     assert.equal(stallingComplexity({ status: 'unsupported', reason: 'backreference' }), undefined);
@@ -157,8 +176,22 @@ describe('kora-ops phrasebook test --file: the skip (bundled CLI)', function () 
 
   it('reports the skipped local outcome next to the daemon answer', async () => {
     assert.ok(existsSync(CLI_BUNDLE), `${CLI_BUNDLE} is missing: run "node esbuild.mjs" first`);
-    writeFileSync(join(dir, 'slack_dm.yml'), yamlOf([entry('as', EXPONENTIAL_PATTERN), ...SEED_ENTRIES.map((item) => ({ ...item }))]));
-    const argv = [CLI_BUNDLE, 'phrasebook', 'test', ATTACK_MESSAGE, '--url', harness.daemon.url, '--file', 'slack_dm.yml', '--format', 'json'];
+    writeFileSync(
+      join(dir, 'slack_dm.yml'),
+      yamlOf([entry('as', EXPONENTIAL_PATTERN), ...SEED_ENTRIES.map((item) => ({ ...item }))]),
+    );
+    const argv = [
+      CLI_BUNDLE,
+      'phrasebook',
+      'test',
+      ATTACK_MESSAGE,
+      '--url',
+      harness.daemon.url,
+      '--file',
+      'slack_dm.yml',
+      '--format',
+      'json',
+    ];
     const { stdout } = await promisify(execFile)(process.execPath, argv, { cwd: dir, timeout: CLI_TIMEOUT_MS });
     const body = JSON.parse(stdout);
     assert.deepEqual(Object.keys(body), ['local', 'daemon']);

@@ -67,7 +67,8 @@ describe('kora-ops test (CLI)', function () {
     dir = mkdtempSync(join(tmpdir(), 'kora-tests-'));
     mkdirSync(join(dir, 'phrasebook'));
     mkdirSync(join(dir, 'ci'));
-    for (const name of ['slack_dm.yml', 'slack_dm.tests.yml']) copyFileSync(join(FIXTURE_PHRASEBOOK, name), join(dir, 'phrasebook', name));
+    for (const name of ['slack_dm.yml', 'slack_dm.tests.yml'])
+      copyFileSync(join(FIXTURE_PHRASEBOOK, name), join(dir, 'phrasebook', name));
     writeFileSync(join(dir, 'ci', 'failing.tests.yml'), FAILING_TESTS);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,7 +83,10 @@ describe('kora-ops test (CLI)', function () {
   it('text: a failure shows expected vs actual and the uncovered entries, exit 1', async () => {
     const result = await kora(dir, 'ci/failing.tests.yml');
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /FAIL {2}ci\/failing\.tests\.yml:5 thanks is not an ack\n\s+expected entry "ack", got entry "thanks" \(entry 1\)/);
+    assert.match(
+      result.stdout,
+      /FAIL {2}ci\/failing\.tests\.yml:5 thanks is not an ack\n\s+expected entry "ack", got entry "thanks" \(entry 1\)/,
+    );
     assert.match(result.stdout, /expected {2}answer: entry "ack"\n\s+actual {4}answer: entry "thanks" \(entry 1\)/);
     assert.match(result.stdout, /not reached: entry 2 "ack"/);
     assert.match(result.stdout, /^2 passed, 2 failed, 0 errored in 1 file\(s\); 3\/8 entries reached$/m);
@@ -95,8 +99,17 @@ describe('kora-ops test (CLI)', function () {
     assert.deepEqual(body.summary, { passed: 12, failed: 2, errored: 0, total: 14 });
     const [failing] = body.files;
     assert.equal(failing.phrasebook, 'phrasebook/slack_dm.yml');
-    assert.deepEqual(failing.cases.map((c: { status: string }) => c.status), ['passed', 'failed', 'passed', 'failed']);
-    assert.deepEqual(failing.cases[1].answer, { matched: true, entryIndex: 1, category: 'thanks', reply: null, why: 'the test file gives no snapshot fixture' });
+    assert.deepEqual(
+      failing.cases.map((c: { status: string }) => c.status),
+      ['passed', 'failed', 'passed', 'failed'],
+    );
+    assert.deepEqual(failing.cases[1].answer, {
+      matched: true,
+      entryIndex: 1,
+      category: 'thanks',
+      reply: null,
+      why: 'the test file gives no snapshot fixture',
+    });
     assert.equal(failing.coverage.reached, 3);
   });
 
@@ -104,7 +117,10 @@ describe('kora-ops test (CLI)', function () {
     const result = await kora(dir, '--format', 'junit', 'ci/failing.tests.yml', 'phrasebook/slack_dm.tests.yml');
     assert.equal(result.code, 1);
     assert.match(result.stdout, /<testsuites name="kora-ops test" tests="14" failures="2" errors="0" time="[\d.]+">/);
-    assert.match(result.stdout, /<testcase name="thanks is not an ack" classname="ci\.failing\.tests" time="[\d.]+">\n\s+<failure message="expected entry &quot;ack&quot;/);
+    assert.match(
+      result.stdout,
+      /<testcase name="thanks is not an ack" classname="ci\.failing\.tests" time="[\d.]+">\n\s+<failure message="expected entry &quot;ack&quot;/,
+    );
     assert.ok(!result.stdout.includes('\u0001'), 'a control character is escaped, not written raw');
     assert.match(result.stdout, /<testcase name="a &lt;b&gt; &amp; &quot;c&quot; \\u0001"/);
     if (!hasXmllint()) {
@@ -113,16 +129,23 @@ describe('kora-ops test (CLI)', function () {
       this.skip();
     }
     assert.equal(schemaErrors(dir, result.stdout), '');
-    assert.notEqual(schemaErrors(dir, result.stdout.replace('failures="2"', 'failures="two"')), '', 'the schema check can fail');
+    assert.notEqual(
+      schemaErrors(dir, result.stdout.replace('failures="2"', 'failures="two"')),
+      '',
+      'the schema check can fail',
+    );
   });
 
-  it('--daemon: runs the cases on the daemon\'s /test', async () => {
+  it("--daemon: runs the cases on the daemon's /test", async () => {
     const harness = await startHarness();
     try {
       const result = await kora(dir, '--daemon', harness.daemon.url, 'ci/failing.tests.yml');
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stdout, /^ci\/failing\.tests\.yml \(live phrasebook of http:\/\/127\.0\.0\.1:\d+\)$/m);
-      assert.match(result.stdout, /FAIL {2}ci\/failing\.tests\.yml:5 thanks is not an ack\n\s+expected entry "ack", got entry "thanks"$/m);
+      assert.match(
+        result.stdout,
+        /FAIL {2}ci\/failing\.tests\.yml:5 thanks is not an ack\n\s+expected entry "ack", got entry "thanks"$/m,
+      );
       assert.doesNotMatch(result.stdout, /coverage/);
       assert.equal(requests(harness.daemon, 'POST', `${PHRASEBOOK_PATH}/test`).length, 4);
     } finally {

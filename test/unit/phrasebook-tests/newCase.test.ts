@@ -12,10 +12,19 @@ describe('adding a tested message as a test case', () => {
     const at = caseInsertion(text, { message: "what's up", category: 'status' });
     assert.ok(!('error' in at));
     const updated = insert(text, at);
-    assert.equal(updated, "cases:\n    - message: hey\n      category: greeting\n    - message: 'what''s up'\n      category: 'status'\n# trailing comment\nsnapshot: {a: 1}\n");
+    assert.equal(
+      updated,
+      "cases:\n    - message: hey\n      category: greeting\n    - message: 'what''s up'\n      category: 'status'\n# trailing comment\nsnapshot: {a: 1}\n",
+    );
     const parsed = parseTestFile(updated);
     assert.deepEqual(parsed.findings, []);
-    assert.deepEqual(parsed.cases.map((c) => [c.message, c.expect]), [['hey', { category: 'greeting' }], ["what's up", { category: 'status' }]]);
+    assert.deepEqual(
+      parsed.cases.map((c) => [c.message, c.expect]),
+      [
+        ['hey', { category: 'greeting' }],
+        ["what's up", { category: 'status' }],
+      ],
+    );
   });
 
   it('writes no_match for a message no entry answers, quoting what YAML would misread', () => {
@@ -24,12 +33,21 @@ describe('adding a tested message as a test case', () => {
     assert.ok(!('error' in at));
     const parsed = parseTestFile(insert(text, at));
     assert.deepEqual(parsed.findings, []);
-    assert.deepEqual(parsed.cases.map((c) => [c.message, c.expect]), [['no: really #1', { noMatch: true }]]);
+    assert.deepEqual(
+      parsed.cases.map((c) => [c.message, c.expect]),
+      [['no: really #1', { noMatch: true }]],
+    );
   });
 
   it('refuses to edit a file it cannot edit safely', () => {
-    assert.match((caseInsertion('cases: [{message: a, no_match: true}]\n', { message: 'b' }) as { error: string }).error, /block list/);
-    assert.match((caseInsertion('cases:\n  - message: [\n', { message: 'b' }) as { error: string }).error, /YAML errors/);
+    assert.match(
+      (caseInsertion('cases: [{message: a, no_match: true}]\n', { message: 'b' }) as { error: string }).error,
+      /block list/,
+    );
+    assert.match(
+      (caseInsertion('cases:\n  - message: [\n', { message: 'b' }) as { error: string }).error,
+      /YAML errors/,
+    );
   });
 
   it('starts a new test file that parses back to the case', () => {

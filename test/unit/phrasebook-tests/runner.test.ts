@@ -50,12 +50,22 @@ cases:
 `);
     assert.deepEqual(file.findings, []);
     assert.equal(file.phrasebook, 'other.yml');
-    assert.deepEqual(file.cases.map((c) => c.label), ['hey', 'nothing', 'hi']);
+    assert.deepEqual(
+      file.cases.map((c) => c.label),
+      ['hey', 'nothing', 'hi'],
+    );
     assert.deepEqual(file.cases[0].expect, { category: 'greeting', reply: 'Hey, RUNNING' });
     assert.deepEqual(file.cases[1].expect, { noMatch: true });
-    assert.deepEqual(file.cases[2].snapshot, { operational_state: { primary: 'PAUSED', paused: false } }, 'case values merge over the file fixture');
+    assert.deepEqual(
+      file.cases[2].snapshot,
+      { operational_state: { primary: 'PAUSED', paused: false } },
+      'case values merge over the file fixture',
+    );
     assert.equal(file.cases[0].range.start.line, 3);
-    assert.deepEqual(file.cases[0].fieldRanges.category, { start: { line: 4, character: 14 }, end: { line: 4, character: 22 } });
+    assert.deepEqual(file.cases[0].fieldRanges.category, {
+      start: { line: 4, character: 14 },
+      end: { line: 4, character: 22 },
+    });
   });
 
   it('reports structural mistakes with codes and keeps such cases as errors, not passes', async () => {
@@ -70,8 +80,16 @@ cases:
     categroy: greeting
     category: catchall
 `);
-    assert.deepEqual(codes(file.findings), [TEST_CODES.invalidCase, TEST_CODES.invalidCase, TEST_CODES.invalidCase, TEST_CODES.unknownField]);
-    assert.deepEqual(run.results.map((r) => r.status), ['errored', 'errored', 'errored', 'passed']);
+    assert.deepEqual(codes(file.findings), [
+      TEST_CODES.invalidCase,
+      TEST_CODES.invalidCase,
+      TEST_CODES.invalidCase,
+      TEST_CODES.unknownField,
+    ]);
+    assert.deepEqual(
+      run.results.map((r) => r.status),
+      ['errored', 'errored', 'errored', 'passed'],
+    );
     assert.match(run.results[0].message ?? '', /say what to expect/);
   });
 
@@ -94,9 +112,22 @@ cases:
     no_match: true
 `);
     const findings = checkTestFile(file, source());
-    assert.deepEqual(codes(findings), [TEST_CODES.emptyMessage, TEST_CODES.invalidReplyPattern, TEST_CODES.messageTooLong, TEST_CODES.unknownCategory]);
-    assert.match(findings.find((f) => f.code === TEST_CODES.unknownCategory)!.message, /'greting' \(categories: catchall, farewell, greeting\)/);
-    assert.deepEqual(codes(checkTestFile(file, { missing: 'ENOENT', label: 'pb.yml' })).filter((c) => c === TEST_CODES.phrasebookMissing), [TEST_CODES.phrasebookMissing]);
+    assert.deepEqual(codes(findings), [
+      TEST_CODES.emptyMessage,
+      TEST_CODES.invalidReplyPattern,
+      TEST_CODES.messageTooLong,
+      TEST_CODES.unknownCategory,
+    ]);
+    assert.match(
+      findings.find((f) => f.code === TEST_CODES.unknownCategory)!.message,
+      /'greting' \(categories: catchall, farewell, greeting\)/,
+    );
+    assert.deepEqual(
+      codes(checkTestFile(file, { missing: 'ENOENT', label: 'pb.yml' })).filter(
+        (c) => c === TEST_CODES.phrasebookMissing,
+      ),
+      [TEST_CODES.phrasebookMissing],
+    );
   });
 
   it('answers as the daemon does and says which earlier entry took the message', async () => {
@@ -108,11 +139,17 @@ cases:
   - message: what
     category: greeting
 `);
-    assert.deepEqual(run.results.map((r) => r.status), ['failed', 'passed', 'failed']);
+    assert.deepEqual(
+      run.results.map((r) => r.status),
+      ['failed', 'passed', 'failed'],
+    );
     const [shadowed, , unmatched] = run.results;
     assert.equal(shadowed.expected, 'answer: entry "greeting"\n');
     assert.equal(shadowed.actual, 'answer: entry "catchall" (entry 0)\n');
-    assert.match(shadowed.message ?? '', /entry 0 \("catchall"\) took the message before entry 1 \("greeting"\), which matches it too/);
+    assert.match(
+      shadowed.message ?? '',
+      /entry 0 \("catchall"\) took the message before entry 1 \("greeting"\), which matches it too/,
+    );
     assert.match(unmatched.message ?? '', /no entry with category "greeting" matches this message/);
   });
 
@@ -133,10 +170,17 @@ cases:
     reply: null
     snapshot: {computed_at: '2020-01-01T00:00:00Z'}
 `);
-    assert.deepEqual(run.results.map((r) => r.status), ['passed', 'failed', 'passed', 'failed', 'failed', 'passed']);
+    assert.deepEqual(
+      run.results.map((r) => r.status),
+      ['passed', 'failed', 'passed', 'failed', 'failed', 'passed'],
+    );
     assert.equal(run.results[1].expected, 'reply: "Bye!"\n');
     assert.equal(run.results[1].actual, 'reply: "Bye."\n');
-    assert.match(run.results[3].message ?? '', /expected a reply matching \/bye\/, got "Bye\."/, 'reply_matches is case-sensitive');
+    assert.match(
+      run.results[3].message ?? '',
+      /expected a reply matching \/bye\/, got "Bye\."/,
+      'reply_matches is case-sensitive',
+    );
   });
 
   it('without a fixture there is no reply, and says why', async () => {
@@ -151,7 +195,10 @@ cases:
   it('errors every case when the phrasebook cannot be read', async () => {
     const file = parseTestFile('cases:\n  - message: hey\n    no_match: true\n');
     const run = await runFileLocally(file, { missing: 'ENOENT', label: 'gone.yml' }, { now: NOW });
-    assert.deepEqual(run.results.map((r) => [r.status, r.message]), [['errored', 'cannot read the phrasebook gone.yml: ENOENT']]);
+    assert.deepEqual(
+      run.results.map((r) => [r.status, r.message]),
+      [['errored', 'cannot read the phrasebook gone.yml: ENOENT']],
+    );
   });
 
   it('reports the entries no case reaches, as hints on their patterns', async () => {
@@ -166,7 +213,13 @@ cases:
       ],
     });
     const hints = coverageFindings(parsePhrasebook(PHRASEBOOK), coverage.uncovered, 'pb.tests.yml');
-    assert.deepEqual(hints.map((h) => [h.severity, h.code, h.range.start.line]), [['hint', TEST_CODES.untested, 5], ['hint', TEST_CODES.untested, 9]]);
+    assert.deepEqual(
+      hints.map((h) => [h.severity, h.code, h.range.start.line]),
+      [
+        ['hint', TEST_CODES.untested, 5],
+        ['hint', TEST_CODES.untested, 9],
+      ],
+    );
   });
 
   it('names test files and their phrasebooks', () => {
@@ -195,7 +248,10 @@ cases:
     snapshot: {a: 1}
 `);
         const run = await runFileOnDaemon(file, harness.client);
-        assert.deepEqual(run.results.map((r) => r.status), ['passed', 'failed', 'passed', 'passed']);
+        assert.deepEqual(
+          run.results.map((r) => r.status),
+          ['passed', 'failed', 'passed', 'passed'],
+        );
         assert.equal(run.results[1].actual, 'answer: entry "greeting"\n');
         assert.match(run.results[3].notes.join(), /reply not checked on the daemon/);
       } finally {
@@ -207,7 +263,10 @@ cases:
       const file = parseTestFile('cases:\n  - message: hey\n    category: greeting\n');
       const failing = { testPhrasebook: async () => Promise.reject(new Error('connection refused')) };
       const run = await runFileOnDaemon(file, failing);
-      assert.deepEqual(run.results.map((r) => [r.status, r.message]), [['errored', 'the daemon did not answer: connection refused']]);
+      assert.deepEqual(
+        run.results.map((r) => [r.status, r.message]),
+        [['errored', 'the daemon did not answer: connection refused']],
+      );
     });
   });
 });

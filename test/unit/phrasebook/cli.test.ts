@@ -20,13 +20,20 @@ function captureIo(cwd: string, stdinText = ''): Captured {
   const stdin = new PassThrough();
   stdin.end(stdinText);
   return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin, env: {}, cwd },
+    io: {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      stdin,
+      env: {},
+      cwd,
+    },
     stdout: () => out,
     stderr: () => err,
   };
 }
 
-const VALID_YAML = 'entries:\n  - pattern: "^hello$"\n    category: greeting\n    description: test\n    reply_template: Hi!\n';
+const VALID_YAML =
+  'entries:\n  - pattern: "^hello$"\n    category: greeting\n    description: test\n    reply_template: Hi!\n';
 const BROKEN_YAML = `entries:
   - pattern: "(unclosed"
     category: c
@@ -75,14 +82,19 @@ describe('kora-ops validate', () => {
     assert.equal(run.stdout(), `${JSON.stringify(errors)}\n`);
   });
 
-  it('reads a JSON PUT body from stdin (a bare list gets FastAPI\'s 422, see daemonBody.test)', async () => {
-    const body = JSON.stringify({ entries: [{ pattern: 'a{99999999999}', category: 'c', description: 'd', reply_template: 'r' }] });
+  it("reads a JSON PUT body from stdin (a bare list gets FastAPI's 422, see daemonBody.test)", async () => {
+    const body = JSON.stringify({
+      entries: [{ pattern: 'a{99999999999}', category: 'c', description: 'd', reply_template: 'r' }],
+    });
     const run = captureIo(directory, body);
     assert.equal(await runCli(['validate', '--stdin'], run.io), 1);
     const [item] = JSON.parse(run.stdout());
     assert.equal(item.field, 'pattern');
     assert.match(item.error, /^daemon would fail with HTTP 500: OverflowError: /);
-    const bare = captureIo(directory, JSON.stringify([{ pattern: '^a$', category: 'c', description: 'd', reply_template: 'r' }]));
+    const bare = captureIo(
+      directory,
+      JSON.stringify([{ pattern: '^a$', category: 'c', description: 'd', reply_template: 'r' }]),
+    );
     assert.equal(await runCli(['validate', '--stdin'], bare.io), 1);
     assert.match(bare.stdout(), /^\{"detail":\[\{"type":"dict_type"/);
     const notList = captureIo(directory, '{"other": 1}');
@@ -91,7 +103,12 @@ describe('kora-ops validate', () => {
   });
 
   it('exits 2 on usage and input errors', async () => {
-    for (const argv of [['validate'], ['validate', 'a.yml', '--stdin'], ['validate', 'missing.yml'], ['validate', 'syntax.yml']]) {
+    for (const argv of [
+      ['validate'],
+      ['validate', 'a.yml', '--stdin'],
+      ['validate', 'missing.yml'],
+      ['validate', 'syntax.yml'],
+    ]) {
       const run = captureIo(directory);
       assert.equal(await runCli(argv, run.io), 2, argv.join(' '));
       assert.notEqual(run.stderr(), '');
@@ -115,13 +132,24 @@ describe('kora-ops lint', () => {
     const run = captureIo(directory);
     assert.equal(await runCli(['lint', '--no-redos', '--format', 'json', 'broken.yml', 'ok.yml'], run.io), 1);
     const files = JSON.parse(run.stdout());
-    assert.deepEqual(files.map((f: { file: string }) => f.file), ['broken.yml', 'ok.yml']);
+    assert.deepEqual(
+      files.map((f: { file: string }) => f.file),
+      ['broken.yml', 'ok.yml'],
+    );
     assert.deepEqual(files[1].diagnostics, []);
     const first = files[0].diagnostics[0];
     assert.deepEqual(Object.keys(first), ['severity', 'code', 'message', 'range', 'entryIndex', 'field']);
-    assert.deepEqual(first.range, { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } }, 'the `(` CPython names');
+    assert.deepEqual(
+      first.range,
+      { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } },
+      'the `(` CPython names',
+    );
     const codes = files[0].diagnostics.map((d: { code: string }) => d.code);
-    assert.ok(codes.includes('daemon/http-500') && codes.includes('yaml/yaml11-trap') && codes.includes('daemon/unknown-placeholder'));
+    assert.ok(
+      codes.includes('daemon/http-500') &&
+        codes.includes('yaml/yaml11-trap') &&
+        codes.includes('daemon/unknown-placeholder'),
+    );
   });
 
   it('exits 0 on warnings only, and honours --severity', async () => {
@@ -129,9 +157,18 @@ describe('kora-ops lint', () => {
     assert.equal(await runCli(['lint', '--no-redos', 'warn.yml'], run.io), 0);
     assert.match(run.stdout(), /^warn\.yml:5:28: warning phrasebook\/placeholder-always-unknown: /m);
     const escalated = captureIo(directory);
-    assert.equal(await runCli(['lint', '--no-redos', '--severity', 'phrasebook/placeholder-always-unknown=error', 'warn.yml'], escalated.io), 1);
+    assert.equal(
+      await runCli(
+        ['lint', '--no-redos', '--severity', 'phrasebook/placeholder-always-unknown=error', 'warn.yml'],
+        escalated.io,
+      ),
+      1,
+    );
     const off = captureIo(directory);
-    await runCli(['lint', '--no-redos', '--format', 'json', '--severity', 'phrasebook/placeholder-always-unknown=off', 'warn.yml'], off.io);
+    await runCli(
+      ['lint', '--no-redos', '--format', 'json', '--severity', 'phrasebook/placeholder-always-unknown=off', 'warn.yml'],
+      off.io,
+    );
     assert.deepEqual(JSON.parse(off.stdout())[0].diagnostics, []);
   });
 
@@ -144,7 +181,12 @@ describe('kora-ops lint', () => {
     assert.equal(runLog.tool.driver.name, 'kora-ops');
     const invalid = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'daemon/invalid-regex');
     assert.equal(invalid.level, 'error');
-    assert.deepEqual(invalid.locations[0].physicalLocation.region, { startLine: 2, startColumn: 15, endLine: 2, endColumn: 16 });
+    assert.deepEqual(invalid.locations[0].physicalLocation.region, {
+      startLine: 2,
+      startColumn: 15,
+      endLine: 2,
+      endColumn: 16,
+    });
     assert.equal(invalid.locations[0].physicalLocation.artifactLocation.uri, 'broken.yml');
     assert.equal(runLog.tool.driver.rules[invalid.ruleIndex].id, 'daemon/invalid-regex');
     const trap = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'yaml/yaml11-trap');
@@ -152,7 +194,12 @@ describe('kora-ops lint', () => {
   });
 
   it('rejects bad options and unreadable files with exit 2', async () => {
-    for (const argv of [['lint'], ['lint', '--format', 'xml', 'ok.yml'], ['lint', '--severity', 'daemon/duplicate=off', 'ok.yml'], ['lint', '--no-redos', 'missing.yml']]) {
+    for (const argv of [
+      ['lint'],
+      ['lint', '--format', 'xml', 'ok.yml'],
+      ['lint', '--severity', 'daemon/duplicate=off', 'ok.yml'],
+      ['lint', '--no-redos', 'missing.yml'],
+    ]) {
       const run = captureIo(directory);
       assert.equal(await runCli(argv, run.io), 2, argv.join(' '));
     }
@@ -166,19 +213,24 @@ describe('deep ReDoS findings', () => {
     const analyzer: RedosAnalyzer = {
       analyze: async (source) => {
         seen.push(source);
-        if (source.includes('((a+)))+')) return { status: 'vulnerable', complexity: 'exponential', attackString: 'aaaa!' };
-        if (source.includes('x+y+')) return { status: 'vulnerable', complexity: 'polynomial', degree: 2, attackString: 'xxxx' };
+        if (source.includes('((a+)))+'))
+          return { status: 'vulnerable', complexity: 'exponential', attackString: 'aaaa!' };
+        if (source.includes('x+y+'))
+          return { status: 'vulnerable', complexity: 'polynomial', degree: 2, attackString: 'xxxx' };
         return { status: 'inconclusive', reason: 'time budget exceeded' };
       },
     };
     const findings = await lintPhrasebookDeep(lintPhrasebook(text), analyzer);
     assert.equal(seen.length, 3);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.entryIndex]), [
-      ['redos/exponential', 'error', 0],
-      ['redos/exponential', 'error', 1],
-      ['redos/polynomial', 'warning', 2],
-      ['redos/inconclusive', 'information', 3],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity, f.entryIndex]),
+      [
+        ['redos/exponential', 'error', 0],
+        ['redos/exponential', 'error', 1],
+        ['redos/polynomial', 'warning', 2],
+        ['redos/inconclusive', 'information', 3],
+      ],
+    );
     assert.doesNotMatch(findings[0].message, /degree/);
     assert.match(findings[2].message, /degree 2/);
     assert.equal(findings[0].data?.attackString, 'aaaa!');
@@ -188,7 +240,10 @@ describe('deep ReDoS findings', () => {
     this.timeout(120_000);
     const directory = mkdtempSync(join(tmpdir(), 'kora-cli-'));
     try {
-      writeFileSync(join(directory, 'redos.yml'), 'entries:\n  - pattern: "^((a+))+$"\n    category: c\n    description: d\n    reply_template: r\n');
+      writeFileSync(
+        join(directory, 'redos.yml'),
+        'entries:\n  - pattern: "^((a+))+$"\n    category: c\n    description: d\n    reply_template: r\n',
+      );
       const run = captureIo(directory);
       const exit = await runCli(['lint', '--no-redos-cache', '--format', 'json', 'redos.yml'], run.io);
       if (run.stderr().includes('worker is missing')) this.skip();

@@ -22,7 +22,12 @@ const utf16 = (text: string, bom: boolean, bigEndian = false): Buffer => {
 const BODIES: ReadonlyArray<readonly [string, Buffer]> = [
   ['plain object', Buffer.from(`{"entries": [${ENTRY}]}`)],
   ['UTF-8 BOM', Buffer.from(`\ufeff{"entries": [${ENTRY}]}`)],
-  ['NaN and Infinity', Buffer.from('{"entries": [{"pattern": NaN, "category": Infinity, "description": -Infinity, "reply_template": "r"}]}')],
+  [
+    'NaN and Infinity',
+    Buffer.from(
+      '{"entries": [{"pattern": NaN, "category": Infinity, "description": -Infinity, "reply_template": "r"}]}',
+    ),
+  ],
   ['UTF-16 LE with BOM', utf16(`{"entries": [${ENTRY}]}`, true)],
   ['UTF-16 BE without BOM', utf16(`{"entries": []}`, false, true)],
   ['bare list', Buffer.from(`[${ENTRY}]`)],
@@ -43,7 +48,7 @@ function describeReading(bytes: Buffer): string {
 }
 
 describe('PUT bodies as the daemon reads them', () => {
-  it('agrees with CPython json.loads(bytes) and FastAPI\'s dict check on every body', function () {
+  it("agrees with CPython json.loads(bytes) and FastAPI's dict check on every body", function () {
     if (!pythonAvailable()) this.skip();
     const expected = runPython<string[]>(
       `import base64
@@ -58,7 +63,11 @@ def describe(raw):
 print(json.dumps([describe(b) for b in data]))`,
       BODIES.map(([, bytes]) => bytes.toString('base64')),
     );
-    assert.deepEqual(BODIES.map(([, bytes]) => describeReading(bytes)), expected, BODIES.map(([label]) => label).join(', '));
+    assert.deepEqual(
+      BODIES.map(([, bytes]) => describeReading(bytes)),
+      expected,
+      BODIES.map(([label]) => label).join(', '),
+    );
     assert.equal(expected[5], 'fastapi 422');
     assert.match(expected[2], /nan, 'category': inf/);
   });
@@ -73,24 +82,36 @@ print(json.dumps([describe(b) for b in data]))`,
       let stderr = '';
       const stdin = new PassThrough();
       stdin.end(bytes);
-      const io: CliIo = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin, env: {}, cwd: directory };
+      const io: CliIo = {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        stdin,
+        env: {},
+        cwd: directory,
+      };
       return { code: await runCli(['validate', '--stdin'], io), stdout, stderr };
     }
 
     it('accepts a UTF-8 BOM and UTF-16 like the daemon', async () => {
-      for (const bytes of [BODIES[1][1], BODIES[3][1]]) assert.deepEqual(await validate(bytes), { code: 0, stdout: '[]\n', stderr: '' });
+      for (const bytes of [BODIES[1][1], BODIES[3][1]])
+        assert.deepEqual(await validate(bytes), { code: 0, stdout: '[]\n', stderr: '' });
     });
 
     it('reads NaN and Infinity (as floats, so "missing or empty")', async () => {
       const run = await validate(BODIES[2][1]);
       assert.equal(run.code, 1);
-      assert.deepEqual(JSON.parse(run.stdout).map((e: { field: string }) => e.field), ['pattern', 'category', 'description']);
+      assert.deepEqual(
+        JSON.parse(run.stdout).map((e: { field: string }) => e.field),
+        ['pattern', 'category', 'description'],
+      );
     });
 
-    it('prints FastAPI\'s own 422 for a bare list, not the phrasebook rules', async () => {
+    it("prints FastAPI's own 422 for a bare list, not the phrasebook rules", async () => {
       const run = await validate(BODIES[5][1]);
       assert.equal(run.code, 1);
-      assert.deepEqual(JSON.parse(run.stdout), { detail: [{ type: 'dict_type', loc: ['body'], msg: 'Input should be a valid dictionary' }] });
+      assert.deepEqual(JSON.parse(run.stdout), {
+        detail: [{ type: 'dict_type', loc: ['body'], msg: 'Input should be a valid dictionary' }],
+      });
     });
 
     it('refuses input that is not JSON with a usage error', async () => {

@@ -13,14 +13,51 @@ const VALID = { pattern: '^hello$', category: 'greeting', description: 'test', r
 
 /** Values that probe every branch: Python whitespace, astral characters near the caps, regexes. */
 const PATTERN_POOL = [
-  '^hello$', '(unclosed', '[unclosed', '*a', 'a{2,1}', '(a+)+', '(\\d+)?', '\\(a+\\)+', '((a+))+', 'a{99999999999}',
-  '(?P<n>a)(?P<n>b)', '\\q', '(?<=a+)b', '^(hey|hi)[\\s!.]*$', 'x'.repeat(513), '\u{1F600}'.repeat(512), 'é(',
-  '(?i)abc', 'a(?i)b', '\\N{LATIN SMALL LETTER A}', '[z-a]', '(?P=missing)', '\\1(a)', 'a**', '(?x) a # c',
+  '^hello$',
+  '(unclosed',
+  '[unclosed',
+  '*a',
+  'a{2,1}',
+  '(a+)+',
+  '(\\d+)?',
+  '\\(a+\\)+',
+  '((a+))+',
+  'a{99999999999}',
+  '(?P<n>a)(?P<n>b)',
+  '\\q',
+  '(?<=a+)b',
+  '^(hey|hi)[\\s!.]*$',
+  'x'.repeat(513),
+  '\u{1F600}'.repeat(512),
+  'é(',
+  '(?i)abc',
+  'a(?i)b',
+  '\\N{LATIN SMALL LETTER A}',
+  '[z-a]',
+  '(?P=missing)',
+  '\\1(a)',
+  'a**',
+  '(?x) a # c',
 ];
 const TEXT_POOL = [
-  '', ' ', '\t\n', '\x1c', '\x85', '\u3000', '\ufeff', '\u200b', 'ok', ' padded ', 'a'.repeat(65), '\u{1F600}'.repeat(64),
-  '\u{1F600}'.repeat(65), 'Hi {snapshot.alerts.active_count}', '{snapshot.x.y} {snapshot.x.y}', '{snapshot.a-b} {snapshot.}',
-  '{snapshot.tasks.open_count}', 'é'.repeat(257),
+  '',
+  ' ',
+  '\t\n',
+  '\x1c',
+  '\x85',
+  '\u3000',
+  '\ufeff',
+  '\u200b',
+  'ok',
+  ' padded ',
+  'a'.repeat(65),
+  '\u{1F600}'.repeat(64),
+  '\u{1F600}'.repeat(65),
+  'Hi {snapshot.alerts.active_count}',
+  '{snapshot.x.y} {snapshot.x.y}',
+  '{snapshot.a-b} {snapshot.}',
+  '{snapshot.tasks.open_count}',
+  'é'.repeat(257),
 ];
 const fieldValue = (pool: string[]) =>
   fc.oneof(
@@ -29,10 +66,19 @@ const fieldValue = (pool: string[]) =>
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
   );
 const entryArbitrary = fc.oneof(
-  { weight: 8, arbitrary: fc.record(
-    { pattern: fieldValue(PATTERN_POOL), category: fieldValue(['greeting', 'c', ...TEXT_POOL]), description: fieldValue(TEXT_POOL), reply_template: fieldValue(TEXT_POOL), extra: fc.string() },
-    { requiredKeys: [] },
-  ) },
+  {
+    weight: 8,
+    arbitrary: fc.record(
+      {
+        pattern: fieldValue(PATTERN_POOL),
+        category: fieldValue(['greeting', 'c', ...TEXT_POOL]),
+        description: fieldValue(TEXT_POOL),
+        reply_template: fieldValue(TEXT_POOL),
+        extra: fc.string(),
+      },
+      { requiredKeys: [] },
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown>('entry', 1, null, [], [VALID]) },
   { weight: 2, arbitrary: fc.constant(VALID) },
 );
@@ -62,7 +108,12 @@ describe('daemon rules', () => {
   });
 
   it('collects several errors on one entry in the daemon order', () => {
-    const entry = { pattern: '(' + 'a'.repeat(520), category: 'c', description: 'd', reply_template: '{snapshot.nope}' };
+    const entry = {
+      pattern: '(' + 'a'.repeat(520),
+      category: 'c',
+      description: 'd',
+      reply_template: '{snapshot.nope}',
+    };
     const errors = validateEntries([entry, entry]).map((e) => `${e.entry_index}:${e.field}:${e.error.split(' ')[0]}`);
     assert.deepEqual(errors, [
       '0:pattern:pattern',
@@ -77,10 +128,13 @@ describe('daemon rules', () => {
 
   it('keeps non-objects and incomplete entries out of the duplicate rule, and names the first index', () => {
     const errors = validateEntries([VALID, 'x', { ...VALID, description: '' }, VALID, VALID]);
-    assert.deepEqual(errors.filter((e) => e.error.startsWith('duplicate')).map((e) => [e.entry_index, e.error.slice(-1)]), [
-      [3, '0'],
-      [4, '0'],
-    ]);
+    assert.deepEqual(
+      errors.filter((e) => e.error.startsWith('duplicate')).map((e) => [e.entry_index, e.error.slice(-1)]),
+      [
+        [3, '0'],
+        [4, '0'],
+      ],
+    );
   });
 
   it('reports an uncaught CPython exception as a would-be HTTP 500', () => {
@@ -90,22 +144,35 @@ describe('daemon rules', () => {
   });
 
   it('never throws, whatever JSON it gets', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => Array.isArray(validateEntries(value))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => Array.isArray(validateEntries(value))),
+      { numRuns: 2000 },
+    );
   });
 
   it('names the first object with the key, even one that failed the required-field check (daemon quirk)', () => {
     const hi = { ...VALID, pattern: '^hi$' };
     const errors = validateEntries([{ ...hi, description: ' ' }, hi, hi]);
-    assert.deepEqual(errors.at(-1), { entry_index: 2, field: '_root', error: 'duplicate (pattern, category) \u2014 already declared at index 0' });
+    assert.deepEqual(errors.at(-1), {
+      entry_index: 2,
+      field: '_root',
+      error: 'duplicate (pattern, category) \u2014 already declared at index 0',
+    });
   });
 
   it('predicts the HTTP 500 of a regex error quoting a lone surrogate (its 422 body cannot be encoded)', () => {
     for (const pattern of ['[\ud800-a]', '(?\ud800)']) {
       const [error] = validateEntries([{ ...VALID, pattern }]);
-      assert.match(error.error, /^daemon would fail with HTTP 500: UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800'/);
+      assert.match(
+        error.error,
+        /^daemon would fail with HTTP 500: UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800'/,
+      );
     }
     // repr() escapes the surrogate: an ordinary 422.
-    assert.match(validateEntries([{ ...VALID, pattern: '(?P<\ud800>a)' }])[0].error, /^invalid regex: bad character in group name '\\ud800'/);
+    assert.match(
+      validateEntries([{ ...VALID, pattern: '(?P<\ud800>a)' }])[0].error,
+      /^invalid regex: bad character in group name '\\ud800'/,
+    );
   });
 });
 
@@ -115,7 +182,11 @@ function differentialPayloads(): unknown[] {
   const examples: unknown[] = [
     [{ ...hi, description: ' ' }, hi, hi],
     [{ ...hi, reply_template: 7 }, 'x', hi, { ...hi, description: 'other' }],
-    [{ ...VALID, pattern: '[\ud800-a]' }, { ...VALID, pattern: '(?\ud800)' }, { ...VALID, pattern: '(?P<\udc00>a)' }],
+    [
+      { ...VALID, pattern: '[\ud800-a]' },
+      { ...VALID, pattern: '(?\ud800)' },
+      { ...VALID, pattern: '(?P<\udc00>a)' },
+    ],
     ['(a)(?(+1)b)', '(a)(?(١)b)', '\\UFFFFFFFF', '(?t)a', '^(a)?(?(1)b|c)$'].map((pattern) => ({ ...VALID, pattern })),
   ];
   return [...examples, ...fc.sample(payloadArbitrary, { numRuns: 600, seed: 7 })];
@@ -136,7 +207,11 @@ describe('daemon rules: differential test against a CPython transcription of the
       setDaemonPythonVersion(interpreter.version);
       try {
         payloads.forEach((payload, index) => {
-          assert.deepEqual(validateEntries(payload), expected[index], `payload ${index}: ${JSON.stringify(payload).slice(0, 300)}`);
+          assert.deepEqual(
+            validateEntries(payload),
+            expected[index],
+            `payload ${index}: ${JSON.stringify(payload).slice(0, 300)}`,
+          );
         });
       } finally {
         setDaemonPythonVersion(DEFAULT_PYTHON_VERSION);

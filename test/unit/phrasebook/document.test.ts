@@ -5,11 +5,72 @@ import { lintPhrasebook, looksLikePhrasebook, parsePhrasebook, pythonFloatRepr }
 import { pythonAvailable, runPython } from './python';
 
 const PLAIN_CANDIDATES = [
-  'yes', 'no', 'Yes', 'NO', 'on', 'Off', 'OFF', 'y', 'n', 'Y', 'true', 'False', 'TRUE', 'null', 'Null', '~',
-  '1:30', '190:20:30', '-1:30', '1:30.5', '0777', '0o777', '0x1F', '-0x1f', '0b101', '1_000', '1__0', '0_', '08', '09.5',
-  '1e3', '1.0e+3', '1.0e3', '1.5', '.5', '1.', '.inf', '-.Inf', '+.INF', '.NaN', '+12', '-0', '0', '007', '0.1_2',
-  '2024-01-01', '2024-1-1', '2024-01-01 10:00:00', '2024-01-01T10:00:00Z', '2024-1-1t1:00:00.5 +02:00',
-  '2024-02-30', '=', '<<', 'hello', 'a: b', '12:30:45.5', 'NaN', 'inf', '.Inf', 'nO', 'yES', '0b', '0x', '+', '-', '.',
+  'yes',
+  'no',
+  'Yes',
+  'NO',
+  'on',
+  'Off',
+  'OFF',
+  'y',
+  'n',
+  'Y',
+  'true',
+  'False',
+  'TRUE',
+  'null',
+  'Null',
+  '~',
+  '1:30',
+  '190:20:30',
+  '-1:30',
+  '1:30.5',
+  '0777',
+  '0o777',
+  '0x1F',
+  '-0x1f',
+  '0b101',
+  '1_000',
+  '1__0',
+  '0_',
+  '08',
+  '09.5',
+  '1e3',
+  '1.0e+3',
+  '1.0e3',
+  '1.5',
+  '.5',
+  '1.',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.NaN',
+  '+12',
+  '-0',
+  '0',
+  '007',
+  '0.1_2',
+  '2024-01-01',
+  '2024-1-1',
+  '2024-01-01 10:00:00',
+  '2024-01-01T10:00:00Z',
+  '2024-1-1t1:00:00.5 +02:00',
+  '2024-02-30',
+  '=',
+  '<<',
+  'hello',
+  'a: b',
+  '12:30:45.5',
+  'NaN',
+  'inf',
+  '.Inf',
+  'nO',
+  'yES',
+  '0b',
+  '0x',
+  '+',
+  '-',
+  '.',
 ];
 
 /** Normalises loaded values so Python and JavaScript results compare (numbers as float repr). */
@@ -27,7 +88,8 @@ function normalise(value: unknown): unknown {
   if (typeof value === 'number') return { $num: pythonFloatRepr(value) };
   if (value instanceof Date) return { $date: true };
   if (Array.isArray(value)) return value.map(normalise);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
   return value;
 }
 
@@ -55,10 +117,17 @@ describe('phrasebook document', () => {
       const doc = parsePhrasebook(text);
       const outcome = expected[index];
       if (!outcome.ok) {
-        assert.ok(doc.loadErrors.length > 0 || doc.syntaxFindings.length > 0, `PyYAML fails on ${PLAIN_CANDIDATES[index]}, we must say so`);
+        assert.ok(
+          doc.loadErrors.length > 0 || doc.syntaxFindings.length > 0,
+          `PyYAML fails on ${PLAIN_CANDIDATES[index]}, we must say so`,
+        );
         return;
       }
-      assert.deepEqual(normalise({ entries: doc.entriesValue }), outcome.value, `value of ${JSON.stringify(PLAIN_CANDIDATES[index])}`);
+      assert.deepEqual(
+        normalise({ entries: doc.entriesValue }),
+        outcome.value,
+        `value of ${JSON.stringify(PLAIN_CANDIDATES[index])}`,
+      );
     });
   });
 
@@ -77,7 +146,13 @@ describe('phrasebook document', () => {
       const outcome = expected[index];
       assert.ok(outcome.ok);
       const doc = parsePhrasebook(text);
-      assert.deepEqual(normalise({ ...(index === 0 ? { base: (outcome.value as { base: unknown }).base } : {}), entries: doc.entriesValue }), outcome.value);
+      assert.deepEqual(
+        normalise({
+          ...(index === 0 ? { base: (outcome.value as { base: unknown }).base } : {}),
+          entries: doc.entriesValue,
+        }),
+        outcome.value,
+      );
     });
   });
 
@@ -87,7 +162,12 @@ describe('phrasebook document', () => {
   });
 
   it('survives self-referential aliases (an alias of an enclosing node, as a key or a value)', () => {
-    for (const text of ['&a \nentries:  - *a', '&a\nentries:\n  - *a\n', '&a\n*a : x\nentries: []\n', 'entries: &e\n  - pattern: *e\n']) {
+    for (const text of [
+      '&a \nentries:  - *a',
+      '&a\nentries:\n  - *a\n',
+      '&a\n*a : x\nentries: []\n',
+      'entries: &e\n  - pattern: *e\n',
+    ]) {
       for (const fromDisk of [true, false]) {
         const doc = parsePhrasebook(text, { fromDisk });
         assert.ok(Array.isArray(doc.entries), `${JSON.stringify(text)} parsed`);
@@ -105,8 +185,14 @@ describe('phrasebook document', () => {
     const pattern = first.fieldsByName.get('pattern')!;
     assert.equal(text.slice(pattern.keySpan.start, pattern.keySpan.end), 'pattern');
     assert.equal(text.slice(pattern.valueSpan.start, pattern.valueSpan.end), '"^hi$"');
-    assert.deepEqual(doc.rangeOf(pattern.valueSpan), { start: { line: 1, character: 13 }, end: { line: 1, character: 19 } });
-    assert.equal(text.slice(first.deleteSpan!.start, first.deleteSpan!.end), '  - pattern: "^hi$"\n    category: greeting\n');
+    assert.deepEqual(doc.rangeOf(pattern.valueSpan), {
+      start: { line: 1, character: 13 },
+      end: { line: 1, character: 19 },
+    });
+    assert.equal(
+      text.slice(first.deleteSpan!.start, first.deleteSpan!.end),
+      '  - pattern: "^hi$"\n    category: greeting\n',
+    );
     assert.equal(second.index, 1);
     assert.equal(text.slice(doc.entriesKeySpan!.start, doc.entriesKeySpan!.end), 'entries');
   });

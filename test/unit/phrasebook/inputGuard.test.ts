@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main';
-import { aliasBombFinding, inputGuardFinding, MAX_ANALYSED_DOCUMENT_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
+import {
+  aliasBombFinding,
+  inputGuardFinding,
+  MAX_ANALYSED_DOCUMENT_BYTES,
+} from '../../../src/core/phrasebook/lint/inputGuard';
 
 /** Nine levels of nine aliases each: 9^9 expansions if anything expanded them in full. */
 function aliasBomb(): string {
@@ -29,7 +33,8 @@ describe('input guard', () => {
   });
 
   it('leaves ordinary anchors and aliases alone', () => {
-    const text = 'x: &shared greeting\nentries:\n  - pattern: "^hi$"\n    category: *shared\n    description: d\n    reply_template: r\n';
+    const text =
+      'x: &shared greeting\nentries:\n  - pattern: "^hi$"\n    category: *shared\n    description: d\n    reply_template: r\n';
     assert.equal(inputGuardFinding(text), undefined);
   });
 
@@ -47,11 +52,20 @@ describe('input guard', () => {
       let out = '';
       const stdin = new PassThrough();
       stdin.end('');
-      const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, stdin, env: {}, cwd: dir };
+      const io = {
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => true },
+        stdin,
+        env: {},
+        cwd: dir,
+      };
       const code = await runCli(['lint', '--format', 'json', '--no-redos', 'bomb.yml'], io);
       const report = JSON.parse(out) as Array<{ diagnostics: Array<{ code: string }> }>;
       assert.equal(code, 1);
-      assert.deepEqual(report[0].diagnostics.map((d) => d.code), ['yaml/alias-explosion']);
+      assert.deepEqual(
+        report[0].diagnostics.map((d) => d.code),
+        ['yaml/alias-explosion'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,13 @@
 // do what they say, severity overrides, and per-entry caching.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings';
-import { createLintCache, lintEntry, lintPhrasebook, parsePhrasebook, validateEntries } from '../../../src/core/phrasebook';
+import {
+  createLintCache,
+  lintEntry,
+  lintPhrasebook,
+  parsePhrasebook,
+  validateEntries,
+} from '../../../src/core/phrasebook';
 import { applyFix, textAt } from './textEdits';
 
 const REST = '    category: c\n    description: d\n    reply_template: r\n';
@@ -40,7 +46,10 @@ describe('lint: daemon rules at the exact character', () => {
   it('gives each unknown placeholder occurrence its own range and the daemon message', () => {
     const text = `entries:\n  - pattern: x\n    category: c\n    description: d\n    reply_template: "{snapshot.x.y} and {snapshot.x.y}"\n`;
     const findings = lintPhrasebook(text).findings.filter((f) => f.code === 'daemon/unknown-placeholder');
-    assert.deepEqual(findings.map((f) => textAt(text, f.range)), ['{snapshot.x.y}', '{snapshot.x.y}']);
+    assert.deepEqual(
+      findings.map((f) => textAt(text, f.range)),
+      ['{snapshot.x.y}', '{snapshot.x.y}'],
+    );
     assert.notDeepEqual(findings[0].range, findings[1].range);
     assert.equal(findings[0].message, validateEntries(parsePhrasebook(text).entriesValue)[0].error);
   });
@@ -55,12 +64,16 @@ describe('lint: daemon rules at the exact character', () => {
     assert.equal(fixed, `entries:\n${entry('^hi$')}${entry('^x$')}`);
   });
 
-  it('gives the daemon\'s duplicate index, explained, when it names an entry missing a field', () => {
+  it("gives the daemon's duplicate index, explained, when it names an entry missing a field", () => {
     const blank = '    category: c\n    description: " "\n    reply_template: r\n';
     const text = `entries:\n${entry('^hi$', blank)}${entry('^hi$')}${entry('^hi$')}`;
     const finding = only(lintPhrasebook(text).findings, 'daemon/duplicate');
     assert.equal(finding.entryIndex, 2);
-    assert.ok(finding.message.startsWith('duplicate (pattern, category) \u2014 already declared at index 0 (the daemon names entry 0'));
+    assert.ok(
+      finding.message.startsWith(
+        'duplicate (pattern, category) \u2014 already declared at index 0 (the daemon names entry 0',
+      ),
+    );
     assert.match(finding.message, /fails the required-field check .* this entry duplicates entry 1\)$/);
     assert.equal(finding.related?.[0].message, 'first declared here (entry 1)');
   });
@@ -80,17 +93,23 @@ describe('lint: daemon rules at the exact character', () => {
     const findings = lintPhrasebook(text).findings;
     assert.equal(textAt(text, only(findings, 'daemon/entry-not-object').range), 'just a string');
     const missing = findings.filter((f) => f.code === 'daemon/required-field');
-    assert.deepEqual(missing.map((f) => [f.entryIndex, f.field, textAt(text, f.range)]), [
-      [1, 'description', 'pattern'],
-      [1, 'reply_template', 'pattern'],
-    ]);
+    assert.deepEqual(
+      missing.map((f) => [f.entryIndex, f.field, textAt(text, f.range)]),
+      [
+        [1, 'description', 'pattern'],
+        [1, 'reply_template', 'pattern'],
+      ],
+    );
   });
 
   it('yields exactly the daemon errors as daemon/* findings (same entries, fields, messages)', () => {
     const text = [
       'entries:',
       entry('(unclosed'),
-      entry('"(\\\\d+)?"', '    category: c\n    description: d\n    reply_template: "{snapshot.nope} {snapshot.nope}"\n'),
+      entry(
+        '"(\\\\d+)?"',
+        '    category: c\n    description: d\n    reply_template: "{snapshot.nope} {snapshot.nope}"\n',
+      ),
       '  - 42',
       entry('"a{99999999999}"'),
       entry('(unclosed'),
@@ -110,12 +129,17 @@ describe('lint: beyond the daemon', () => {
     const text = `entries:\n  - pattern: x\n    category: no\n    description: 1:30\n    reply_template: r\n`;
     const result = lintPhrasebook(text);
     const traps = result.findings.filter((f) => f.code === 'yaml/yaml11-trap');
-    assert.deepEqual(traps.map((f) => textAt(text, f.range)), ['no', '1:30']);
+    assert.deepEqual(
+      traps.map((f) => textAt(text, f.range)),
+      ['no', '1:30'],
+    );
     assert.match(traps[0].message, /boolean False/);
     assert.match(traps[1].message, /integer 90/);
     let fixed = applyFix(text, traps[0].fixes![0]);
     fixed = applyFix(fixed, lintPhrasebook(fixed).findings.find((f) => f.code === 'yaml/yaml11-trap')!.fixes![0]);
-    assert.deepEqual(parsePhrasebook(fixed).entriesValue, [{ pattern: 'x', category: 'no', description: '1:30', reply_template: 'r' }]);
+    assert.deepEqual(parsePhrasebook(fixed).entriesValue, [
+      { pattern: 'x', category: 'no', description: '1:30', reply_template: 'r' },
+    ]);
     assert.deepEqual(lintPhrasebook(fixed).findings, []);
   });
 
@@ -125,13 +149,17 @@ describe('lint: beyond the daemon', () => {
     assert.equal(findings.length, 2);
     const renamed = applyFix(text, findings.find((f) => textAt(text, f.range) === 'reply')!.fixes![0]);
     assert.equal((parsePhrasebook(renamed).entriesValue as Array<Record<string, unknown>>)[0].reply_template, 'r');
-    const removed = applyFix(text, findings.find((f) => textAt(text, f.range) === 'referenced_snapshot_fields')!.fixes![0]);
+    const removed = applyFix(
+      text,
+      findings.find((f) => textAt(text, f.range) === 'referenced_snapshot_fields')!.fixes![0],
+    );
     assert.ok(!removed.includes('referenced_snapshot_fields'));
     assert.ok(removed.endsWith('    reply: r\n'));
   });
 
   it('explains placeholders that fall through or render oddly', () => {
-    const template = '"{snapshot.tasks.open_count} {snapshot.operational_state.pause_reason} {snapshot.operational_state.paused}"';
+    const template =
+      '"{snapshot.tasks.open_count} {snapshot.operational_state.pause_reason} {snapshot.operational_state.paused}"';
     const text = `entries:\n  - pattern: x\n    category: c\n    description: d\n    reply_template: ${template}\n`;
     const codes = lintPhrasebook(text).findings.map((f) => [f.code, f.severity, textAt(text, f.range)]);
     assert.deepEqual(codes, [
@@ -150,7 +178,7 @@ describe('lint: beyond the daemon', () => {
     assert.deepEqual(lintPhrasebook(fixed).findings, []);
   });
 
-  it('offers the heuristic-safe rewrite for false positives, in the scalar\'s own style', () => {
+  it("offers the heuristic-safe rewrite for false positives, in the scalar's own style", () => {
     for (const value of ['"(\\\\d+)?x"', "'(\\d+)?x'", '(\\d+)?x', '|-\n      (\\d+)?x\n']) {
       const text = `entries:\n${entry(value)}`;
       const finding = only(lintPhrasebook(text).findings, 'daemon/nested-quantifier');
@@ -185,7 +213,11 @@ describe('lint: beyond the daemon', () => {
     const text = `entries:\n  - pattern: (unclosed\n    category: no\n    description: d\n    reply_template: r\n    extra: 1\n`;
     const result = lintPhrasebook(text, {
       fromDisk: false,
-      severityOverrides: { 'yaml/yaml11-trap': 'error', 'phrasebook/ignored-key': 'off', 'daemon/invalid-regex': 'off' },
+      severityOverrides: {
+        'yaml/yaml11-trap': 'error',
+        'phrasebook/ignored-key': 'off',
+        'daemon/invalid-regex': 'off',
+      },
     });
     assert.equal(only(result.findings, 'yaml/yaml11-trap').severity, 'error');
     assert.equal(result.findings.filter((f) => f.code === 'phrasebook/ignored-key').length, 0);
@@ -206,6 +238,9 @@ describe('lint: per-entry caching', () => {
     assert.deepEqual(second.findings, lintPhrasebook(edited).findings, 'cached and fresh analyses agree');
     assert.equal(second.entries.filter((e) => !e.reused).map((e) => e.index)[0], 5);
     const alone = lintEntry(parsePhrasebook(edited), 5, { cache });
-    assert.deepEqual(alone, second.findings.filter((f) => f.entryIndex === 5 && f.code !== 'phrasebook/shadowed-entry'));
+    assert.deepEqual(
+      alone,
+      second.findings.filter((f) => f.entryIndex === 5 && f.code !== 'phrasebook/shadowed-entry'),
+    );
   });
 });

@@ -3,7 +3,13 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings';
 import { deepJobs, type RedosAnalyzer } from '../../../src/core/phrasebook/lint/deep';
-import { CLI_INPUT_GUARD, EDITOR_INPUT_GUARD, lintLocal, lintText, pipelineFindings } from '../../../src/core/phrasebook/lint/pipeline';
+import {
+  CLI_INPUT_GUARD,
+  EDITOR_INPUT_GUARD,
+  lintLocal,
+  lintText,
+  pipelineFindings,
+} from '../../../src/core/phrasebook/lint/pipeline';
 import { FINDING_CODES } from '../../../src/core/phrasebook/lint/registry';
 import { MAX_ANALYSED_DOCUMENT_BYTES } from '../../../src/core/phrasebook/lint/inputGuard';
 import type { RedosVerdict } from '../../../src/core/redos/verdict';
@@ -39,7 +45,11 @@ const summary = (findings: Finding[]) => findings.map((f) => `${f.range.start.li
 describe('lint pipeline', () => {
   it('puts ReDoS verdicts among the local findings in document order, one analysis per pattern', async () => {
     const seen: string[] = [];
-    const findings = await lintText(TEXT + TEXT.slice('entries:\n'.length).replace(/c([01])/g, 'd$1'), analyzerAnswering(EXPONENTIAL, seen), { guard: CLI_INPUT_GUARD });
+    const findings = await lintText(
+      TEXT + TEXT.slice('entries:\n'.length).replace(/c([01])/g, 'd$1'),
+      analyzerAnswering(EXPONENTIAL, seen),
+      { guard: CLI_INPUT_GUARD },
+    );
     assert.equal(seen.length, 2, 'a repeated pattern is analysed once');
     assert.deepEqual(summary(findings), [
       `1:${FINDING_CODES.redosExponential}:error`,
@@ -55,16 +65,29 @@ describe('lint pipeline', () => {
   });
 
   it("gives the editor's two halves the CLI's findings", async () => {
-    const severityOverrides = { [FINDING_CODES.redosExponential]: 'warning' as const, [FINDING_CODES.placeholderAlwaysUnknown]: 'off' as const };
-    const whole = await lintText(TEXT, analyzerAnswering(EXPONENTIAL), { guard: EDITOR_INPUT_GUARD, severityOverrides });
+    const severityOverrides = {
+      [FINDING_CODES.redosExponential]: 'warning' as const,
+      [FINDING_CODES.placeholderAlwaysUnknown]: 'off' as const,
+    };
+    const whole = await lintText(TEXT, analyzerAnswering(EXPONENTIAL), {
+      guard: EDITOR_INPUT_GUARD,
+      severityOverrides,
+    });
     const local = lintLocal(TEXT, { guard: EDITOR_INPUT_GUARD, severityOverrides });
     const jobs = deepJobs(local.result?.entries ?? []);
     assert.equal(jobs.length, 2);
     const verdicts = new Map(jobs.map((job) => [job.key, EXPONENTIAL]));
     const halves = pipelineFindings(local, (key) => verdicts.get(key), severityOverrides);
     assert.deepEqual(halves, whole);
-    assert.deepEqual(summary(whole), [`1:${FINDING_CODES.redosExponential}:warning`, `5:${FINDING_CODES.redosExponential}:warning`]);
-    assert.deepEqual(summary(pipelineFindings(local, () => undefined, severityOverrides)), [], 'no verdict yet: no ReDoS finding');
+    assert.deepEqual(summary(whole), [
+      `1:${FINDING_CODES.redosExponential}:warning`,
+      `5:${FINDING_CODES.redosExponential}:warning`,
+    ]);
+    assert.deepEqual(
+      summary(pipelineFindings(local, () => undefined, severityOverrides)),
+      [],
+      'no verdict yet: no ReDoS finding',
+    );
   });
 
   it('reports an analyzer failure as inconclusive instead of failing the lint', async () => {
@@ -78,9 +101,15 @@ describe('lint pipeline', () => {
     const big = TEXT + `# ${'x'.repeat(MAX_ANALYSED_DOCUMENT_BYTES)}\n`;
     const seen: string[] = [];
     const editor = await lintText(big, analyzerAnswering(EXPONENTIAL, seen), { guard: EDITOR_INPUT_GUARD });
-    assert.deepEqual(editor.map((f) => f.code), [FINDING_CODES.tooLarge]);
+    assert.deepEqual(
+      editor.map((f) => f.code),
+      [FINDING_CODES.tooLarge],
+    );
     assert.equal(seen.length, 0, 'nothing analysed behind a guard');
     const cli = await lintText(big, null, { guard: CLI_INPUT_GUARD });
-    assert.deepEqual(cli.map((f) => f.code), [FINDING_CODES.placeholderAlwaysUnknown]);
+    assert.deepEqual(
+      cli.map((f) => f.code),
+      [FINDING_CODES.placeholderAlwaysUnknown],
+    );
   });
 });

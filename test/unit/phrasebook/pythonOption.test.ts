@@ -8,7 +8,13 @@ import { PassThrough } from 'node:stream';
 import type { CliIo } from '../../../src/cli/args';
 import { runCli } from '../../../src/cli/main';
 import { extractPythonOption } from '../../../src/cli/pythonOption';
-import { createLintCache, daemonPythonVersion, lintPhrasebook, setDaemonPythonVersion, validateEntries } from '../../../src/core/phrasebook';
+import {
+  createLintCache,
+  daemonPythonVersion,
+  lintPhrasebook,
+  setDaemonPythonVersion,
+  validateEntries,
+} from '../../../src/core/phrasebook';
 
 function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () => string } {
   let out = '';
@@ -16,7 +22,13 @@ function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () =
   const stdin = new PassThrough();
   stdin.end('');
   return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin, env: {}, cwd },
+    io: {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      stdin,
+      env: {},
+      cwd,
+    },
     stdout: () => out,
     stderr: () => err,
   };
@@ -27,7 +39,7 @@ const CONDITIONAL_PLUS = '(a)(?(+1)b)';
 const yamlFor = (pattern: string) =>
   `entries:\n  - pattern: '${pattern}'\n    category: c\n    description: d\n    reply_template: r\n`;
 
-describe('the daemon\'s Python version (--python, kora.pythonVersion)', () => {
+describe("the daemon's Python version (--python, kora.pythonVersion)", () => {
   let directory: string;
   before(() => {
     directory = mkdtempSync(join(tmpdir(), 'kora-python-'));
@@ -48,7 +60,10 @@ describe('the daemon\'s Python version (--python, kora.pythonVersion)', () => {
   });
 
   it('--python 3.11 (anywhere, also as --python=3.11) accepts it, as CPython 3.11 does', async () => {
-    for (const argv of [['--python', '3.11', 'validate', 'plus.yml'], ['validate', 'plus.yml', '--python=3.11']]) {
+    for (const argv of [
+      ['--python', '3.11', 'validate', 'plus.yml'],
+      ['validate', 'plus.yml', '--python=3.11'],
+    ]) {
       const run = captureIo(directory);
       assert.equal(await runCli(argv, run.io), 0, run.stderr());
       assert.equal(run.stdout(), '[]\n');
@@ -70,7 +85,10 @@ describe('the daemon\'s Python version (--python, kora.pythonVersion)', () => {
   });
 
   it('refuses an unknown or missing version with a usage error (exit 2)', async () => {
-    for (const argv of [['--python', '3.9', 'validate', 'plus.yml'], ['validate', 'plus.yml', '--python']]) {
+    for (const argv of [
+      ['--python', '3.9', 'validate', 'plus.yml'],
+      ['validate', 'plus.yml', '--python'],
+    ]) {
       const run = captureIo(directory);
       assert.equal(await runCli(argv, run.io), 2);
       assert.match(run.stderr(), /--python (must be one of 3\.11, 3\.12, 3\.13, not "3\.9"|needs a version)/);
@@ -78,7 +96,10 @@ describe('the daemon\'s Python version (--python, kora.pythonVersion)', () => {
   });
 
   it('leaves arguments after -- alone', () => {
-    assert.deepEqual(extractPythonOption(['test', '--', '--python', '3.11']), { argv: ['test', '--', '--python', '3.11'], version: undefined });
+    assert.deepEqual(extractPythonOption(['test', '--', '--python', '3.11']), {
+      argv: ['test', '--', '--python', '3.11'],
+      version: undefined,
+    });
   });
 
   it('the lint cache re-checks entries when the version changes', () => {

@@ -30,7 +30,10 @@ const FILES: ReadonlyArray<readonly [string, Buffer]> = [
   ['tab in a quoted scalar', Buffer.from(YAML.replace('^hi$', '^hi\t$'))],
   ['tab in a comment', Buffer.from(`${YAML}# a\tcomment\n`)],
   ['tab in a block scalar', Buffer.from(YAML.replace('reply_template: r', 'reply_template: |\n      a\tb'))],
-  ['invalid UTF-8 start byte', Buffer.concat([Buffer.from('entries:\n  - pattern: "'), Buffer.from([0xff]), Buffer.from('"\n')])],
+  [
+    'invalid UTF-8 start byte',
+    Buffer.concat([Buffer.from('entries:\n  - pattern: "'), Buffer.from([0xff]), Buffer.from('"\n')]),
+  ],
   ['truncated UTF-8', Buffer.concat([Buffer.from('entries: []\n# '), Buffer.from([0xe2, 0x82])])],
   ['UTF-8 surrogate bytes', Buffer.concat([Buffer.from('entries: []\n# '), Buffer.from([0xed, 0xa0, 0x80])])],
   ['repeated entries (last wins)', Buffer.from(`${YAML}entries: []\n`)],
@@ -66,22 +69,50 @@ print(json.dumps([read(b) for b in data]))`,
     );
   });
 
-  it('restates PyYAML\'s documented reading (Reader, Scanner) where PyYAML is not installed', () => {
+  it("restates PyYAML's documented reading (Reader, Scanner) where PyYAML is not installed", () => {
     const byLabel = new Map(FILES.map(([label, bytes]) => [label, ourReading(bytes)]));
-    for (const label of ['plain', 'UTF-8 BOM', 'UTF-16 LE with BOM', 'UTF-16 BE with BOM', 'CR-only line breaks', 'tab in a quoted scalar', 'tab in a comment', 'tab in a block scalar']) {
+    for (const label of [
+      'plain',
+      'UTF-8 BOM',
+      'UTF-16 LE with BOM',
+      'UTF-16 BE with BOM',
+      'CR-only line breaks',
+      'tab in a quoted scalar',
+      'tab in a comment',
+      'tab in a block scalar',
+    ]) {
       assert.notEqual(byLabel.get(label), 'error', label);
     }
-    for (const label of ['NUL byte', 'U+FFFE', 'C1 control', 'tab after a key', 'tab after pattern:', 'invalid UTF-8 start byte', 'truncated UTF-8', 'UTF-8 surrogate bytes']) {
+    for (const label of [
+      'NUL byte',
+      'U+FFFE',
+      'C1 control',
+      'tab after a key',
+      'tab after pattern:',
+      'invalid UTF-8 start byte',
+      'truncated UTF-8',
+      'UTF-8 surrogate bytes',
+    ]) {
       assert.equal(byLabel.get(label), 'error', label);
     }
     assert.equal(byLabel.get('repeated entries (last wins)'), '[]');
   });
 
-  it('gives PyYAML\'s messages', () => {
+  it("gives PyYAML's messages", () => {
     const bad = decodePyYamlBytes(FILES[14][1]);
-    assert.deepEqual(bad, { ok: false, message: 'unacceptable character #x00ff: invalid start byte', bytePosition: 23 });
-    assert.deepEqual(parsePhrasebook(YAML.replace('d\n', 'd\0\n')).loadErrors.map((e) => e.message), ['unacceptable character #x0000: special characters are not allowed']);
-    assert.deepEqual(parsePhrasebook(YAML.replace('entries:', 'entries:\t')).loadErrors.map((e) => e.message), ["found character '\\t' that cannot start any token"]);
+    assert.deepEqual(bad, {
+      ok: false,
+      message: 'unacceptable character #x00ff: invalid start byte',
+      bytePosition: 23,
+    });
+    assert.deepEqual(
+      parsePhrasebook(YAML.replace('d\n', 'd\0\n')).loadErrors.map((e) => e.message),
+      ['unacceptable character #x0000: special characters are not allowed'],
+    );
+    assert.deepEqual(
+      parsePhrasebook(YAML.replace('entries:', 'entries:\t')).loadErrors.map((e) => e.message),
+      ["found character '\\t' that cannot start any token"],
+    );
   });
 
   it('warns that a repeated top-level entries: is ignored, pointing at the one that counts', () => {

@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toSarif } from '../../../src/cli/sarif';
 import type { Finding } from '../../../src/core/findings';
-import { codesTagged, DEFAULT_SEVERITIES, FINDING_CODES, FINDING_RULES, findingTableRows, isOverridable } from '../../../src/core/phrasebook';
+import {
+  codesTagged,
+  DEFAULT_SEVERITIES,
+  FINDING_CODES,
+  FINDING_RULES,
+  findingTableRows,
+  isOverridable,
+} from '../../../src/core/phrasebook';
 
 /** From out/test/unit/phrasebook to the repository root. */
 const README = join(__dirname, '..', '..', '..', '..', 'README.md');
@@ -33,7 +40,10 @@ describe('finding rule registry', () => {
     const readmeCodes = new Set(readme.map(codeOfRow));
     const registryCodes = new Set(registry.map(codeOfRow));
     assert.deepEqual(
-      { missingFromReadme: [...registryCodes].filter((c) => !readmeCodes.has(c)), notInRegistry: [...readmeCodes].filter((c) => !registryCodes.has(c)) },
+      {
+        missingFromReadme: [...registryCodes].filter((c) => !readmeCodes.has(c)),
+        notInRegistry: [...readmeCodes].filter((c) => !registryCodes.has(c)),
+      },
       { missingFromReadme: [], notInRegistry: [] },
     );
     // Same codes: now every cell must match (paste findingTableRows() into README.md to mend).
@@ -48,9 +58,22 @@ describe('finding rule registry', () => {
 
   it('gives SARIF a description and default level for every code, yaml/alias-explosion included', () => {
     const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-    const findings: Finding[] = FINDING_RULES.map((rule) => ({ severity: rule.severity, code: rule.code, message: 'm', range: at, entryIndex: null, field: null }));
+    const findings: Finding[] = FINDING_RULES.map((rule) => ({
+      severity: rule.severity,
+      code: rule.code,
+      message: 'm',
+      range: at,
+      entryIndex: null,
+      field: null,
+    }));
     const sarif = toSarif([{ file: 'p.yml', findings }], '/work', '0.0.0') as {
-      runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } } }>;
+      runs: Array<{
+        tool: {
+          driver: {
+            rules: Array<{ id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }>;
+          };
+        };
+      }>;
     };
     const rules = sarif.runs[0].tool.driver.rules;
     assert.equal(rules.length, FINDING_RULES.length);
@@ -64,14 +87,25 @@ describe('finding rule registry', () => {
     assert.equal(isOverridable(FINDING_CODES.redosPolynomial), true);
     assert.equal(isOverridable(FINDING_CODES.duplicate), false, "the daemon's verdict");
     assert.equal(isOverridable(FINDING_CODES.yamlSyntax), false);
-    assert.equal(isOverridable(FINDING_CODES.aliasExplosion), false, 'a guard replaces the analysis: nothing to re-grade');
+    assert.equal(
+      isOverridable(FINDING_CODES.aliasExplosion),
+      false,
+      'a guard replaces the analysis: nothing to re-grade',
+    );
     assert.equal(isOverridable('phrasebook/no-such-rule'), false);
     assert.equal(DEFAULT_SEVERITIES[FINDING_CODES.placeholderBoolean], 'information');
-    for (const rule of FINDING_RULES) if (rule.tags.includes('daemon')) assert.equal(rule.overridable, false, rule.code);
+    for (const rule of FINDING_RULES)
+      if (rule.tags.includes('daemon')) assert.equal(rule.overridable, false, rule.code);
   });
 
   it('tags the codes editors fade and the codes that carry an attack string', () => {
-    assert.deepEqual([...codesTagged('unnecessary')].sort(), [FINDING_CODES.ignoredKey, FINDING_CODES.shadowedEntry].sort());
-    assert.deepEqual([...codesTagged('attack')].sort(), [FINDING_CODES.redosExponential, FINDING_CODES.redosPolynomial].sort());
+    assert.deepEqual(
+      [...codesTagged('unnecessary')].sort(),
+      [FINDING_CODES.ignoredKey, FINDING_CODES.shadowedEntry].sort(),
+    );
+    assert.deepEqual(
+      [...codesTagged('attack')].sort(),
+      [FINDING_CODES.redosExponential, FINDING_CODES.redosPolynomial].sort(),
+    );
   });
 });

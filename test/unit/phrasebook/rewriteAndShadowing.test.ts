@@ -30,10 +30,17 @@ const REWRITES: Array<[string, string | null]> = [
 
 const SAMPLE_ALPHABET = ['a', 'b', 'x', '1', '2', ' ', '(', ')', '+', 'f', 'o', 'r', 'z', 'A', 'h', 'i', 'e', 'y', '!'];
 const samples = (seed: number) =>
-  fc.sample(fc.array(fc.constantFrom(...SAMPLE_ALPHABET), { maxLength: 10 }).map((chars) => chars.join('')), { numRuns: 400, seed });
+  fc.sample(
+    fc.array(fc.constantFrom(...SAMPLE_ALPHABET), { maxLength: 10 }).map((chars) => chars.join('')),
+    { numRuns: 400, seed },
+  );
 
 /** For each [p1, p2]: messages (from `messages`) on which `re.match` differs (span included). */
-function pythonMatchDifferences(pairs: Array<[string, string]>, messages: string[], mode: 'equal' | 'subset'): string[][] {
+function pythonMatchDifferences(
+  pairs: Array<[string, string]>,
+  messages: string[],
+  mode: 'equal' | 'subset',
+): string[][] {
   return runPython<string[][]>(
     `import re
 out = []
@@ -109,7 +116,23 @@ describe('shadowed entries', () => {
   it('never claims shadowing that CPython contradicts (generated pairs)', function () {
     if (!pythonAvailable()) this.skip();
     const pool = [
-      ...new Set([...SHADOWS.flatMap(([a, b]) => [a, b]), '^(hey|hi|hello|yo|sup)[\\s!.]*$', '^(hi|hey)', 'h', '^h', '^(h|x)i', 'hi+', '^hi\\.', '^(a|)b', '^b', 'x?', '^x{0,2}$', '^[ab]', 'a|', '(?#c)hi']),
+      ...new Set([
+        ...SHADOWS.flatMap(([a, b]) => [a, b]),
+        '^(hey|hi|hello|yo|sup)[\\s!.]*$',
+        '^(hi|hey)',
+        'h',
+        '^h',
+        '^(h|x)i',
+        'hi+',
+        '^hi\\.',
+        '^(a|)b',
+        '^b',
+        'x?',
+        '^x{0,2}$',
+        '^[ab]',
+        'a|',
+        '(?#c)hi',
+      ]),
     ];
     const claims: Array<[string, string]> = [];
     for (const earlier of pool) {
@@ -123,7 +146,22 @@ describe('shadowed entries', () => {
       }
     }
     assert.ok(claims.length > 20, `expected a good number of claims, got ${claims.length}`);
-    const messages = [...samples(2), 'hi', 'hey', 'HEY!', 'hello', 'hi there', 'yo', 'status', 'state', 'b', 'ab', 'xx', 'hi.', 'h'];
+    const messages = [
+      ...samples(2),
+      'hi',
+      'hey',
+      'HEY!',
+      'hello',
+      'hi there',
+      'yo',
+      'status',
+      'state',
+      'b',
+      'ab',
+      'xx',
+      'hi.',
+      'h',
+    ];
     const counterexamples = pythonMatchDifferences(claims, messages, 'subset');
     claims.forEach(([earlier, later], index) =>
       assert.deepEqual(counterexamples[index], [], `${later} matched without ${earlier}`),

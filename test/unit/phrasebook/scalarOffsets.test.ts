@@ -7,14 +7,34 @@ import { ScalarOffsetMap } from '../../../src/core/phrasebook/yaml/scalarOffsets
 import { pythonAvailable, runPython } from './python';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', '\t': '\t', v: '\v',
-  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  '\t': '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
 };
 
 /** Builds the map for the value of key `k` in `text` and checks every decoded character. */
 function checkDocument(text: string): void {
   const doc = parseDocument(text, { keepSourceTokens: true, version: '1.1' });
-  assert.equal(doc.errors.length, 0, `unexpected YAML errors for ${JSON.stringify(text)}: ${doc.errors.map((e) => e.message)}`);
+  assert.equal(
+    doc.errors.length,
+    0,
+    `unexpected YAML errors for ${JSON.stringify(text)}: ${doc.errors.map((e) => e.message)}`,
+  );
   assert.ok(isMap(doc.contents));
   const node = doc.contents.items[0].value;
   assert.ok(isScalar(node));
@@ -28,7 +48,10 @@ function checkDocument(text: string): void {
     assert.ok(span.start >= previousStart, 'spans go forward');
     previousStart = span.start;
     const source = text.slice(span.start, span.end);
-    assert.ok(producesCharacter(source, value[k]), `char ${k} ${JSON.stringify(value[k])} of ${JSON.stringify(value)} mapped to ${JSON.stringify(source)} in ${JSON.stringify(text)}`);
+    assert.ok(
+      producesCharacter(source, value[k]),
+      `char ${k} ${JSON.stringify(value[k])} of ${JSON.stringify(value)} mapped to ${JSON.stringify(source)} in ${JSON.stringify(text)}`,
+    );
   }
 }
 
@@ -55,11 +78,43 @@ function producesCharacter(source: string, unit: string): boolean {
   return (unit === ' ' || unit === '\n') && /[\r\n]/.test(source) && /^[ \t\r\n]*$/.test(source);
 }
 
-const STYLES = [Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE, Scalar.BLOCK_LITERAL, Scalar.BLOCK_FOLDED] as const;
+const STYLES = [
+  Scalar.PLAIN,
+  Scalar.QUOTE_SINGLE,
+  Scalar.QUOTE_DOUBLE,
+  Scalar.BLOCK_LITERAL,
+  Scalar.BLOCK_FOLDED,
+] as const;
 
 const interestingChar = fc.constantFrom(
-  'a', 'b', ' ', ' ', '\n', '\t', "'", '"', '\\', '#', ':', '-', '{', '}', '[', ']', ',', '|', '>',
-  'é', '€', '😀', '\u2028', '\u0085', '\x07', '\x00', '\ufeff', '\r',
+  'a',
+  'b',
+  ' ',
+  ' ',
+  '\n',
+  '\t',
+  "'",
+  '"',
+  '\\',
+  '#',
+  ':',
+  '-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '|',
+  '>',
+  'é',
+  '€',
+  '😀',
+  '\u2028',
+  '\u0085',
+  '\x07',
+  '\x00',
+  '\ufeff',
+  '\r',
 );
 const valueArbitrary = fc.oneof(
   fc.array(interestingChar, { maxLength: 40 }).map((chars) => chars.join('')),
@@ -70,16 +125,21 @@ const valueArbitrary = fc.oneof(
 describe('scalar offsets', () => {
   it('maps every character back to its source, in every style yaml writes (property)', () => {
     fc.assert(
-      fc.property(valueArbitrary, fc.constantFrom(...STYLES), fc.integer({ min: 10, max: 60 }), (value, style, lineWidth) => {
-        const doc = new Document({ k: value });
-        const node = (doc.contents as unknown as { items: Array<{ value: Scalar }> }).items[0].value;
-        node.type = style;
-        const text = doc.toString({ lineWidth, minContentWidth: 0 });
-        // The `yaml` writer has rare plain-style edge cases it cannot read back itself (e.g. it
-        // writes "k: :\n\n  a"); those say nothing about our mapping, so they are discarded.
-        fc.pre(writerRoundTrips(text, value));
-        checkDocument(text);
-      }),
+      fc.property(
+        valueArbitrary,
+        fc.constantFrom(...STYLES),
+        fc.integer({ min: 10, max: 60 }),
+        (value, style, lineWidth) => {
+          const doc = new Document({ k: value });
+          const node = (doc.contents as unknown as { items: Array<{ value: Scalar }> }).items[0].value;
+          node.type = style;
+          const text = doc.toString({ lineWidth, minContentWidth: 0 });
+          // The `yaml` writer has rare plain-style edge cases it cannot read back itself (e.g. it
+          // writes "k: :\n\n  a"); those say nothing about our mapping, so they are discarded.
+          fc.pre(writerRoundTrips(text, value));
+          checkDocument(text);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -122,11 +182,18 @@ describe('scalar offsets', () => {
     const doc = parseDocument(text, { keepSourceTokens: true });
     const node = (doc.contents as unknown as { items: Array<{ value: Scalar }> }).items[0].value;
     const value = String(node.source);
-    const map = ScalarOffsetMap.build(node.srcToken as CST.FlowScalar, value, { start: node.range![0], end: node.range![1] });
+    const map = ScalarOffsetMap.build(node.srcToken as CST.FlowScalar, value, {
+      start: node.range![0],
+      end: node.range![1],
+    });
     // code point 1 is `(` (the emoji is code point 0 but two UTF-16 units)
     const span = map.sourceSpanOfCodePointAt(value, 1);
     assert.equal(text.slice(span.start, span.end), '(');
     const end = map.sourceSpanOfCodePointAt(value, 3);
-    assert.deepEqual([end.start, end.end], [text.lastIndexOf('"'), text.lastIndexOf('"')], 'end of value: before the closing quote');
+    assert.deepEqual(
+      [end.start, end.end],
+      [text.lastIndexOf('"'), text.lastIndexOf('"')],
+      'end of value: before the closing quote',
+    );
   });
 });

@@ -17,7 +17,11 @@ export function textAt(text: string, range: Range): string {
 
 export function applyFix(text: string, fix: FindingFix): string {
   const edits = fix.edits
-    .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }))
+    .map((edit) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      newText: edit.newText,
+    }))
     .sort((a, b) => b.start - a.start);
   let result = text;
   for (const edit of edits) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);

@@ -44,9 +44,13 @@ describe('validator conformance cases (contract §9, T-PE)', () => {
   });
 
   it('rejects a non-list with one root error', () => {
-    assert.deepEqual(validateEntries('not a list'), [{ entry_index: -1, field: '_root', error: 'entries must be a list' }]);
+    assert.deepEqual(validateEntries('not a list'), [
+      { entry_index: -1, field: '_root', error: 'entries must be a list' },
+    ]);
     for (const payload of [null, undefined, {}, { entries: [] }, 42]) {
-      assert.deepEqual(validateEntries(payload), [{ entry_index: -1, field: '_root', error: DAEMON_MESSAGES.entriesNotList }]);
+      assert.deepEqual(validateEntries(payload), [
+        { entry_index: -1, field: '_root', error: DAEMON_MESSAGES.entriesNotList },
+      ]);
     }
   });
 
@@ -79,7 +83,9 @@ describe('validator conformance cases (contract §9, T-PE)', () => {
 
   it('reports 201 distinct entries with a root error first', () => {
     const entries = Array.from({ length: 201 }, (_, i) => ({ ...VALID, pattern: `^hello${i}$` }));
-    assert.deepEqual(validateEntries(entries), [{ entry_index: -1, field: '_root', error: 'too many entries (201 > 200)' }]);
+    assert.deepEqual(validateEntries(entries), [
+      { entry_index: -1, field: '_root', error: 'too many entries (201 > 200)' },
+    ]);
     assert.deepEqual(validateEntries(entries.slice(0, 200)), []);
   });
 
@@ -92,7 +98,10 @@ describe('validator conformance cases (contract §9, T-PE)', () => {
   });
 
   it('checks placeholders against the allow-list', () => {
-    assert.match(validateEntries([{ ...VALID, reply_template: 'Hello {snapshot.totally.not.real.field}!' }])[0].error, /not in known scalar schema/);
+    assert.match(
+      validateEntries([{ ...VALID, reply_template: 'Hello {snapshot.totally.not.real.field}!' }])[0].error,
+      /not in known scalar schema/,
+    );
     const burn = 'Burn: {snapshot.cost_ladder.spent_to_date_usd} / {snapshot.cost_ladder.credit_pool_usd}';
     assert.deepEqual(validateEntries([{ ...VALID, reply_template: burn }]), []);
   });

@@ -31,12 +31,66 @@ function int(random: Random, below: number): number {
 const REGEX_ALPHABET = Array.from('()[]{}?*+|^$.\\-,:=!<>#PLaimsxutbBdDwWSAZNUgkq0123456789_ é\n\t}');
 
 const ATOMS = [
-  'a', 'b', 'x', 'é', 'K', '.', '\\d', '\\w', '\\s', '\\D', '\\W', '\\S', '\\.', '\\\\', '\\n', '\\t', '\\x41',
-  '\\u00e9', '\\U0001F600', '\\N{EM DASH}', '\\N{LATIN SMALL LETTER A}', '[abc]', '[^a-z]', '[a-z0-9_]', '[\\w-]',
-  '[.?*]', '[\\]]', '[]a]', '[^]a]', '\\0', '\\012', '[\\d\\s]', '[-a]', '[a-]', '\\$', '\\(', '😀', 'ſ', 'İ', 'ß',
+  'a',
+  'b',
+  'x',
+  'é',
+  'K',
+  '.',
+  '\\d',
+  '\\w',
+  '\\s',
+  '\\D',
+  '\\W',
+  '\\S',
+  '\\.',
+  '\\\\',
+  '\\n',
+  '\\t',
+  '\\x41',
+  '\\u00e9',
+  '\\U0001F600',
+  '\\N{EM DASH}',
+  '\\N{LATIN SMALL LETTER A}',
+  '[abc]',
+  '[^a-z]',
+  '[a-z0-9_]',
+  '[\\w-]',
+  '[.?*]',
+  '[\\]]',
+  '[]a]',
+  '[^]a]',
+  '\\0',
+  '\\012',
+  '[\\d\\s]',
+  '[-a]',
+  '[a-]',
+  '\\$',
+  '\\(',
+  '😀',
+  'ſ',
+  'İ',
+  'ß',
 ];
 const ASSERTIONS = ['^', '$', '\\A', '\\Z', '\\b', '\\B'];
-const QUANTIFIERS = ['*', '+', '?', '*?', '+?', '??', '*+', '++', '?+', '{2}', '{1,3}', '{,2}', '{2,}', '{0}', '{1,3}?', '{2}+'];
+const QUANTIFIERS = [
+  '*',
+  '+',
+  '?',
+  '*?',
+  '+?',
+  '??',
+  '*+',
+  '++',
+  '?+',
+  '{2}',
+  '{1,3}',
+  '{,2}',
+  '{2,}',
+  '{0}',
+  '{1,3}?',
+  '{2}+',
+];
 
 /** A random valid-looking pattern (mostly valid; the oracle decides). */
 export function generatePattern(random: Random, depth = 0): string {
@@ -51,7 +105,21 @@ export function generatePattern(random: Random, depth = 0): string {
     else {
       const inner = generatePattern(random, depth + 1);
       const alternative = random() < 0.3 ? '|' + generatePattern(random, depth + 1) : '';
-      const opener = pick(random, ['(', '(', '(?:', '(?P<g' + i + '>', '(?>', '(?=', '(?!', '(?<=', '(?<!', '(?i:', '(?s:', '(?-i:', '(?x:']);
+      const opener = pick(random, [
+        '(',
+        '(',
+        '(?:',
+        '(?P<g' + i + '>',
+        '(?>',
+        '(?=',
+        '(?!',
+        '(?<=',
+        '(?<!',
+        '(?i:',
+        '(?s:',
+        '(?-i:',
+        '(?x:',
+      ]);
       piece = opener + inner + alternative + ')';
       groupCount++;
     }

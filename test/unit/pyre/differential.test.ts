@@ -9,7 +9,14 @@
  */
 import * as assert from 'assert';
 import { inflateSync } from 'zlib';
-import { compilePython, PyreCompiled, PyreCompileResult, pythonMatch, PythonVersion, translateToJs } from '../../../src/core/pyre';
+import {
+  compilePython,
+  PyreCompiled,
+  PyreCompileResult,
+  pythonMatch,
+  PythonVersion,
+  translateToJs,
+} from '../../../src/core/pyre';
 import {
   NOTE_ATOMIC_IN_LOOKBEHIND,
   NOTE_CASELESS_BACKREF,
@@ -99,7 +106,8 @@ function matchCases(corpus: readonly string[], python: PythonVersion): MatchCase
     if (!translation.ok) continue;
     patterns++;
     const approximate = translation.notes.some(isApproximation);
-    for (const text of subjectsFor(random, compiled.ast, SUBJECTS_PER_PATTERN)) cases.push({ compiled, text, approximate });
+    for (const text of subjectsFor(random, compiled.ast, SUBJECTS_PER_PATTERN))
+      cases.push({ compiled, text, approximate });
   }
   return cases;
 }
@@ -123,7 +131,10 @@ function describeVersion(interpreter: OracleInterpreter): void {
     before(function () {
       corpus = corpusForAllVersions();
       cases = matchCases(corpus, python);
-      oracle = runOracle(interpreter, { compile: corpus, match: cases.map(({ compiled, text }) => [compiled.source, text]) });
+      oracle = runOracle(interpreter, {
+        compile: corpus,
+        match: cases.map(({ compiled, text }) => [compiled.source, text]),
+      });
     });
 
     it(`has a corpus of at least ${MIN_CORPUS_SIZE} patterns`, function () {
@@ -145,7 +156,8 @@ function describeVersion(interpreter: OracleInterpreter): void {
         }
       });
       assert.deepStrictEqual(mismatches, []);
-      if (unicodeGaps.length > 0) console.log(`      Unicode 14 name gap vs CPython ${python}: ${JSON.stringify(unicodeGaps)}`);
+      if (unicodeGaps.length > 0)
+        console.log(`      Unicode 14 name gap vs CPython ${python}: ${JSON.stringify(unicodeGaps)}`);
       assert.ok(unicodeGaps.length < 10, `${unicodeGaps.length} Unicode name gaps`);
       // Both kinds are well represented (a corpus of only valid or only invalid patterns proves little).
       assert.ok(accepted > corpus.length / 5 && accepted < (corpus.length * 4) / 5, `accepted ${accepted}`);
@@ -159,7 +171,9 @@ function describeVersion(interpreter: OracleInterpreter): void {
         if (!('ok' in expected) || !actual.ok) return;
         const names = JSON.stringify(Object.fromEntries(actual.groupNames));
         if (names !== JSON.stringify(expected.groupindex) || actual.flags !== expected.flags) {
-          mismatches.push(`${JSON.stringify(source)}: python ${JSON.stringify(expected)} pyre ${names} ${actual.flags}`);
+          mismatches.push(
+            `${JSON.stringify(source)}: python ${JSON.stringify(expected)} pyre ${names} ${actual.flags}`,
+          );
         }
       });
       assert.deepStrictEqual(mismatches, []);
@@ -176,7 +190,10 @@ function describeVersion(interpreter: OracleInterpreter): void {
         const actualText = 'matched' in actual ? (actual.matched ? `end ${actual.end}` : 'no match') : 'untranslatable';
         if (expectedText === actualText) return;
         if (testCase.approximate) approximateDifferences++;
-        else mismatches.push(`${JSON.stringify(testCase.compiled.source)} on ${JSON.stringify(testCase.text)}: python ${expectedText}, js ${actualText}`);
+        else
+          mismatches.push(
+            `${JSON.stringify(testCase.compiled.source)} on ${JSON.stringify(testCase.text)}: python ${expectedText}, js ${actualText}`,
+          );
       });
       assert.deepStrictEqual(mismatches, []);
       // Approximations are announced in the notes; they must stay rare in a generated corpus.
@@ -191,7 +208,10 @@ function describeVersion(interpreter: OracleInterpreter): void {
       const names = inflateSync(Buffer.from(namesData.NAMES_ZLIB_BASE64, 'base64')).toString('latin1');
       assert.ok(names === expected.NAMES, 'names/aliases blob differs: re-run pyre_oracle.py --emit-unicode-data');
       assert.strictEqual(namesData.CJK_UNIFIED_RANGES, expected.CJK_UNIFIED_RANGES);
-      assert.deepStrictEqual([namesData.HANGUL_L, namesData.HANGUL_V, namesData.HANGUL_T], [expected.HANGUL_L, expected.HANGUL_V, expected.HANGUL_T]);
+      assert.deepStrictEqual(
+        [namesData.HANGUL_L, namesData.HANGUL_V, namesData.HANGUL_T],
+        [expected.HANGUL_L, expected.HANGUL_V, expected.HANGUL_T],
+      );
       const tables: Record<string, unknown> = { ...tablesData };
       for (const [label, encoded] of Object.entries(expected.TABLES)) assert.strictEqual(tables[label], encoded, label);
       assert.strictEqual(tablesData.LOWER_DELTAS, expected.LOWER_DELTAS);

@@ -35,19 +35,26 @@ describe('pyre fuzzing (fast-check)', function () {
 
   it('never throws on full-Unicode and lone-surrogate strings (6,000 runs)', function () {
     const anyUnits = fc.string({ unit: 'binary', maxLength: MAX_PATTERN_LENGTH });
-    const surrogates = fc.string({ unit: fc.constantFrom('\ud800', '\udfff', 'a', '\\', '(', ')', '[', 'N', '{', '}'), maxLength: 64 });
+    const surrogates = fc.string({
+      unit: fc.constantFrom('\ud800', '\udfff', 'a', '\\', '(', ')', '[', 'N', '{', '}'),
+      maxLength: 64,
+    });
     fc.assert(fc.property(fc.oneof(anyUnits, surrogates), assertCompiles), { numRuns: 6_000, seed: 2 });
   });
 
   it('compiles and translates regex-alphabet strings, mostly valid ones, without throwing (20,000 runs)', function () {
     const regexLike = fc.string({ unit: fc.constantFrom(...REGEX_CHARS), maxLength: MAX_PATTERN_LENGTH });
-    fc.assert(fc.property(regexLike, fc.string({ maxLength: 20 }), (pattern, text) => {
-      assertCompiles(pattern);
-      const result = compilePython(pattern);
-      if (result.ok) {
-        const outcome = pythonMatch(result, text);
-        if ('matched' in outcome && outcome.matched) assert.ok(outcome.end >= 0 && outcome.end <= Array.from(text).length);
-      }
-    }), { numRuns: 20_000, seed: 3 });
+    fc.assert(
+      fc.property(regexLike, fc.string({ maxLength: 20 }), (pattern, text) => {
+        assertCompiles(pattern);
+        const result = compilePython(pattern);
+        if (result.ok) {
+          const outcome = pythonMatch(result, text);
+          if ('matched' in outcome && outcome.matched)
+            assert.ok(outcome.end >= 0 && outcome.end <= Array.from(text).length);
+        }
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
   });
 });

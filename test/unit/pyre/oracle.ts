@@ -42,7 +42,10 @@ export interface OracleSearch {
 }
 
 function reportedVersion(executable: string): string | null {
-  const run = spawnSync(executable, ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(executable, ['-c', 'import sys; print(sys.version.split()[0])'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return run.status === 0 ? run.stdout.trim() : null;
 }
 

@@ -76,7 +76,10 @@ const RE_ERRORS: ReadonlyArray<readonly [string, string]> = [
   ['(?P=)', 'missing group name at position 4'],
   ['(?P<a', 'missing >, unterminated name at position 4'],
   ['\\N{BOGUS}', "undefined character name 'BOGUS' at position 0"],
-  ['\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}', "undefined character name 'LATIN CAPITAL LETTER A WITH MACRON AND GRAVE' at position 0"],
+  [
+    '\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}',
+    "undefined character name 'LATIN CAPITAL LETTER A WITH MACRON AND GRAVE' at position 0",
+  ],
   ['\\x4', 'incomplete escape \\x4 at position 0'],
   ['\\u12', 'incomplete escape \\u12 at position 0'],
   ['\\U0011ffff', 'bad escape \\U0011ffff at position 0'],
@@ -110,7 +113,10 @@ describe('pyre parser: CPython 3.11 error messages and positions', function () {
 describe('pyre parser: exceptions other than re.error (the daemon answers HTTP 500)', function () {
   it('a{99999999999} raises OverflowError', function () {
     const error = exception(compilePython('a{99999999999}'));
-    assert.deepStrictEqual([error.exceptionType, error.text, error.pos], ['OverflowError', 'the repetition number is too large', 1]);
+    assert.deepStrictEqual(
+      [error.exceptionType, error.text, error.pos],
+      ['OverflowError', 'the repetition number is too large', 1],
+    );
   });
 
   it('the MAXREPEAT boundary: 4294967294 is accepted, 4294967295 overflows', function () {
@@ -118,7 +124,7 @@ describe('pyre parser: exceptions other than re.error (the daemon answers HTTP 5
     assert.strictEqual(exception(compilePython('a{1,4294967295}')).exceptionType, 'OverflowError');
   });
 
-  it('more than 4300 digits hit int()\'s digit limit (ValueError)', function () {
+  it("more than 4300 digits hit int()'s digit limit (ValueError)", function () {
     const error = exception(compilePython(`a{${'1'.repeat(4301)}}`));
     assert.strictEqual(error.exceptionType, 'ValueError');
     assert.match(error.text, /^Exceeds the limit \(4300 digits\) for integer string conversion: value has 4301 digits/);
@@ -133,14 +139,18 @@ describe('pyre parser: exceptions other than re.error (the daemon answers HTTP 5
   });
 
   it('deep nesting raises RecursionError quickly and without a JS stack overflow', function () {
-    for (const pattern of ['('.repeat(100_000), '(?:'.repeat(50_000) + ')'.repeat(50_000), '(a)' + '(?(1)'.repeat(20_000)]) {
+    for (const pattern of [
+      '('.repeat(100_000),
+      '(?:'.repeat(50_000) + ')'.repeat(50_000),
+      '(a)' + '(?(1)'.repeat(20_000),
+    ]) {
       const error = exception(compilePython(pattern));
       assert.strictEqual(error.exceptionType, 'RecursionError');
       assert.match(error.text, /^maximum recursion depth exceeded/);
     }
   });
 
-  it('models the recursion limit at the oracle\'s depth: 493 nested groups compile, 495 do not', function () {
+  it("models the recursion limit at the oracle's depth: 493 nested groups compile, 495 do not", function () {
     compiled('('.repeat(493) + ')'.repeat(493));
     assert.strictEqual(exception(compilePython('('.repeat(495) + ')'.repeat(495))).exceptionType, 'RecursionError');
   });
@@ -150,7 +160,13 @@ describe('pyre parser: accepted patterns', function () {
   it('counts groups and names and reports Pattern.flags (IGNORECASE|UNICODE by default)', function () {
     const result = compiled('(?P<first>a)(b)(?:c)(?P<last>d)');
     assert.strictEqual(result.groupCount, 3);
-    assert.deepStrictEqual([...result.groupNames], [['first', 1], ['last', 3]]);
+    assert.deepStrictEqual(
+      [...result.groupNames],
+      [
+        ['first', 1],
+        ['last', 3],
+      ],
+    );
     assert.strictEqual(result.flags, 2 | 32);
     assert.strictEqual(compiled('a', { ignoreCase: false }).flags, 32);
   });
@@ -171,14 +187,20 @@ describe('pyre parser: accepted patterns', function () {
   });
 
   it('builds a CPython-shaped AST (common prefix hoisted, single-literal branches as a set)', function () {
-    assert.deepStrictEqual(compiled('ab|ac').ast.items.map((item) => item.op), ['LITERAL', 'IN']);
+    assert.deepStrictEqual(
+      compiled('ab|ac').ast.items.map((item) => item.op),
+      ['LITERAL', 'IN'],
+    );
     const group = compiled('(x|y)').ast.items[0];
     assert.ok(group.op === 'SUBPATTERN' && group.pattern.items[0].op === 'IN');
   });
 
   it('verbose mode skips whitespace and comments outside classes only', function () {
     const result = compiled('(?x) a [ ] # comment\n b');
-    assert.deepStrictEqual(result.ast.items.map((item) => item.op), ['LITERAL', 'LITERAL', 'LITERAL']);
+    assert.deepStrictEqual(
+      result.ast.items.map((item) => item.op),
+      ['LITERAL', 'LITERAL', 'LITERAL'],
+    );
   });
 
   it('treats a { that does not start a valid count as a literal', function () {
@@ -189,7 +211,12 @@ describe('pyre parser: accepted patterns', function () {
 
   it('parses a 512-character pattern and very large patterns without trouble', function () {
     compiled('(?:ab|cd)[a-z]*'.repeat(34).slice(0, 512));
-    for (const huge of ['a'.repeat(1 << 20), `(?:${'a'.repeat(300_000)})`, `(?:[${'ab'.repeat(150_000)}]|c)`, `${'ab'.repeat(200_000)}|${'ab'.repeat(200_000)}c`]) {
+    for (const huge of [
+      'a'.repeat(1 << 20),
+      `(?:${'a'.repeat(300_000)})`,
+      `(?:[${'ab'.repeat(150_000)}]|c)`,
+      `${'ab'.repeat(200_000)}|${'ab'.repeat(200_000)}c`,
+    ]) {
       assert.ok(compilePython(huge).ok);
     }
   });

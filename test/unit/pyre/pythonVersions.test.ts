@@ -21,18 +21,58 @@ const OVERFLOW = 'OverflowError: Python int too large to convert to C int';
 
 /** [pattern, 3.11, 3.12, 3.13] */
 const CASES: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['(a)(?(+1)b)', 'ok groups=1', "re.error: bad character in group name '+1' at position 6", "re.error: bad character in group name '+1' at position 6"],
-  ['(a)(?(١)b)', 'ok groups=1', "re.error: bad character in group name '١' at position 6", "re.error: bad character in group name '١' at position 6"],
-  ['(a)(?( 1)b)', 'ok groups=1', "re.error: bad character in group name ' 1' at position 6", "re.error: bad character in group name ' 1' at position 6"],
-  ['(?(1_0)a)', 're.error: invalid group reference 10 at position 3', "re.error: bad character in group name '1_0' at position 3", "re.error: bad character in group name '1_0' at position 3"],
+  [
+    '(a)(?(+1)b)',
+    'ok groups=1',
+    "re.error: bad character in group name '+1' at position 6",
+    "re.error: bad character in group name '+1' at position 6",
+  ],
+  [
+    '(a)(?(١)b)',
+    'ok groups=1',
+    "re.error: bad character in group name '١' at position 6",
+    "re.error: bad character in group name '١' at position 6",
+  ],
+  [
+    '(a)(?( 1)b)',
+    'ok groups=1',
+    "re.error: bad character in group name ' 1' at position 6",
+    "re.error: bad character in group name ' 1' at position 6",
+  ],
+  [
+    '(?(1_0)a)',
+    're.error: invalid group reference 10 at position 3',
+    "re.error: bad character in group name '1_0' at position 3",
+    "re.error: bad character in group name '1_0' at position 3",
+  ],
   ['(a)(?(1)b)', 'ok groups=1', 'ok groups=1', 'ok groups=1'],
   ['\\UFFFFFFFF', OVERFLOW, OVERFLOW, 're.error: bad escape \\UFFFFFFFF at position 0'],
   ['\\U80000000', OVERFLOW, OVERFLOW, 're.error: bad escape \\U80000000 at position 0'],
-  ['\\U7FFFFFFF', 're.error: bad escape \\U7FFFFFFF at position 0', 're.error: bad escape \\U7FFFFFFF at position 0', 're.error: bad escape \\U7FFFFFFF at position 0'],
+  [
+    '\\U7FFFFFFF',
+    're.error: bad escape \\U7FFFFFFF at position 0',
+    're.error: bad escape \\U7FFFFFFF at position 0',
+    're.error: bad escape \\U7FFFFFFF at position 0',
+  ],
   ['(?t)a', 'ok groups=0', 'ok groups=0', 're.error: unknown extension ?t at position 1'],
-  ['(?t)a*', 're.error: internal: unsupported template operator MAX_REPEAT', 're.error: internal: unsupported template operator MAX_REPEAT', 're.error: unknown extension ?t at position 1'],
-  ['(?t:a)', 're.error: bad inline flags: cannot turn on global flag at position 3', 're.error: bad inline flags: cannot turn on global flag at position 3', 're.error: unknown extension ?t at position 1'],
-  ['(?i-t:a)', 're.error: bad inline flags: cannot turn off global flag at position 5', 're.error: bad inline flags: cannot turn off global flag at position 5', 're.error: unknown flag at position 4'],
+  [
+    '(?t)a*',
+    're.error: internal: unsupported template operator MAX_REPEAT',
+    're.error: internal: unsupported template operator MAX_REPEAT',
+    're.error: unknown extension ?t at position 1',
+  ],
+  [
+    '(?t:a)',
+    're.error: bad inline flags: cannot turn on global flag at position 3',
+    're.error: bad inline flags: cannot turn on global flag at position 3',
+    're.error: unknown extension ?t at position 1',
+  ],
+  [
+    '(?i-t:a)',
+    're.error: bad inline flags: cannot turn off global flag at position 5',
+    're.error: bad inline flags: cannot turn off global flag at position 5',
+    're.error: unknown flag at position 4',
+  ],
 ];
 
 describe('pyre: CPython 3.11 / 3.12 / 3.13 differences', function () {
@@ -46,7 +86,7 @@ describe('pyre: CPython 3.11 / 3.12 / 3.13 differences', function () {
     });
   }
 
-  it('the default is 3.13, the daemon image\'s python3', function () {
+  it("the default is 3.13, the daemon image's python3", function () {
     assert.strictEqual(DEFAULT_PYTHON_VERSION, '3.13');
     assert.strictEqual(describeResult(compilePython('\\UFFFFFFFF')), CASES[5][3]);
   });
@@ -59,13 +99,22 @@ describe('pyre: CPython 3.11 / 3.12 / 3.13 differences', function () {
       'RecursionError: maximum recursion depth exceeded',
     );
     assert.strictEqual(describeResult(compilePython(nested(495), { python: '3.13' })), 'ok groups=495');
-    assert.strictEqual(describeResult(compilePython(nested(496), { python: '3.13' })), 'RecursionError: maximum recursion depth exceeded');
+    assert.strictEqual(
+      describeResult(compilePython(nested(496), { python: '3.13' })),
+      'RecursionError: maximum recursion depth exceeded',
+    );
   });
 
   it('a huge condition number: 3.11 "bad character", 3.12+ ValueError from int() (HTTP 500)', function () {
     const pattern = `(?(${'1'.repeat(5000)})a)`;
-    assert.match(describeResult(compilePython(pattern, { python: '3.11' })), /^re\.error: bad character in group name '1{5000}' at position 3$/);
-    assert.match(describeResult(compilePython(pattern, { python: '3.12' })), /^ValueError: Exceeds the limit \(4300 digits\)/);
+    assert.match(
+      describeResult(compilePython(pattern, { python: '3.11' })),
+      /^re\.error: bad character in group name '1{5000}' at position 3$/,
+    );
+    assert.match(
+      describeResult(compilePython(pattern, { python: '3.12' })),
+      /^ValueError: Exceeds the limit \(4300 digits\)/,
+    );
   });
 
   it('parses version names: 3.13, 3.13.0, python3.12; refuses others', function () {

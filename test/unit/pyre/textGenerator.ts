@@ -15,7 +15,14 @@ function memberSample(random: Random, member: SetMember): string {
     case 'RANGE':
       return String.fromCodePoint(member.lo + Math.floor(random() * Math.min(member.hi - member.lo + 1, 200)));
     case 'CATEGORY':
-      return pick(random, member.code.includes('DIGIT') ? ['7', '٣'] : member.code.includes('SPACE') ? [' ', '\n', '\u2003'] : ['w', '_', 'é']);
+      return pick(
+        random,
+        member.code.includes('DIGIT')
+          ? ['7', '٣']
+          : member.code.includes('SPACE')
+            ? [' ', '\n', '\u2003']
+            : ['w', '_', 'é'],
+      );
     default:
       return pick(random, FILLER);
   }
@@ -47,7 +54,9 @@ class Sampler {
         return pick(random, FILLER);
       case 'IN': {
         const members = item.set.filter((member) => member.op !== 'NEGATE');
-        return item.set[0]?.op === 'NEGATE' || members.length === 0 ? pick(random, FILLER) : randomCase(random, memberSample(random, pick(random, members)));
+        return item.set[0]?.op === 'NEGATE' || members.length === 0
+          ? pick(random, FILLER)
+          : randomCase(random, memberSample(random, pick(random, members)));
       }
       case 'AT':
         return random() < 0.1 ? '\n' : '';
@@ -88,5 +97,7 @@ export function subjectsFor(random: Random, pattern: SubPattern, count: number):
     const sample = new Sampler(random).sequence(pattern);
     subjects.add(i % 3 === 2 ? mutateText(random, sample) : sample);
   }
-  return [...subjects].slice(0, count).map((text) => (Array.from(text).length > 40 ? Array.from(text).slice(0, 40).join('') : text));
+  return [...subjects]
+    .slice(0, count)
+    .map((text) => (Array.from(text).length > 40 ? Array.from(text).slice(0, 40).join('') : text));
 }

@@ -34,7 +34,7 @@ describe('pyre translator: flags and anchors', function () {
     assert.strictEqual(matchEnd('you', 'hey you'), null);
   });
 
-  it("Python $ matches at the end or before a final newline only", function () {
+  it('Python $ matches at the end or before a final newline only', function () {
     assert.strictEqual(matchEnd('a$', 'a\n'), 1);
     assert.strictEqual(matchEnd('a$', 'a\n\n'), null);
     assert.strictEqual(matchEnd('(?m)a$', 'a\nb'), 1);
@@ -76,7 +76,7 @@ describe('pyre translator: Unicode categories and case', function () {
     assert.strictEqual(matchEnd('\\B', '!'), 0);
   });
 
-  it("IGNORECASE follows sre: i matches İ and ı (JS /iu alone does not), K matches the Kelvin sign", function () {
+  it('IGNORECASE follows sre: i matches İ and ı (JS /iu alone does not), K matches the Kelvin sign', function () {
     assert.strictEqual(matchEnd('hi', 'HI'), 2);
     assert.strictEqual(matchEnd('hi', 'hİ'), 2);
     assert.strictEqual(matchEnd('hi', 'hı'), 2);
@@ -96,8 +96,14 @@ describe('pyre translator: Unicode categories and case', function () {
 
   it('uses the 8 seed patterns of the daemon as Python does', function () {
     assert.strictEqual(matchEnd('^(hey|hi|hello|yo|sup)[\\s!.]*$', 'Hello!! '), 8);
-    assert.strictEqual(matchEnd('^(are you paused|paused\\?|you paused\\??|are you stopped|stopped\\??)[\\s.?!]*$', 'paused?'), 7);
-    assert.strictEqual(matchEnd("^(burn|cost|spend|how ?much|what'?s? my burn|what'?s? the burn|whats the spend)[\\s.?!]*$", 'hey'), null);
+    assert.strictEqual(
+      matchEnd('^(are you paused|paused\\?|you paused\\??|are you stopped|stopped\\??)[\\s.?!]*$', 'paused?'),
+      7,
+    );
+    assert.strictEqual(
+      matchEnd("^(burn|cost|spend|how ?much|what'?s? my burn|what'?s? the burn|whats the spend)[\\s.?!]*$", 'hey'),
+      null,
+    );
   });
 });
 
@@ -161,7 +167,7 @@ describe('pyre translator: groups, atomic and possessive', function () {
   });
 });
 
-describe('pyre translator: categories against Python 3.11\'s Unicode 14 tables', function () {
+describe("pyre translator: categories against Python 3.11's Unicode 14 tables", function () {
   this.timeout(60_000);
   const MAX_CODE_POINT = 0x10ffff;
 

@@ -15,12 +15,21 @@ function captureIo(cwd: string, env: Record<string, string>) {
   let err = '';
   const stdin = new PassThrough();
   stdin.end('');
-  const io: CliIo = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, stdin, env, cwd };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    stdin,
+    env,
+    cwd,
+  };
   return { io, stdout: () => out, stderr: () => err };
 }
 
 function phrasebook(patterns: string[]): string {
-  const entries = patterns.map((pattern, i) => `  - pattern: ${JSON.stringify(pattern)}\n    category: c${i}\n    description: d\n    reply_template: r\n`);
+  const entries = patterns.map(
+    (pattern, i) =>
+      `  - pattern: ${JSON.stringify(pattern)}\n    category: c${i}\n    description: d\n    reply_template: r\n`,
+  );
   return `entries:\n${entries.join('')}`;
 }
 
@@ -68,14 +77,31 @@ describe('redos/CLI run: verdict cache and run budget', function () {
     const run = captureIo(directory, { [CACHE_DIR_ENV]: join(directory, 'cache') });
     const budgetMs = 2000;
     const started = Date.now();
-    await runCli(['lint', '--format', 'sarif', '--redos-budget', String(budgetMs), '--redos-pattern-budget', '60000', 'hostile.yml'], run.io);
+    await runCli(
+      [
+        'lint',
+        '--format',
+        'sarif',
+        '--redos-budget',
+        String(budgetMs),
+        '--redos-pattern-budget',
+        '60000',
+        'hostile.yml',
+      ],
+      run.io,
+    );
     const elapsedMs = Date.now() - started;
     // Without the run budget this takes minutes; with it, the budget plus stopping the checkers.
     assert.ok(elapsedMs < budgetMs + 30_000, `took ${elapsedMs} ms`);
     const results = JSON.parse(run.stdout()).runs[0].results as Array<{ ruleId: string; message: { text: string } }>;
-    const skipped = results.filter((r) => r.ruleId === 'redos/inconclusive' && r.message.text.includes('budget of 2000 ms was used up'));
+    const skipped = results.filter(
+      (r) => r.ruleId === 'redos/inconclusive' && r.message.text.includes('budget of 2000 ms was used up'),
+    );
     assert.ok(skipped.length >= 150, `${skipped.length} skipped`);
-    const notes = run.stderr().split('\n').filter((line) => line.includes('budget'));
+    const notes = run
+      .stderr()
+      .split('\n')
+      .filter((line) => line.includes('budget'));
     assert.equal(notes.length, 1, run.stderr());
     assert.match(notes[0], new RegExp(`${skipped.length} pattern\\(s\\) reported redos/inconclusive`));
   });

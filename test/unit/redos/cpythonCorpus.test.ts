@@ -56,7 +56,11 @@ describe('redos/CPython corpus: verdicts on what the daemon runs, confirmed by p
 
   before(async () => {
     const nativeBinaryPath = findNativeBinary([ROOT]);
-    const analyzer = new DeepRedosAnalyzer({ workerPath: await redosWorkerPath(), nativeBinaryPath, timeBudgetMs: PATTERN_BUDGET_MS });
+    const analyzer = new DeepRedosAnalyzer({
+      workerPath: await redosWorkerPath(),
+      nativeBinaryPath,
+      timeBudgetMs: PATTERN_BUDGET_MS,
+    });
     try {
       await Promise.all(
         CPYTHON_CORPUS.map(async (entry) => {
@@ -80,7 +84,9 @@ describe('redos/CPython corpus: verdicts on what the daemon runs, confirmed by p
   }
 
   it('has a corpus worth the name', () => {
-    assert.ok(entries('exponential').length >= 15 && entries('polynomial').length >= 15 && entries('safe').length >= 100);
+    assert.ok(
+      entries('exponential').length >= 15 && entries('polynomial').length >= 15 && entries('safe').length >= 100,
+    );
   });
 
   it('finds every exponential pattern', () => {
@@ -106,12 +112,23 @@ describe('redos/CPython corpus: verdicts on what the daemon runs, confirmed by p
   });
 
   it('gives attack strings that stall CPython re.match for every true vulnerable verdict', () => {
-    const flagged = CPYTHON_CORPUS.filter((entry) => entry.label !== 'safe' && verdicts.get(entry)?.status === 'vulnerable');
-    const cases = flagged.map((entry) => ({ pattern: entry.pattern, attack: (verdicts.get(entry) as Vulnerable).attackPython as string }));
-    assert.ok(cases.every((c) => typeof c.attack === 'string' && !c.attack.endsWith('…')), 'every verdict carries a whole Python attack');
+    const flagged = CPYTHON_CORPUS.filter(
+      (entry) => entry.label !== 'safe' && verdicts.get(entry)?.status === 'vulnerable',
+    );
+    const cases = flagged.map((entry) => ({
+      pattern: entry.pattern,
+      attack: (verdicts.get(entry) as Vulnerable).attackPython as string,
+    }));
+    assert.ok(
+      cases.every((c) => typeof c.attack === 'string' && !c.attack.endsWith('…')),
+      'every verdict carries a whole Python attack',
+    );
     const seconds = cpythonSeconds(cases);
     const unconfirmed = cases.map((c, i) => ({ ...c, seconds: seconds[i] })).filter((c) => c.seconds < JUDGE_LIMIT_S);
-    assert.deepEqual(unconfirmed.map((c) => `${c.pattern} on ${c.attack}: ${c.seconds.toFixed(3)} s`), []);
+    assert.deepEqual(
+      unconfirmed.map((c) => `${c.pattern} on ${c.attack}: ${c.seconds.toFixed(3)} s`),
+      [],
+    );
   });
 
   it('says "safe" only where CPython agrees: the attacks of the old "match anywhere" analysis stay fast', () => {
@@ -125,6 +142,9 @@ describe('redos/CPython corpus: verdicts on what the daemon runs, confirmed by p
       { pattern: '(\\w+)\\s+status', attack: '"0" * 54773' },
     ];
     const seconds = cpythonSeconds(cases);
-    assert.ok(seconds.every((s) => s < JUDGE_LIMIT_S), JSON.stringify(seconds));
+    assert.ok(
+      seconds.every((s) => s < JUDGE_LIMIT_S),
+      JSON.stringify(seconds),
+    );
   });
 });

@@ -51,7 +51,11 @@ describe('redos/deep: DeepRedosAnalyzer with recheck', function () {
     const guarded = new DeepRedosAnalyzer({ workerPath: NO_SPAWN_WORKER_PATH, timeBudgetMs: VERDICT_BUDGET_MS });
     try {
       const verdict = await guarded.analyze('^(a|a)*$', '');
-      assert.equal(verdict.status, 'vulnerable', `${JSON.stringify(verdict)} (exit code ${FORBIDDEN_EXIT_CODE} = spawn attempt)`);
+      assert.equal(
+        verdict.status,
+        'vulnerable',
+        `${JSON.stringify(verdict)} (exit code ${FORBIDDEN_EXIT_CODE} = spawn attempt)`,
+      );
     } finally {
       guarded.dispose();
       delete process.env[WORKER_UNDER_TEST_ENV];

@@ -11,7 +11,11 @@ import { pythonAttackExpression, pythonStringLiteral } from '../../../src/core/r
 
 const BASE = { source: '^(a+)+$', flags: '' };
 const SHORT_ATTACK_PARTS = { pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000', base: 31 };
-const SHORT_ATTACK = { ...SHORT_ATTACK_PARTS, string: 'a'.repeat(32) + '\u0000', pattern: "'a' + 'a'.repeat(31) + '\\x00'" };
+const SHORT_ATTACK = {
+  ...SHORT_ATTACK_PARTS,
+  string: 'a'.repeat(32) + '\u0000',
+  pattern: "'a' + 'a'.repeat(31) + '\\x00'",
+};
 
 function unknown(error: Extract<Diagnostics, { status: 'unknown' }>['error']): Diagnostics {
   return { ...BASE, status: 'unknown', checker: 'automaton', error };
@@ -24,7 +28,12 @@ describe('redos/diagnostics', () => {
     });
 
     it('describes a long attack by its Python expression', () => {
-      const attack = { pumps: [{ prefix: '', pump: '\t', bias: 0 }], suffix: '\u0000', base: 54_773, string: '\t'.repeat(54_773) + '\u0000' };
+      const attack = {
+        pumps: [{ prefix: '', pump: '\t', bias: 0 }],
+        suffix: '\u0000',
+        base: 54_773,
+        string: '\t'.repeat(54_773) + '\u0000',
+      };
       assert.equal(formatAttackString(attack), '"\\t" * 54773 + "\\x00"');
     });
 
@@ -40,11 +49,22 @@ describe('redos/diagnostics', () => {
 
   describe('pythonAttackExpression', () => {
     it('writes pumps the Python way', () => {
-      assert.equal(pythonAttackExpression({ pumps: [{ prefix: 'a', pump: 'a', bias: 0 }], suffix: '\u0000ab', base: 54_773, string: 'a' + 'a'.repeat(54_773) + '\u0000ab' }), '"a" + "a" * 54773 + "\\x00ab"');
+      assert.equal(
+        pythonAttackExpression({
+          pumps: [{ prefix: 'a', pump: 'a', bias: 0 }],
+          suffix: '\u0000ab',
+          base: 54_773,
+          string: 'a' + 'a'.repeat(54_773) + '\u0000ab',
+        }),
+        '"a" + "a" * 54773 + "\\x00ab"',
+      );
     });
 
     it('falls back to the literal when the pumps do not rebuild the string', () => {
-      assert.equal(pythonAttackExpression({ pumps: [{ prefix: 'a', pump: 'b', bias: 0 }], suffix: '', base: 2, string: 'xyz' }), '"xyz"');
+      assert.equal(
+        pythonAttackExpression({ pumps: [{ prefix: 'a', pump: 'b', bias: 0 }], suffix: '', base: 2, string: 'xyz' }),
+        '"xyz"',
+      );
     });
 
     it('escapes quotes, backslashes, controls and non-ASCII', () => {
@@ -54,7 +74,12 @@ describe('redos/diagnostics', () => {
 
   describe('verdictFromDiagnostics', () => {
     it('maps safe', () => {
-      const diagnostics: Diagnostics = { ...BASE, status: 'safe', checker: 'automaton', complexity: { type: 'linear', summary: 'linear', isFuzz: false } };
+      const diagnostics: Diagnostics = {
+        ...BASE,
+        status: 'safe',
+        checker: 'automaton',
+        complexity: { type: 'linear', summary: 'linear', isFuzz: false },
+      };
       assert.deepEqual(verdictFromDiagnostics(diagnostics, 2000), { status: 'safe' });
     });
 
@@ -101,10 +126,13 @@ describe('redos/diagnostics', () => {
         reason: 'analysis exceeded its time budget of 1500 ms',
       });
       assert.equal(verdictFromDiagnostics(unknown({ kind: 'cancel' }), 1).status, 'inconclusive');
-      assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'unsupported', message: 'backreference in lookbehind' }), 1), {
-        status: 'unsupported',
-        reason: 'the ReDoS checker does not support this pattern: backreference in lookbehind',
-      });
+      assert.deepEqual(
+        verdictFromDiagnostics(unknown({ kind: 'unsupported', message: 'backreference in lookbehind' }), 1),
+        {
+          status: 'unsupported',
+          reason: 'the ReDoS checker does not support this pattern: backreference in lookbehind',
+        },
+      );
       assert.deepEqual(verdictFromDiagnostics(unknown({ kind: 'invalid', message: 'parsing failure (at 6)' }), 1), {
         status: 'unsupported',
         reason: 'the ReDoS checker cannot parse this pattern: parsing failure (at 6)',
@@ -125,8 +153,14 @@ describe('redos/diagnostics', () => {
     });
 
     it('passes other failures through as inconclusive', () => {
-      assert.deepEqual(verdictFromException(new TypeError('bad')), { status: 'inconclusive', reason: 'the ReDoS checker failed: bad' });
-      assert.deepEqual(verdictFromException('odd'), { status: 'inconclusive', reason: 'the ReDoS checker failed: odd' });
+      assert.deepEqual(verdictFromException(new TypeError('bad')), {
+        status: 'inconclusive',
+        reason: 'the ReDoS checker failed: bad',
+      });
+      assert.deepEqual(verdictFromException('odd'), {
+        status: 'inconclusive',
+        reason: 'the ReDoS checker failed: odd',
+      });
       const moduleError = new Error("Cannot find module './x'\nRequire stack:\n- /home/someone/secret/path.js");
       assert.deepEqual(verdictFromException(moduleError), {
         status: 'inconclusive',

@@ -30,7 +30,10 @@ describe('redos/limits', () => {
     it('lets ordinary patterns through', () => {
       assert.equal(verdictForOversizedPattern(String.raw`^(hey|hi)[\s!.]*$`), undefined);
       assert.equal(verdictForOversizedPattern('a'.repeat(MAX_ANALYSED_PATTERN_LENGTH)), undefined);
-      assert.equal(verdictForOversizedPattern('('.repeat(MAX_ANALYSED_GROUP_DEPTH) + ')'.repeat(MAX_ANALYSED_GROUP_DEPTH)), undefined);
+      assert.equal(
+        verdictForOversizedPattern('('.repeat(MAX_ANALYSED_GROUP_DEPTH) + ')'.repeat(MAX_ANALYSED_GROUP_DEPTH)),
+        undefined,
+      );
     });
 
     it('stops a pattern just over each limit', () => {

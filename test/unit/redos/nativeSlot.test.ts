@@ -45,7 +45,10 @@ describe('redos/nativeSlot: the native checker process', function () {
     const slot = newSlot();
     await slot.run({ id: 1, source: '^a$', flags: 'uy', timeBudgetMs: 100 }); // past the startup allowance
     const stuck = await slot.run({ id: 2, source: '<hang>', flags: 'uy', timeBudgetMs: 100 });
-    assert.deepEqual(stuck, { verdict: { status: 'inconclusive', reason: 'analysis exceeded its time budget of 100 ms' }, cacheable: true });
+    assert.deepEqual(stuck, {
+      verdict: { status: 'inconclusive', reason: 'analysis exceeded its time budget of 100 ms' },
+      cacheable: true,
+    });
     assert.equal((await slot.run({ id: 3, source: '^c$', flags: 'uy', timeBudgetMs: 1000 })).verdict.status, 'safe');
   });
 

@@ -60,14 +60,17 @@ describe('redos/prefixSplit: a loop-free prefix, judged by the tail', () => {
       [String.raw`^(?:a+|b)c+$`, 'uy'], // a loop inside the group
       [String.raw`^ab`, 'uy'], // nothing after the prefix
     ];
-    for (const [source, flags] of refused) assert.equal(splitLoopFreePrefix(source, flags), undefined, `${source} /${flags}`);
+    for (const [source, flags] of refused)
+      assert.equal(splitLoopFreePrefix(source, flags), undefined, `${source} /${flags}`);
   });
 
   it('gives a witness the prefix matches as a whole, within its longest match', () => {
     const atom = fc.constantFrom('a', 'b', '[bc]', String.raw`\u{20}`, '[iİı]', '.', String.raw`\?`, String.raw`\x41`);
     const element = fc.tuple(atom, fc.constantFrom('', '?')).map(([a, q]) => a + q);
     const sequence = fc.array(element, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
-    const group = fc.array(sequence, { minLength: 1, maxLength: 4 }).map((alternatives) => `(${alternatives.join('|')})`);
+    const group = fc
+      .array(sequence, { minLength: 1, maxLength: 4 })
+      .map((alternatives) => `(${alternatives.join('|')})`);
     const prefix = fc.array(fc.oneof(element, group), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(prefix, fc.constantFrom('iuy', 'uy'), (p, flags) => {
@@ -103,7 +106,12 @@ describe('redos/prefixSplit: a loop-free prefix, judged by the tail', () => {
       // `(a|aa)` then an attack of a's: "aa" ends the prefix too, so the witness proves nothing.
       const split = splitLoopFreePrefix('^(a|aa)(a+)+$', 'y');
       assert.ok(split !== undefined);
-      const exponential: Vulnerable = { ...tailVerdict, complexity: 'exponential', degree: undefined, attackParts: { pumps: [{ prefix: '', pump: 'a', bias: 0 }], suffix: '!', base: 20 } };
+      const exponential: Vulnerable = {
+        ...tailVerdict,
+        complexity: 'exponential',
+        degree: undefined,
+        attackParts: { pumps: [{ prefix: '', pump: 'a', bias: 0 }], suffix: '!', base: 20 },
+      };
       assert.equal(prefixedVerdict(split, 'y', exponential), undefined);
     });
 
@@ -126,15 +134,24 @@ describe('redos/prefixSplit: a loop-free prefix, judged by the tail', () => {
     ];
 
     it('gives the same class and an attack that keeps the pattern failing', async () => {
-      const analyzer = new DeepRedosAnalyzer({ workerPath: await redosWorkerPath(), nativeBinaryPath: findNativeBinary([ROOT]), timeBudgetMs: VERDICT_BUDGET_MS });
+      const analyzer = new DeepRedosAnalyzer({
+        workerPath: await redosWorkerPath(),
+        nativeBinaryPath: findNativeBinary([ROOT]),
+        timeBudgetMs: VERDICT_BUDGET_MS,
+      });
       try {
         for (const source of CASES) {
-          const whole = verdictFromDiagnostics(checkSync(source, 'y', { checker: 'auto', randomSeed: 0, timeout: VERDICT_BUDGET_MS }), VERDICT_BUDGET_MS);
+          const whole = verdictFromDiagnostics(
+            checkSync(source, 'y', { checker: 'auto', randomSeed: 0, timeout: VERDICT_BUDGET_MS }),
+            VERDICT_BUDGET_MS,
+          );
           const split = await analyzer.analyze(source, '');
           assert.equal(label(split), label(whole), `${source}: ${JSON.stringify(split)} vs ${JSON.stringify(whole)}`);
           if (split.status !== 'vulnerable' || split.attackParts === undefined) continue;
           // A short version of the attack (pumps 3 times) already fails the whole pattern.
-          const short = split.attackParts.pumps.map(({ prefix, pump }) => prefix + pump.repeat(3)).join('') + split.attackParts.suffix;
+          const short =
+            split.attackParts.pumps.map(({ prefix, pump }) => prefix + pump.repeat(3)).join('') +
+            split.attackParts.suffix;
           assert.equal(new RegExp(source, 'y').test(short), false, `${source} on ${JSON.stringify(short)}`);
         }
         assert.ok(analyzer.stats().judgedByTail >= 5, JSON.stringify(analyzer.stats()));

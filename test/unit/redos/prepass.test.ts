@@ -17,12 +17,22 @@ function decides(pythonPattern: string): boolean {
 
 describe('redos/prepass: provably linear shapes', () => {
   it('never calls a CPython-vulnerable corpus pattern safe', () => {
-    const wrong = CPYTHON_CORPUS.filter((entry) => entry.label !== 'safe' && decides(entry.pattern)).map((entry) => entry.pattern);
+    const wrong = CPYTHON_CORPUS.filter((entry) => entry.label !== 'safe' && decides(entry.pattern)).map(
+      (entry) => entry.pattern,
+    );
     assert.deepEqual(wrong, []);
   });
 
   it('decides the seed-like phrasebook patterns and the single-loop shapes', () => {
-    for (const pattern of ['^(hey|hi|hello|yo|sup)[\\s!.]*$', 'a+b', '\\s+$', '^status\\b', '^p\\d+$', '^(?:please )?pause[.!]*$', '^\\w{1,3}$']) {
+    for (const pattern of [
+      '^(hey|hi|hello|yo|sup)[\\s!.]*$',
+      'a+b',
+      '\\s+$',
+      '^status\\b',
+      '^p\\d+$',
+      '^(?:please )?pause[.!]*$',
+      '^\\w{1,3}$',
+    ]) {
       assert.equal(decides(pattern), true, pattern);
     }
   });
@@ -41,6 +51,7 @@ describe('redos/prepass: provably linear shapes', () => {
   });
 
   it('refuses what it cannot read', () => {
-    for (const source of ['(a+', 'a+)', '[a+', 'a\\', '(?<1bad>a)+', '\\u{61']) assert.equal(isTriviallyLinear(source, 'uy'), false, source);
+    for (const source of ['(a+', 'a+)', '[a+', 'a\\', '(?<1bad>a)+', '\\u{61'])
+      assert.equal(isTriviallyLinear(source, 'uy'), false, source);
   });
 });

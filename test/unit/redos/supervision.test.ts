@@ -37,8 +37,17 @@ describe('redos/deep: worker supervision', function () {
 
   it('starts no worker until the first analysis and serves requests from one worker', async () => {
     const analyzer = newAnalyzer();
-    assert.deepEqual(analyzer.stats(), { analyses: 0, cacheHits: 0, prepassSafe: 0, judgedByTail: 0, storeHits: 0, checked: 0 });
-    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
+    assert.deepEqual(analyzer.stats(), {
+      analyses: 0,
+      cacheHits: 0,
+      prepassSafe: 0,
+      judgedByTail: 0,
+      storeHits: 0,
+      checked: 0,
+    });
+    const threads = await Promise.all(
+      ['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))),
+    );
     assert.equal(new Set(threads).size, 1, threads.join(', '));
   });
 
@@ -64,7 +73,10 @@ describe('redos/deep: worker supervision', function () {
   it('keeps serving the queue behind a stuck request', async () => {
     const analyzer = newAnalyzer(100);
     await analyzer.analyze(needsChecker('warm-up'), '');
-    const [stuck, queued] = await Promise.all([analyzer.analyze(HANG, ''), analyzer.analyze(needsChecker('queued'), '')]);
+    const [stuck, queued] = await Promise.all([
+      analyzer.analyze(HANG, ''),
+      analyzer.analyze(needsChecker('queued'), ''),
+    ]);
     assert.equal(stuck.status, 'inconclusive');
     assert.equal(queued.status, 'unsupported');
   });
@@ -110,9 +122,16 @@ describe('redos/deep: worker supervision', function () {
   });
 
   it('keeps to one worker while the running checks are quick, even with more lanes allowed', async () => {
-    const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, timeBudgetMs: 5_000, poolSize: 2, growAfterMs: 60_000 });
+    const analyzer = new DeepRedosAnalyzer({
+      workerPath: FAKE_WORKER_PATH,
+      timeBudgetMs: 5_000,
+      poolSize: 2,
+      growAfterMs: 60_000,
+    });
     analyzers.push(analyzer);
-    const threads = await Promise.all(['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))));
+    const threads = await Promise.all(
+      ['a', 'b', 'c'].map(async (source) => servingThread(await analyzer.analyze(needsChecker(source), ''))),
+    );
     assert.equal(new Set(threads).size, 1, threads.join(', '));
   });
 
@@ -135,7 +154,12 @@ describe('redos/deep: worker supervision', function () {
   });
 
   it('falls back to the worker when the native binary cannot start, asking again instead of failing', async () => {
-    const analyzer = new DeepRedosAnalyzer({ workerPath: FAKE_WORKER_PATH, nativeBinaryPath: '/nonexistent/recheck', timeBudgetMs: 100, poolSize: 1 });
+    const analyzer = new DeepRedosAnalyzer({
+      workerPath: FAKE_WORKER_PATH,
+      nativeBinaryPath: '/nonexistent/recheck',
+      timeBudgetMs: 100,
+      poolSize: 1,
+    });
     analyzers.push(analyzer);
     assert.equal(analyzer.backend, 'native');
     servingThread(await analyzer.analyze(needsChecker('first'), ''));

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { CACHE_FILE_NAME, FileVerdictStore, analyserVersion } from '../../../src/core/redos/verdictStore';
 import type { RedosVerdict } from '../../../src/core/redos/verdict';
 
-const EXPONENTIAL: RedosVerdict = { status: 'vulnerable', complexity: 'exponential', attackString: 'aaa!', attackPython: '"a" * 3 + "!"' };
+const EXPONENTIAL: RedosVerdict = {
+  status: 'vulnerable',
+  complexity: 'exponential',
+  attackString: 'aaa!',
+  attackPython: '"a" * 3 + "!"',
+};
 
 describe('redos/verdictStore: verdicts cached on disk', () => {
   let directory: string;

@@ -35,9 +35,14 @@ interface CliRun {
 /** Runs the CLI asynchronously: the fake daemon answers from this same process. */
 function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, output: `${stdout}\n${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, output: `${stdout}\n${stderr}` });
+      },
+    );
   });
 }
 
@@ -84,7 +89,9 @@ describe('security (unit): the CLI prints no token', function () {
 
   async function assertEveryCommandSilent(where: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun[]> {
     const runs = await Promise.all(everyCommand().map((args) => runCli(args, { [MCP_TOKEN_ENV]: MCP_TOKEN, ...env })));
-    runs.forEach((run, index) => assertNoSecrets(run.output, ledger.all, `kora-ops ${everyCommand()[index].slice(0, 2).join(' ')} ${where}`));
+    runs.forEach((run, index) =>
+      assertNoSecrets(run.output, ledger.all, `kora-ops ${everyCommand()[index].slice(0, 2).join(' ')} ${where}`),
+    );
     return runs;
   }
 
@@ -98,7 +105,8 @@ describe('security (unit): the CLI prints no token', function () {
     it(`under the "${fault}" fault`, async () => {
       daemon.addFault({ name: fault, persistent: true });
       const runs = await assertEveryCommandSilent(`under ${fault}`);
-      if (!WRITE_ONLY_FAULTS.has(fault)) assert.notEqual(runs[1].code, 0, 'status reports the problem with a failing exit code');
+      if (!WRITE_ONLY_FAULTS.has(fault))
+        assert.notEqual(runs[1].code, 0, 'status reports the problem with a failing exit code');
       else assert.match(runs.map((run) => run.output).join('\n'), /HTTP 500/, 'a push met the 500 after its write');
     });
   }

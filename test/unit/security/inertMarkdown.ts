@@ -18,7 +18,10 @@ const CHECKS: ReadonlyArray<{ problem: string; pattern: RegExp }> = [
   { problem: 'a script or data URI', pattern: /\b(?:javascript|vbscript|data):/i },
   { problem: 'a bare URL that GFM would autolink', pattern: /\b(?:https?|ftp):\/\/|(?<![\\.\w])www\./i },
   // The output sanitizer shows these escaped (`\x1b`, `\u202e`); raw they hide or reorder text.
-  { problem: 'a raw control or bidi character', pattern: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/ },
+  {
+    problem: 'a raw control or bidi character',
+    pattern: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+  },
 ];
 
 function escapeRegExp(text: string): string {

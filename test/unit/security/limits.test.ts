@@ -29,8 +29,19 @@ function phrasebookWith(pattern: string): string {
 /** "Billion laughs": 9 levels of 9 aliases each, used by an entry field. */
 function aliasBomb(): string {
   const lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let level = 1; level < 9; level++) lines.push(`lol${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
-  lines.push('entries:', '  - pattern: "^bomb$"', '    category: bomb', '    description: *a8', '    reply_template: Boom.');
+  for (let level = 1; level < 9; level++)
+    lines.push(
+      `lol${level}: &a${level} [${Array(9)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]`,
+    );
+  lines.push(
+    'entries:',
+    '  - pattern: "^bomb$"',
+    '    category: bomb',
+    '    description: *a8',
+    '    reply_template: Boom.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -68,7 +79,10 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
 
     it('gets the daemon\'s "too long" error from the linter', () => {
       const { findings } = lintPhrasebook(phrasebookWith(ONE_MB_PATTERN));
-      assert.ok(findings.some((finding) => finding.code === 'daemon/too-long'), findings.map((finding) => finding.code).join(', '));
+      assert.ok(
+        findings.some((finding) => finding.code === 'daemon/too-long'),
+        findings.map((finding) => finding.code).join(', '),
+      );
     });
 
     it('is declared inconclusive by the deep analysis without a worker run', async () => {
@@ -78,7 +92,10 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
         const verdict = await analyzer.analyze(ONE_MB_PATTERN, '');
         assert.equal(verdict.status, 'inconclusive');
         assert.match(verdict.status === 'inconclusive' ? verdict.reason : '', /too long for deep analysis/);
-        assert.ok(deep.every((finding) => finding.code !== 'redos/exponential'), 'no invented verdict');
+        assert.ok(
+          deep.every((finding) => finding.code !== 'redos/exponential'),
+          'no invented verdict',
+        );
       } finally {
         analyzer.dispose();
       }
@@ -89,12 +106,18 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
     it('compile to the RecursionError CPython raises (the daemon would answer HTTP 500)', () => {
       const compiled = compilePython(DEEPLY_NESTED_PATTERN);
       assert.equal(compiled.ok, false);
-      assert.equal(!compiled.ok && compiled.kind === 'exception' ? compiled.exceptionType : undefined, 'RecursionError');
+      assert.equal(
+        !compiled.ok && compiled.kind === 'exception' ? compiled.exceptionType : undefined,
+        'RecursionError',
+      );
       const { findings } = lintPhrasebook(phrasebookWith(DEEPLY_NESTED_PATTERN));
-      assert.ok(findings.some((finding) => finding.code === 'daemon/http-500' && /RecursionError/.test(finding.message)), findings.map((finding) => finding.code).join(', '));
+      assert.ok(
+        findings.some((finding) => finding.code === 'daemon/http-500' && /RecursionError/.test(finding.message)),
+        findings.map((finding) => finding.code).join(', '),
+      );
     });
 
-    it('past the analyzer\'s depth limit are declared inconclusive, and a deep-but-allowed one gets a verdict in time', async () => {
+    it("past the analyzer's depth limit are declared inconclusive, and a deep-but-allowed one gets a verdict in time", async () => {
       const analyzer = new DeepRedosAnalyzer({ workerPath: await redosWorkerPath(), timeBudgetMs: 500 });
       try {
         const tooDeep = await analyzer.analyze(OVER_ANALYZER_DEPTH_PATTERN, '');
@@ -102,7 +125,10 @@ describe('security (unit): hostile sizes and shapes do not stall the analysis', 
         assert.match(tooDeep.status === 'inconclusive' ? tooDeep.reason : '', /nests groups too deeply/);
         const allowedDepth = `^${'(?:'.repeat(MAX_ANALYSED_GROUP_DEPTH - 1)}a+${')'.repeat(MAX_ANALYSED_GROUP_DEPTH - 1)}$`;
         const verdict = await analyzer.analyze(allowedDepth, '');
-        assert.ok(['safe', 'vulnerable', 'inconclusive'].includes(verdict.status), `a verdict, whatever it is: ${JSON.stringify(verdict)}`);
+        assert.ok(
+          ['safe', 'vulnerable', 'inconclusive'].includes(verdict.status),
+          `a verdict, whatever it is: ${JSON.stringify(verdict)}`,
+        );
       } finally {
         analyzer.dispose();
       }

@@ -27,7 +27,11 @@ function assertTooltipsInert(nodes: readonly HealthNode[], where: string): void 
 function assertTreeInert(nodes: readonly HealthNode[], where: string): void {
   assertTooltipsInert(nodes, where);
   for (const node of allNodes(nodes)) {
-    assert.doesNotMatch(`${node.label}${node.description}`, /[\r\n\u202a-\u202e\u2066-\u2069]/, `${where}: one plain line for ${node.id}`);
+    assert.doesNotMatch(
+      `${node.label}${node.description}`,
+      /[\r\n\u202a-\u202e\u2066-\u2069]/,
+      `${where}: one plain line for ${node.id}`,
+    );
   }
 }
 
@@ -38,7 +42,10 @@ function hostilePatches(hostile: string, index: number) {
     [`extra-${index}-${hostile}`]: { status: 'unhealthy', latency_ms: 12, error: hostile, details: { why: hostile } },
   };
   const snapshot = {
-    daemon_health: { boot_at: hostile, listeners: { [hostile]: { status: 'down', consecutive_errors: 3, last_event_at: hostile } } },
+    daemon_health: {
+      boot_at: hostile,
+      listeners: { [hostile]: { status: 'down', consecutive_errors: 3, last_event_at: hostile } },
+    },
     cost_ladder: { current_tier: hostile },
     operational_state: { primary: hostile },
   };
@@ -48,7 +55,13 @@ function hostilePatches(hostile: string, index: number) {
 describe('security (unit): daemon text cannot inject Markdown, links or HTML', () => {
   it('the checker itself flags every hostile string when left raw', () => {
     // Guards the guard: if the checker missed these, the tests below would prove nothing.
-    const missed = HOSTILE_STRINGS.filter((hostile) => !hostile.includes('#') && !hostile.includes('&') && !hostile.includes('$(') && markdownProblems(hostile).length === 0);
+    const missed = HOSTILE_STRINGS.filter(
+      (hostile) =>
+        !hostile.includes('#') &&
+        !hostile.includes('&') &&
+        !hostile.includes('$(') &&
+        markdownProblems(hostile).length === 0,
+    );
     assert.deepEqual(missed, []);
   });
 
@@ -73,8 +86,14 @@ describe('security (unit): daemon text cannot inject Markdown, links or HTML', (
         daemon.patchSnapshot(snapshot);
         const health = await readHealthOnce(client);
         assert.equal(health.state, 'ok', health.stateDetail);
-        assert.ok(health.services.some((service) => service.error === hostile), 'the hostile error reached the model unchanged');
-        assert.ok(health.listeners.some((listener) => listener.name === hostile), 'the hostile listener name reached the model');
+        assert.ok(
+          health.services.some((service) => service.error === hostile),
+          'the hostile error reached the model unchanged',
+        );
+        assert.ok(
+          health.listeners.some((listener) => listener.name === hostile),
+          'the hostile listener name reached the model',
+        );
         const tree = buildHealthTree([health], Date.now());
         assertTreeInert(tree, 'health tree');
         assertInertMarkdown(summarizeStatus([health]).tooltip, 'status bar tooltip');
@@ -85,9 +104,19 @@ describe('security (unit): daemon text cannot inject Markdown, links or HTML', (
   it('quotes a hostile error body in the state detail inertly', () => {
     const now = Date.now();
     for (const hostile of HOSTILE_STRINGS) {
-      const error = new DaemonError({ kind: 'http_status', detail: `unexpected HTTP 502: ${hostile}`, path: '/api/snapshot', status: 502, bodyExcerpt: hostile });
+      const error = new DaemonError({
+        kind: 'http_status',
+        detail: `unexpected HTTP 502: ${hostile}`,
+        path: '/api/snapshot',
+        status: 502,
+        bodyExcerpt: hostile,
+      });
       const health: DaemonHealth = buildHealth(
-        { daemon: { name: 'proxy', url: 'http://127.0.0.1:9119' }, snapshot: { ok: false, error, at: now }, heartbeat: { ok: false, error, at: now } },
+        {
+          daemon: { name: 'proxy', url: 'http://127.0.0.1:9119' },
+          snapshot: { ok: false, error, at: now },
+          heartbeat: { ok: false, error, at: now },
+        },
         now,
       );
       assert.equal(health.state, 'malformed');
@@ -100,7 +129,10 @@ describe('security (unit): daemon text cannot inject Markdown, links or HTML', (
     for (const hostile of HOSTILE_STRINGS) {
       const live = { source: 'override', source_path: hostile, override_candidate_path: hostile, entryCount: 3 };
       const backups = {
-        backups: [{ filename: hostile, timestamp: now.toISOString(), size_bytes: 10, entry_count: 2 }, { filename: `${hostile}-corrupt`, timestamp: hostile, size_bytes: null, entry_count: null }],
+        backups: [
+          { filename: hostile, timestamp: now.toISOString(), size_bytes: 10, entry_count: 2 },
+          { filename: `${hostile}-corrupt`, timestamp: hostile, size_bytes: null, entry_count: null },
+        ],
         rotation_keep: 5,
       };
       const section = buildPhrasebookSection({
@@ -109,7 +141,12 @@ describe('security (unit): daemon text cannot inject Markdown, links or HTML', (
         backupsWithHistory: new Set([hostile]),
         now,
       });
-      const unreadable = buildPhrasebookSection({ daemonName: 'alpha', data: { error: hostile, loading: false }, backupsWithHistory: new Set(), now });
+      const unreadable = buildPhrasebookSection({
+        daemonName: 'alpha',
+        data: { error: hostile, loading: false },
+        backupsWithHistory: new Set(),
+        now,
+      });
       assertTooltipsInert([section, unreadable], `phrasebook section ${JSON.stringify(hostile)}`);
     }
   });

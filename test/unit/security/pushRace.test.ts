@@ -15,17 +15,25 @@ describe('security (unit): a push does not silently replace a concurrent write',
   it('refuses, sending nothing, when live changed while the confirmation was open', async () => {
     harness = await startHarness();
     const colleague = seedPlus(entry('colleague'));
-    const outcome = await pushPhrasebook(harness.client, { payload: seedPlus(entry('mine')) }, confirmingHooks({
-      // The colleague's push lands while this operator reads the preview.
-      confirm: async () => (await harness.client.putPhrasebook(colleague)).kind === 'ok',
-    }));
+    const outcome = await pushPhrasebook(
+      harness.client,
+      { payload: seedPlus(entry('mine')) },
+      confirmingHooks({
+        // The colleague's push lands while this operator reads the preview.
+        confirm: async () => (await harness.client.putPhrasebook(colleague)).kind === 'ok',
+      }),
+    );
     assert.equal(outcome.kind, 'changed_since_preview');
     assert.equal(nothingWasSent(outcome), true);
     assert.equal(requests(harness.daemon, 'PUT').length, 1, "only the colleague's PUT reached the daemon");
-    assert.equal((await readLive(harness.client)).hash, canonicalEntriesHash(colleague), "the colleague's write is live");
+    assert.equal(
+      (await readLive(harness.client)).hash,
+      canonicalEntriesHash(colleague),
+      "the colleague's write is live",
+    );
   });
 
-  it("reports a write that landed right after ours, and says the daemon has no conditional PUT", async () => {
+  it('reports a write that landed right after ours, and says the daemon has no conditional PUT', async () => {
     harness = await startHarness();
     const colleague = seedPlus(entry('colleague'));
     const client = harness.client;
@@ -40,8 +48,15 @@ describe('security (unit): a push does not silently replace a concurrent write',
     if (outcome.kind !== 'accepted') return;
     assert.equal(outcome.after, 'overwritten');
     assert.equal(outcome.liveAfter?.hash, canonicalEntriesHash(colleague));
-    assert.equal(outcome.live.hash, canonicalEntriesHash(seedPlus(entry('mine'))), 'live stays what we wrote (the base)');
-    assert.match(describeAfterWrite('"alpha"', outcome) ?? '', /Someone else's write landed on "alpha" right after this push.*no conditional write/);
+    assert.equal(
+      outcome.live.hash,
+      canonicalEntriesHash(seedPlus(entry('mine'))),
+      'live stays what we wrote (the base)',
+    );
+    assert.match(
+      describeAfterWrite('"alpha"', outcome) ?? '',
+      /Someone else's write landed on "alpha" right after this push.*no conditional write/,
+    );
   });
 
   it('verifies a push nobody raced', async () => {

@@ -9,7 +9,10 @@ const TERMINAL_ACTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u20
 
 describe('security (unit): output sanitizer', () => {
   it('escapes ESC/CSI/OSC, BEL, CR, line breaks, C1 and bidi controls visibly', () => {
-    assert.equal(escapeControls('a\u001b[2Jb\u0007\r\n\t\u009b\u202e\u2066\u2028\u061cz'), 'a\\x1b[2Jb\\x07\\r\\n\\t\\u009b\\u202e\\u2066\\u2028\\u061cz');
+    assert.equal(
+      escapeControls('a\u001b[2Jb\u0007\r\n\t\u009b\u202e\u2066\u2028\u061cz'),
+      'a\\x1b[2Jb\\x07\\r\\n\\t\\u009b\\u202e\\u2066\\u2028\\u061cz',
+    );
   });
 
   it('keeps line breaks only when asked, never a CR', () => {
@@ -39,7 +42,10 @@ describe('security (unit): output sanitizer', () => {
       fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
         const document = { value, text };
         const json = safeJsonStringify(document, 2);
-        return !TERMINAL_ACTIVE.test(json.replace(/\n/g, '')) && JSON.stringify(JSON.parse(json)) === JSON.stringify(document);
+        return (
+          !TERMINAL_ACTIVE.test(json.replace(/\n/g, '')) &&
+          JSON.stringify(JSON.parse(json)) === JSON.stringify(document)
+        );
       }),
     );
     assert.equal(safeJsonStringify('\u009b\u202e\u2028'), '"\\u009b\\u202e\\u2028"');

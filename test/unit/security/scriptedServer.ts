@@ -1,7 +1,13 @@
 // Tiny HTTP servers for the security checks that need answers the contract-faithful fake daemon
 // never gives: a daemon whose API redirects elsewhere or echoes hostile text, and a second listener
 // on another port ("another origin") that records every request it receives.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { indexHtml, INDEX_HEADERS } from '../../fake-daemon/indexPage';
 
@@ -18,7 +24,9 @@ export interface ScriptedServer {
 }
 
 /** Answers every request after recording it (method, path, headers); the body is drained. */
-export async function startScriptedServer(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<ScriptedServer> {
+export async function startScriptedServer(
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers });
@@ -39,7 +47,10 @@ export async function startScriptedServer(answer: (req: IncomingMessage, res: Se
 }
 
 /** A daemon stand-in: the cockpit page carries `token`; every other path is answered by `api`. */
-export function startDaemonStandIn(token: string, api: (req: IncomingMessage, res: ServerResponse) => void): Promise<ScriptedServer> {
+export function startDaemonStandIn(
+  token: string,
+  api: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<ScriptedServer> {
   return startScriptedServer((req, res) => {
     if (req.url === '/' && req.method === 'GET') {
       res.writeHead(200, INDEX_HEADERS);

@@ -19,7 +19,13 @@ async function cli(cwd: string, args: string[], stdinText?: string): Promise<{ c
   let out = '';
   const stdin = new PassThrough();
   stdin.end(stdinText ?? '');
-  const io: CliIo = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, stdin, env: {}, cwd };
+  const io: CliIo = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (out += t) },
+    stdin,
+    env: {},
+    cwd,
+  };
   return { code: await runCli(args, io), out };
 }
 
@@ -39,7 +45,9 @@ describe('security (unit): size limits are one clear finding, not a stalled proc
     writeFileSync(file, '');
     truncateSync(file, FIFTY_MB);
     const run = await cli(dir, ['lint', 'huge.yml', '--no-redos', '--format', 'json']);
-    const [result] = JSON.parse(run.out) as Array<{ diagnostics: Array<{ code: string; severity: string; message: string }> }>;
+    const [result] = JSON.parse(run.out) as Array<{
+      diagnostics: Array<{ code: string; severity: string; message: string }>;
+    }>;
     assert.equal(result.diagnostics.length, 1, run.out);
     assert.equal(result.diagnostics[0].code, FINDING_CODES.tooLarge);
     assert.equal(result.diagnostics[0].severity, 'error');
@@ -48,7 +56,11 @@ describe('security (unit): size limits are one clear finding, not a stalled proc
   });
 
   const nowhere = ['--url', 'http://127.0.0.1:9'];
-  for (const command of [['validate', 'huge.yml'], ['phrasebook', 'push', 'huge.yml', '--yes', ...nowhere], ['phrasebook', 'test', 'hi', '--file', 'huge.yml', ...nowhere]]) {
+  for (const command of [
+    ['validate', 'huge.yml'],
+    ['phrasebook', 'push', 'huge.yml', '--yes', ...nowhere],
+    ['phrasebook', 'test', 'hi', '--file', 'huge.yml', ...nowhere],
+  ]) {
     it(`${command.slice(0, 2).join(' ')} refuses a file over the limit with a sentence, sending nothing`, async function () {
       this.timeout(10_000);
       const run = await cli(dir, command);
@@ -68,16 +80,28 @@ describe('security (unit): size limits are one clear finding, not a stalled proc
     this.timeout(60_000);
     const big = `entries:\n  - pattern: ^a$\n    category: a\n    description: A\n    reply_template: A.\n    extra: [${'0,'.repeat(100_001)}0]\n${VALID_ENTRY}`;
     const { findings } = lintPhrasebook(big);
-    assert.deepEqual(findings.map((f) => f.code), [FINDING_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      [FINDING_CODES.tooComplex],
+      JSON.stringify(findings.slice(0, 3)),
+    );
     assert.match(findings[0].message, /more than 100,000 YAML values/);
     const pushable = readPushableFile(big);
-    assert.deepEqual(pushable.blocking.map((f) => f.code), [FINDING_CODES.tooComplex], 'a push is refused for the same reason');
+    assert.deepEqual(
+      pushable.blocking.map((f) => f.code),
+      [FINDING_CODES.tooComplex],
+      'a push is refused for the same reason',
+    );
   });
 
   it('YAML nested deeper than the cap: one too-complex error', () => {
     const deep = `entries:\n  - pattern: ^a$\n    category: a\n    description: A\n    reply_template: A.\n    extra: ${'['.repeat(250)}${']'.repeat(250)}\n${VALID_ENTRY}`;
     const { findings } = lintPhrasebook(deep);
-    assert.deepEqual(findings.map((f) => f.code), [FINDING_CODES.tooComplex], JSON.stringify(findings.slice(0, 3)));
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      [FINDING_CODES.tooComplex],
+      JSON.stringify(findings.slice(0, 3)),
+    );
     assert.match(findings[0].message, /nested deeper than 200 levels/);
   });
 });

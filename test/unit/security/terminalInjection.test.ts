@@ -81,21 +81,31 @@ describe('security (unit): daemon and file text cannot drive the terminal', func
       const run = await cli(dir, [...args(), '--format', 'json']);
       assertNoRawControls(`${run.stdout}\n${run.stderr}`, `${name} --format json`);
       const parsed: unknown = JSON.parse(run.stdout);
-      if (jsonCarriesDaemonText) assert.ok(JSON.stringify(parsed).includes(JSON.stringify(HOSTILE).slice(1, -1)), `${name}: JSON keeps the daemon's value`);
+      if (jsonCarriesDaemonText)
+        assert.ok(
+          JSON.stringify(parsed).includes(JSON.stringify(HOSTILE).slice(1, -1)),
+          `${name}: JSON keeps the daemon's value`,
+        );
     });
   }
 
   it('the push [y/N] prompt shows the daemon text escaped', async () => {
     const run = await cli(dir, ['phrasebook', 'push', file, '--url', daemon.url], { tty: true, answer: 'n' });
     assert.ok(run.stderr.includes('[y/N]'), run.stderr);
-    assert.ok(!run.stderr.includes('\u001b]0;pwned') && !run.stderr.includes('\rOVERWRITE'), `raw controls in the prompt: ${JSON.stringify(run.stderr)}`);
+    assert.ok(
+      !run.stderr.includes('\u001b]0;pwned') && !run.stderr.includes('\rOVERWRITE'),
+      `raw controls in the prompt: ${JSON.stringify(run.stderr)}`,
+    );
     assert.ok(run.stderr.includes('\\x1b]0;pwned'), `escaped in the prompt: ${JSON.stringify(run.stderr)}`);
     assert.equal(run.code, 1, 'declined: nothing was sent');
   });
 
   it('lint echoes escape and C1 characters of the linted YAML escaped', async () => {
     const yamlFile = join(dir, 'hostile.yml');
-    writeFileSync(yamlFile, `- pattern: "^(a\\e]0;pwned\\a"\n  category: "c\\x9b31m"\n  description: d\n  reply_template: r\n`);
+    writeFileSync(
+      yamlFile,
+      `- pattern: "^(a\\e]0;pwned\\a"\n  category: "c\\x9b31m"\n  description: d\n  reply_template: r\n`,
+    );
     for (const format of ['text', 'json']) {
       const run = await cli(dir, ['lint', yamlFile, '--format', format]);
       assertNoRawControls(`${run.stdout}\n${run.stderr}`, `lint --format ${format}`);

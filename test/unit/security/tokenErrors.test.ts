@@ -25,14 +25,21 @@ describe('security (unit): unusable tokens get a sentence, not a low-level error
       await assert.rejects(client.getPhrasebook(), (error: unknown) => {
         assert.ok(isDaemonError(error), String(error));
         assert.equal(error.kind, 'unauthorized');
-        assert.match(error.message, /session token on the daemon's cockpit page contains characters no token can have.*not sent/);
+        assert.match(
+          error.message,
+          /session token on the daemon's cockpit page contains characters no token can have.*not sent/,
+        );
         assert.doesNotMatch(error.message, /UND_ERR|abc/);
         return true;
       });
     } finally {
       await client.dispose();
     }
-    assert.deepEqual(server.requests.map((request) => request.path), ['/'], 'only the cockpit page was read');
+    assert.deepEqual(
+      server.requests.map((request) => request.path),
+      ['/'],
+      'only the cockpit page was read',
+    );
   });
 
   it('a stored token (KORA_SESSION_TOKEN) with a control character: the CLI says what to do, exit 2', async () => {
@@ -41,12 +48,21 @@ describe('security (unit): unusable tokens get a sentence, not a low-level error
       res.end('Frontend not built');
     });
     let out = '';
-    const io: CliIo = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, stdin: new PassThrough(), env: { KORA_SESSION_TOKEN: BAD_TOKEN }, cwd: '/' };
+    const io: CliIo = {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (out += t) },
+      stdin: new PassThrough(),
+      env: { KORA_SESSION_TOKEN: BAD_TOKEN },
+      cwd: '/',
+    };
     const code = await runCli(['phrasebook', 'pull', '--url', server.url], io);
     assert.equal(code, 2, out);
     assert.match(out, /stored session token contains characters no token can have.*KORA_SESSION_TOKEN/);
     assert.doesNotMatch(out, /abc|UND_ERR/);
-    assert.deepEqual(server.requests.map((request) => request.path), ['/']);
+    assert.deepEqual(
+      server.requests.map((request) => request.path),
+      ['/'],
+    );
   });
 
   it('an MCP token with a line break: refused before POST /mcp', async () => {
@@ -54,7 +70,10 @@ describe('security (unit): unusable tokens get a sentence, not a low-level error
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
     });
-    const client = new KoraClient({ name: 'hostile', url: server.url }, { mcpTokens: { getMcpToken: async () => 'mcp\ninjected: header' } });
+    const client = new KoraClient(
+      { name: 'hostile', url: server.url },
+      { mcpTokens: { getMcpToken: async () => 'mcp\ninjected: header' } },
+    );
     try {
       await assert.rejects(client.getDaemonStatusViaMcp(), /The MCP token contains characters no token can have/);
     } finally {
@@ -72,9 +91,16 @@ describe('security (unit): unusable tokens get a sentence, not a low-level error
       }
       const ok = req.headers['x-hermes-session-token'] === 'good-token-0123456789';
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(ok ? JSON.stringify({ source: 'bundled_default', source_path: '/x', override_candidate_path: null, entries: [] }) : '{"detail":"Unauthorized"}');
+      res.end(
+        ok
+          ? JSON.stringify({ source: 'bundled_default', source_path: '/x', override_candidate_path: null, entries: [] })
+          : '{"detail":"Unauthorized"}',
+      );
     });
-    const client = new KoraClient({ name: 'd', url: server.url }, { sessionTokens: { getStoredSessionToken: async () => 'good-token-0123456789\n' } });
+    const client = new KoraClient(
+      { name: 'd', url: server.url },
+      { sessionTokens: { getStoredSessionToken: async () => 'good-token-0123456789\n' } },
+    );
     try {
       assert.equal((await client.getPhrasebook()).source, 'bundled_default');
     } finally {

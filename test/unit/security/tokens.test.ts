@@ -47,7 +47,9 @@ function everyCall(client: KoraClient): Array<{ name: string; call: () => Promis
 }
 
 async function assertNoSecretInAnyOutcome(client: KoraClient, secrets: () => Secret[], where: string): Promise<void> {
-  const texts = await Promise.all(everyCall(client).map(async ({ name, call }) => ({ name, text: await outcomeText(call) })));
+  const texts = await Promise.all(
+    everyCall(client).map(async ({ name, call }) => ({ name, text: await outcomeText(call) })),
+  );
   for (const { name, text } of texts) assertNoSecrets(text, secrets(), `${name} ${where}`);
 }
 
@@ -63,7 +65,10 @@ describe('security (unit): tokens never leave their daemon', function () {
       daemon = await startFakeDaemon({ mcpToken: MCP_TOKEN });
       ledger.add('MCP token', MCP_TOKEN);
       ledger.add('session token', daemon.token);
-      client = new KoraClient({ name: 'fake', url: daemon.url }, { timeouts: SHORT_TIMEOUTS, mcpTokens: { getMcpToken: async () => MCP_TOKEN } });
+      client = new KoraClient(
+        { name: 'fake', url: daemon.url },
+        { timeouts: SHORT_TIMEOUTS, mcpTokens: { getMcpToken: async () => MCP_TOKEN } },
+      );
     });
 
     afterEach(async () => {
@@ -89,10 +94,19 @@ describe('security (unit): tokens never leave their daemon', function () {
       await daemon.setScenario('no_frontend');
       daemon.restart();
       ledger.add('second rotated session token', daemon.token);
-      const withStored = new KoraClient({ name: 'stored', url: daemon.url }, { sessionTokens: { getStoredSessionToken: async () => stored } });
+      const withStored = new KoraClient(
+        { name: 'stored', url: daemon.url },
+        { sessionTokens: { getStoredSessionToken: async () => stored } },
+      );
       try {
-        const error = await withStored.getSnapshot().then(() => undefined, (rejection: unknown) => rejection);
-        assert.ok(error instanceof DaemonError && error.kind === 'unauthorized', `the stored token is rejected: ${String(error)}`);
+        const error = await withStored.getSnapshot().then(
+          () => undefined,
+          (rejection: unknown) => rejection,
+        );
+        assert.ok(
+          error instanceof DaemonError && error.kind === 'unauthorized',
+          `the stored token is rejected: ${String(error)}`,
+        );
         await assertNoSecretInAnyOutcome(withStored, () => ledger.all, 'with a rejected stored token');
       } finally {
         await withStored.dispose();
@@ -119,7 +133,10 @@ describe('security (unit): tokens never leave their daemon', function () {
     });
 
     function clientOf(url: string): KoraClient {
-      const client = new KoraClient({ name: 'redirecting', url }, { timeouts: SHORT_TIMEOUTS, mcpTokens: { getMcpToken: async () => MCP_TOKEN } });
+      const client = new KoraClient(
+        { name: 'redirecting', url },
+        { timeouts: SHORT_TIMEOUTS, mcpTokens: { getMcpToken: async () => MCP_TOKEN } },
+      );
       clients.push(client);
       return client;
     }
@@ -136,13 +153,29 @@ describe('security (unit): tokens never leave their daemon', function () {
         for (const { name, call } of everyCall(client)) {
           const text = await outcomeText(call);
           assert.match(text, /redirect_refused/, `${name} refuses the redirect: ${text.slice(0, 300)}`);
-          assertNoSecrets(text, [{ name: 'session token', value: STAND_IN_TOKEN }, { name: 'MCP token', value: MCP_TOKEN }], name);
+          assertNoSecrets(
+            text,
+            [
+              { name: 'session token', value: STAND_IN_TOKEN },
+              { name: 'MCP token', value: MCP_TOKEN },
+            ],
+            name,
+          );
         }
         assert.deepEqual(other.requests, [], 'the other origin was never contacted');
         const apiRequests = daemon.requests.filter((request) => request.path.startsWith('/api/'));
         assert.ok(apiRequests.length >= 6, 'the daemon received the API requests');
-        for (const request of apiRequests) assert.equal(request.headers[SESSION_TOKEN_HEADER.toLowerCase()], STAND_IN_TOKEN, `${request.method} ${request.path} carried the session token to its own origin`);
-        assert.equal(daemon.requests.find((request) => request.path === '/mcp')?.headers.authorization, `Bearer ${MCP_TOKEN}`, 'the MCP token went to its own origin');
+        for (const request of apiRequests)
+          assert.equal(
+            request.headers[SESSION_TOKEN_HEADER.toLowerCase()],
+            STAND_IN_TOKEN,
+            `${request.method} ${request.path} carried the session token to its own origin`,
+          );
+        assert.equal(
+          daemon.requests.find((request) => request.path === '/mcp')?.headers.authorization,
+          `Bearer ${MCP_TOKEN}`,
+          'the MCP token went to its own origin',
+        );
       });
     }
 
@@ -156,7 +189,11 @@ describe('security (unit): tokens never leave their daemon', function () {
       const text = await outcomeText(() => clientOf(redirecting.url).getSnapshot());
       assert.match(text, /redirect_refused/);
       assert.deepEqual(tokenPage.requests, [], 'the page with the other token was never fetched');
-      assert.equal(redirecting.requests.some((request) => request.headers[SESSION_TOKEN_HEADER.toLowerCase()] !== undefined), false, 'no token was sent at all');
+      assert.equal(
+        redirecting.requests.some((request) => request.headers[SESSION_TOKEN_HEADER.toLowerCase()] !== undefined),
+        false,
+        'no token was sent at all',
+      );
     });
   });
 
@@ -176,9 +213,14 @@ describe('security (unit): tokens never leave their daemon', function () {
       net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
         // net.connect() passes its normalized arguments as one array: [options, callback].
         const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-        const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as { host?: string; port?: number };
+        const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as {
+          host?: string;
+          port?: number;
+        };
         attempts.push({ host: options.host, port: Number(options.port) });
-        process.nextTick(() => this.destroy(Object.assign(new Error('blocked by the security test'), { code: 'ECONNREFUSED' })));
+        process.nextTick(() =>
+          this.destroy(Object.assign(new Error('blocked by the security test'), { code: 'ECONNREFUSED' })),
+        );
         return this;
       } as typeof net.Socket.prototype.connect;
       restore = () => {
@@ -189,7 +231,10 @@ describe('security (unit): tokens never leave their daemon', function () {
     afterEach(() => restore());
 
     it('is refused before any socket is opened, for reads, writes and MCP', async () => {
-      const client = new KoraClient({ name: 'remote', url: REMOTE_URL }, { mcpTokens: { getMcpToken: async () => MCP_TOKEN } });
+      const client = new KoraClient(
+        { name: 'remote', url: REMOTE_URL },
+        { mcpTokens: { getMcpToken: async () => MCP_TOKEN } },
+      );
       try {
         for (const { name, call } of everyCall(client)) {
           const text = await outcomeText(call);
@@ -204,11 +249,17 @@ describe('security (unit): tokens never leave their daemon', function () {
     });
 
     it('is attempted only when the user opted in for that daemon (the attempt is stopped locally here)', async () => {
-      const client = new KoraClient({ name: 'remote', url: REMOTE_URL, allowInsecureHttp: true }, { timeouts: SHORT_TIMEOUTS });
+      const client = new KoraClient(
+        { name: 'remote', url: REMOTE_URL, allowInsecureHttp: true },
+        { timeouts: SHORT_TIMEOUTS },
+      );
       try {
         const text = await outcomeText(() => client.getSnapshot());
         assert.match(text, /"kind":"offline"/, `the blocked connection reads as offline: ${text.slice(0, 200)}`);
-        assert.ok(attempts.length > 0 && attempts.every((attempt) => attempt.host === '203.0.113.9' && attempt.port === 9119), JSON.stringify(attempts));
+        assert.ok(
+          attempts.length > 0 && attempts.every((attempt) => attempt.host === '203.0.113.9' && attempt.port === 9119),
+          JSON.stringify(attempts),
+        );
       } finally {
         await client.dispose();
       }

@@ -27,9 +27,27 @@ describe('health tree model', () => {
     it('has a root with overall status and uptime, and a stale marker up front once data is older than its cadence', () => {
       assert.equal(root.label, 'alpha');
       assert.equal(root.description, 'healthy · up 4h 05m');
-      const older = only(buildHealthTree([aDaemon('alpha').with({ lastSuccessAt: NOW - 3 * 60_000, expectedUpdateMs: 300_000 }).build()], NOW));
+      const older = only(
+        buildHealthTree(
+          [
+            aDaemon('alpha')
+              .with({ lastSuccessAt: NOW - 3 * 60_000, expectedUpdateMs: 300_000 })
+              .build(),
+          ],
+          NOW,
+        ),
+      );
       assert.equal(older.description, 'healthy · up 4h 05m', 'within the cadence: nothing to say');
-      const stale = only(buildHealthTree([aDaemon('alpha').with({ lastSuccessAt: NOW - 10 * 60_000, expectedUpdateMs: 300_000 }).build()], NOW));
+      const stale = only(
+        buildHealthTree(
+          [
+            aDaemon('alpha')
+              .with({ lastSuccessAt: NOW - 10 * 60_000, expectedUpdateMs: 300_000 })
+              .build(),
+          ],
+          NOW,
+        ),
+      );
       assert.equal(stale.description, 'healthy · stale, read 10 min ago · up 4h 05m');
       assert.match(stale.tooltip, /Stale/);
       assert.match(root.tooltip, /Last answer/);
@@ -89,7 +107,10 @@ describe('health tree model', () => {
       assert.equal(services.description, '2 healthy · 1 degraded · 1 unhealthy · 1 unknown');
       const [vercel, sentry, , supabase] = services.children;
       assert.deepEqual([vercel.iconId, vercel.colorId, vercel.description], ['question', COLOR.muted, 'unknown']);
-      assert.deepEqual([sentry.iconId, sentry.colorId, sentry.description], ['warning', COLOR.warning, 'degraded · 230 ms']);
+      assert.deepEqual(
+        [sentry.iconId, sentry.colorId, sentry.description],
+        ['warning', COLOR.warning, 'degraded · 230 ms'],
+      );
       assert.deepEqual([supabase.iconId, supabase.colorId], ['error', COLOR.error]);
       assert.match(sentry.tooltip, /Last check: 2026\\-05\\-23T10\\:05\\:00Z \\\(5 min ago\\\)/);
       assert.match(sentry.tooltip, /Detail unresolved\\_issues: 12/);
@@ -106,7 +127,12 @@ describe('health tree model', () => {
 
   it('shows listener error counts and last event only when the daemon knows them', () => {
     const health = aDaemon()
-      .with({ listeners: [listener('web'), listener('slack_client', 'up', { consecutiveErrors: 3, lastEventAt: '2026-05-23T10:09:30Z', started: false })] })
+      .with({
+        listeners: [
+          listener('web'),
+          listener('slack_client', 'up', { consecutiveErrors: 3, lastEventAt: '2026-05-23T10:09:30Z', started: false }),
+        ],
+      })
       .build();
     const listeners = child(only(buildHealthTree([health], NOW)), 'listeners').children;
     assert.equal(listeners[0].description, 'up');
@@ -131,17 +157,45 @@ describe('health tree model', () => {
     const expected: Record<Exclude<DaemonState, 'ok'>, Expected> = {
       connecting: { label: 'Connecting…', description: '', iconId: 'loading~spin' },
       offline: { label: 'Offline', description: 'retrying in 12 s', iconId: 'debug-disconnect', action: 'retry' },
-      unauthorized: { label: 'Token rejected', description: 'Set Session Token…', iconId: 'lock', action: 'setSessionToken' },
-      no_frontend: { label: 'Cockpit not built', description: 'set a session token', iconId: 'key', action: 'setSessionToken' },
+      unauthorized: {
+        label: 'Token rejected',
+        description: 'Set Session Token…',
+        iconId: 'lock',
+        action: 'setSessionToken',
+      },
+      no_frontend: {
+        label: 'Cockpit not built',
+        description: 'set a session token',
+        iconId: 'key',
+        action: 'setSessionToken',
+      },
       warming: { label: 'Probes warming up', description: /first probe cycle/, iconId: 'watch' },
       stale: { label: 'Snapshot stale', description: 'no snapshot available', iconId: 'history', action: 'showLog' },
-      endpoint_missing: { label: 'Endpoint missing', description: 'daemon too old', iconId: 'versions', action: 'showLog' },
-      malformed: { label: 'Malformed response', description: 'see the log', iconId: 'bracket-error', action: 'showLog' },
-      insecure_refused: { label: 'Insecure URL refused', description: /https/, iconId: 'shield', action: 'configureDaemons' },
+      endpoint_missing: {
+        label: 'Endpoint missing',
+        description: 'daemon too old',
+        iconId: 'versions',
+        action: 'showLog',
+      },
+      malformed: {
+        label: 'Malformed response',
+        description: 'see the log',
+        iconId: 'bracket-error',
+        action: 'showLog',
+      },
+      insecure_refused: {
+        label: 'Insecure URL refused',
+        description: /https/,
+        iconId: 'shield',
+        action: 'configureDaemons',
+      },
     };
     for (const [state, want] of Object.entries(expected) as [Exclude<DaemonState, 'ok'>, Expected][]) {
       it(`${state}: a root with a state node saying what to do`, () => {
-        const health = aDaemon('beta').inState(state, `the ${state} detail`).with({ nextPollAt: NOW + 12_000 }).build();
+        const health = aDaemon('beta')
+          .inState(state, `the ${state} detail`)
+          .with({ nextPollAt: NOW + 12_000 })
+          .build();
         const root = only(buildHealthTree([health], NOW));
         assert.ok(root.children.length > 0, 'the daemon has children');
         const stateNode = root.children[0];
@@ -152,7 +206,8 @@ describe('health tree model', () => {
         assert.equal(stateNode.iconId, want.iconId);
         assert.equal(stateNode.action, want.action);
         assert.match(stateNode.tooltip, new RegExp(`the ${state.replace('_', '\\\\_')} detail`));
-        if (state !== 'warming' && state !== 'stale') assert.equal(root.iconId, want.iconId, 'the root shows the state');
+        if (state !== 'warming' && state !== 'stale')
+          assert.equal(root.iconId, want.iconId, 'the root shows the state');
       });
     }
 
@@ -162,7 +217,14 @@ describe('health tree model', () => {
     });
 
     it('a stale snapshot says how old it is', () => {
-      const health = aDaemon().with({ state: 'stale', snapshotStale: true, snapshotComputedAt: '2026-05-23T09:56:00Z', snapshotAgeSeconds: 14 * 60 }).build();
+      const health = aDaemon()
+        .with({
+          state: 'stale',
+          snapshotStale: true,
+          snapshotComputedAt: '2026-05-23T09:56:00Z',
+          snapshotAgeSeconds: 14 * 60,
+        })
+        .build();
       const root = only(buildHealthTree([health], NOW));
       assert.equal(root.children[0].description, 'computed 14 min ago');
       assert.equal(child(root, 'snapshot').colorId, COLOR.warning);
@@ -170,10 +232,21 @@ describe('health tree model', () => {
     });
 
     it('stale without any snapshot: no snapshot node, and listeners say why they are missing', () => {
-      const health = aDaemon().with({ state: 'stale', snapshotStale: true, snapshotComputedAt: null, snapshotAgeSeconds: null, listeners: [] }).build();
+      const health = aDaemon()
+        .with({
+          state: 'stale',
+          snapshotStale: true,
+          snapshotComputedAt: null,
+          snapshotAgeSeconds: null,
+          listeners: [],
+        })
+        .build();
       const root = only(buildHealthTree([health], NOW));
       assert.equal(root.children[0].description, 'no snapshot available');
-      assert.equal(root.children.some((node) => node.kind === 'snapshot'), false);
+      assert.equal(
+        root.children.some((node) => node.kind === 'snapshot'),
+        false,
+      );
       assert.equal(child(root, 'listeners').description, 'unknown without a snapshot');
     });
 
@@ -187,20 +260,30 @@ describe('health tree model', () => {
 
     it('a daemon that could not be read has no empty groups', () => {
       const root = only(buildHealthTree([aDaemon().inState('offline').build()], NOW));
-      assert.deepEqual(root.children.map((node) => node.kind), ['state']);
+      assert.deepEqual(
+        root.children.map((node) => node.kind),
+        ['state'],
+      );
     });
 
     it('keeps last known data under a problem state when the model has it', () => {
-      const health = aDaemon().with({ state: 'offline', stateDetail: 'connection refused', lastSuccessAt: NOW - 5 * 60_000 }).build();
+      const health = aDaemon()
+        .with({ state: 'offline', stateDetail: 'connection refused', lastSuccessAt: NOW - 5 * 60_000 })
+        .build();
       const root = only(buildHealthTree([health], NOW));
-      assert.deepEqual(root.children.slice(0, 3).map((node) => node.kind), ['state', 'listeners', 'services']);
+      assert.deepEqual(
+        root.children.slice(0, 3).map((node) => node.kind),
+        ['state', 'listeners', 'services'],
+      );
       assert.equal(root.description, 'offline · read 5 min ago');
     });
   });
 
   describe('status values we do not know', () => {
     it('are shown as the daemon sent them, with a neutral icon, on the root and on services', () => {
-      const health = aDaemon('alpha').with({ overallStatus: 'maintenance', services: [service('github', 'maintenance')] }).build();
+      const health = aDaemon('alpha')
+        .with({ overallStatus: 'maintenance', services: [service('github', 'maintenance')] })
+        .build();
       const root = only(buildHealthTree([health], NOW));
       assert.match(root.description, /^maintenance/);
       assert.equal(root.iconId, 'circle-outline');
@@ -218,7 +301,9 @@ describe('health tree model', () => {
         stateDetail: hostile,
         bootAt: hostile,
         listeners: [listener(hostile)],
-        services: [service(hostile, 'degraded', { error: hostile, details: { [hostile]: hostile }, lastCheckAt: hostile })],
+        services: [
+          service(hostile, 'degraded', { error: hostile, details: { [hostile]: hostile }, lastCheckAt: hostile }),
+        ],
       })
       .build();
     const nodes = allNodes(buildHealthTree([health], NOW));
@@ -234,7 +319,9 @@ describe('health tree model', () => {
     });
 
     it('is a single line in labels and descriptions', () => {
-      const multiLine = aDaemon('a\nb').with({ listeners: [listener('x\n# y')] }).build();
+      const multiLine = aDaemon('a\nb')
+        .with({ listeners: [listener('x\n# y')] })
+        .build();
       for (const node of allNodes(buildHealthTree([multiLine], NOW))) {
         assert.ok(!node.label.includes('\n') && !node.description.includes('\n'), node.id);
       }
@@ -242,7 +329,9 @@ describe('health tree model', () => {
 
     it('cannot collide ids across daemons or paths', () => {
       const a = aDaemon('a/listeners').with({ listeners: [] }).build();
-      const b = aDaemon('a').with({ listeners: [listener('x')] }).build();
+      const b = aDaemon('a')
+        .with({ listeners: [listener('x')] })
+        .build();
       const ids = allNodes(buildHealthTree([a, b], NOW)).map((node) => node.id);
       assert.equal(new Set(ids).size, ids.length);
     });

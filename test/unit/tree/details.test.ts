@@ -3,8 +3,13 @@ import { nodeDetailsText } from '../../../src/core/tree/details';
 import { NOW, aDaemon, service } from '../health-view/builders';
 
 describe('Copy Details of a tree row', () => {
-  const offline = aDaemon('alpha').inState('offline', 'Connection refused (/api/snapshot).').with({ lastSuccessAt: NOW - 120_000, lastContactAt: NOW - 120_000, expectedUpdateMs: 300_000 }).build();
-  const beta = aDaemon('beta').with({ services: [service('sentry', 'unhealthy', { error: 'HTTP 503\nfrom upstream' })] }).build();
+  const offline = aDaemon('alpha')
+    .inState('offline', 'Connection refused (/api/snapshot).')
+    .with({ lastSuccessAt: NOW - 120_000, lastContactAt: NOW - 120_000, expectedUpdateMs: 300_000 })
+    .build();
+  const beta = aDaemon('beta')
+    .with({ services: [service('sentry', 'unhealthy', { error: 'HTTP 503\nfrom upstream' })] })
+    .build();
 
   it('gives a daemon row its state, detail and freshness as plain lines', () => {
     const text = nodeDetailsText([offline, beta], 'alpha', NOW) ?? '';

@@ -29,21 +29,29 @@ describe('health tree refresh planning', () => {
   it('refreshes only the service whose latency changed', () => {
     const view = new FakeView();
     view.show([aDaemon('alpha').build()]);
-    const services = aDaemon('alpha').build().services.map((s) => (s.name === 'fly' ? { ...s, latencyMs: 999 } : s));
+    const services = aDaemon('alpha')
+      .build()
+      .services.map((s) => (s.name === 'fly' ? { ...s, latencyMs: 999 } : s));
     assert.deepEqual(ids(view.show([aDaemon('alpha').with({ services }).build()])), ['alpha/services/fly']);
   });
 
   it('refreshes the group (and with it the child) when a status change alters its summary', () => {
     const view = new FakeView();
     view.show([aDaemon('alpha').build(), aDaemon('beta').build()]);
-    const services = aDaemon('beta').build().services.map((s) => (s.name === 'sentry' ? service('sentry', 'degraded') : s));
-    assert.deepEqual(ids(view.show([aDaemon('alpha').build(), aDaemon('beta').with({ services }).build()])), ['beta/services']);
+    const services = aDaemon('beta')
+      .build()
+      .services.map((s) => (s.name === 'sentry' ? service('sentry', 'degraded') : s));
+    assert.deepEqual(ids(view.show([aDaemon('alpha').build(), aDaemon('beta').with({ services }).build()])), [
+      'beta/services',
+    ]);
   });
 
   it('refreshes the parent when a child appears, and never one of its descendants as well', () => {
     const view = new FakeView();
     view.show([aDaemon('alpha').build()]);
-    const more = aDaemon('alpha').with({ listeners: [...aDaemon().build().listeners, listener('snapshot')] }).build();
+    const more = aDaemon('alpha')
+      .with({ listeners: [...aDaemon().build().listeners, listener('snapshot')] })
+      .build();
     assert.deepEqual(ids(view.show([more])), ['alpha/listeners']);
   });
 
@@ -56,7 +64,10 @@ describe('health tree refresh planning', () => {
 
   it('refreshes only the countdown of an offline daemon as time passes', () => {
     const view = new FakeView();
-    const offline = aDaemon('beta').inState('offline').with({ nextPollAt: NOW + 30_000 }).build();
+    const offline = aDaemon('beta')
+      .inState('offline')
+      .with({ nextPollAt: NOW + 30_000 })
+      .build();
     view.show([aDaemon('alpha').build(), offline], NOW);
     assert.deepEqual(ids(view.show([aDaemon('alpha').build(), offline], NOW + 1000)), ['beta/state']);
     assert.equal(view.state.get('beta/state')?.description, 'retrying in 29 s');
@@ -71,7 +82,10 @@ describe('health tree refresh planning', () => {
   it('indexes nodes by id for the view', () => {
     const view = new FakeView();
     view.show([aDaemon('alpha').build()]);
-    assert.deepEqual(view.state.roots.map((root) => root.id), ['alpha']);
+    assert.deepEqual(
+      view.state.roots.map((root) => root.id),
+      ['alpha'],
+    );
     assert.equal(view.state.children('alpha/services').length, 5);
     assert.equal(view.state.get('alpha/services/sentry')?.label, 'sentry');
     assert.deepEqual(view.state.children('nope'), []);

@@ -4,7 +4,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTING } from '../../../src/vscode/constants';
-import { DEFAULT_DAEMONS, SETTING_TABLE, settingKey, settingValue, type SettingName } from '../../../src/vscode/settingsTable';
+import {
+  DEFAULT_DAEMONS,
+  SETTING_TABLE,
+  settingKey,
+  settingValue,
+  type SettingName,
+} from '../../../src/vscode/settingsTable';
 
 interface ManifestProperty {
   default?: unknown;
@@ -21,7 +27,9 @@ const names = Object.keys(SETTING_TABLE) as SettingName[];
 describe('settings table', () => {
   it('has one entry per setting of the manifest (the daemon list aside)', () => {
     const inTable = names.map((name) => `${SETTING.section}.${settingKey(name)}`).sort();
-    const inManifest = Object.keys(properties).filter((key) => key !== `${SETTING.section}.${SETTING.daemons}`).sort();
+    const inManifest = Object.keys(properties)
+      .filter((key) => key !== `${SETTING.section}.${SETTING.daemons}`)
+      .sort();
     assert.deepEqual(inTable, inManifest);
   });
 
@@ -60,10 +68,18 @@ describe('settings table', () => {
   });
 
   it('keeps only known severities in kora.phrasebook.severity', () => {
-    assert.deepEqual(settingValue('phrasebookSeverity', { 'redos/polynomial': 'information', 'yaml/yaml11-trap': 'off', x: 'loud', y: 3 }), {
-      'redos/polynomial': 'information',
-      'yaml/yaml11-trap': 'off',
-    });
+    assert.deepEqual(
+      settingValue('phrasebookSeverity', {
+        'redos/polynomial': 'information',
+        'yaml/yaml11-trap': 'off',
+        x: 'loud',
+        y: 3,
+      }),
+      {
+        'redos/polynomial': 'information',
+        'yaml/yaml11-trap': 'off',
+      },
+    );
     assert.deepEqual(settingValue('phrasebookSeverity', ['error']), {});
   });
 });

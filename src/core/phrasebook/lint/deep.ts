@@ -46,7 +46,10 @@ export function deepJobs(entries: readonly EntryInfo[]): DeepJob[] {
 }
 
 /** A finding on every entry whose pattern has a verdict so far (`verdictOf` is undefined while pending). */
-export function verdictFindings(entries: readonly EntryInfo[], verdictOf: (key: string) => RedosVerdict | undefined): Finding[] {
+export function verdictFindings(
+  entries: readonly EntryInfo[],
+  verdictOf: (key: string) => RedosVerdict | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   for (const entry of entries) {
     const key = entryDeepKey(entry);
@@ -58,7 +61,10 @@ export function verdictFindings(entries: readonly EntryInfo[], verdictOf: (key: 
 }
 
 /** Every job's verdict; all start at once (the analyzer queues them). */
-export async function analyzeJobs(jobs: readonly DeepJob[], analyzer: RedosAnalyzer): Promise<Map<string, RedosVerdict>> {
+export async function analyzeJobs(
+  jobs: readonly DeepJob[],
+  analyzer: RedosAnalyzer,
+): Promise<Map<string, RedosVerdict>> {
   const verdicts = await Promise.all(jobs.map((job) => safeAnalyze(analyzer, job.source, job.flags)));
   return new Map(jobs.map((job, index) => [job.key, verdicts[index]]));
 }
@@ -70,7 +76,10 @@ export async function lintPhrasebookDeep(
   options: DeepLintOptions = {},
 ): Promise<Finding[]> {
   const verdicts = await analyzeJobs(deepJobs(result.entries), analyzer);
-  return applySeverities(verdictFindings(result.entries, (key) => verdicts.get(key)), options.severityOverrides);
+  return applySeverities(
+    verdictFindings(result.entries, (key) => verdicts.get(key)),
+    options.severityOverrides,
+  );
 }
 
 /** An analyzer that throws must not take the lint down: it becomes "inconclusive". */
@@ -78,7 +87,10 @@ async function safeAnalyze(analyzer: RedosAnalyzer, source: string, flags: strin
   try {
     return await analyzer.analyze(source, flags);
   } catch (error) {
-    return { status: 'inconclusive', reason: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      status: 'inconclusive',
+      reason: `analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -104,7 +116,12 @@ export function verdictFinding(verdict: RedosVerdict, entryIndex: number, range:
             ...base,
             ...ruleDefaults(FINDING_CODES.redosPolynomial),
             message: `Polynomial backtracking (degree ${verdict.degree ?? '?'}): matching time grows like n^${verdict.degree ?? '?'} on inputs like ${attackText(verdict)}.`,
-            data: { attackString: verdict.attackString, attackPython: verdict.attackPython, complexity: 'polynomial', degree: verdict.degree },
+            data: {
+              attackString: verdict.attackString,
+              attackPython: verdict.attackPython,
+              complexity: 'polynomial',
+              degree: verdict.degree,
+            },
           };
     case 'inconclusive':
     case 'unsupported':

@@ -6,12 +6,7 @@ import type { EntryNode, FieldNode, PhrasebookDocument } from '../document';
 import { perEntryLints } from './entryLints';
 import { heuristicSafeRewrite } from './heuristicRewrite';
 import { placeholderFixes, quoteFix, scalarEdit } from './fixes';
-import {
-  type EntryAnalysis,
-  type EntryPatternInfo,
-  type SpanFinding,
-  type SpanFix,
-} from './types';
+import { type EntryAnalysis, type EntryPatternInfo, type SpanFinding, type SpanFix } from './types';
 import { compileDaemonPattern, translateDaemonPattern, type DaemonCompileResult } from '../pythonRegex';
 import type { SourceSpan } from '../yaml/scalarOffsets';
 import { patternShape } from './shadowing';
@@ -36,7 +31,9 @@ export function analyzeEntry(doc: PhrasebookDocument, entry: EntryNode): EntryAn
   const pattern = patternInfo(entry.value, check.compile);
   const patternField = entry.fieldsByName.get('pattern');
   if (pattern?.translation && !pattern.translation.ok && patternField) {
-    absolute.push(untranslatableFinding(patternField, pattern.source, pattern.translation.reason, pattern.translation.pos));
+    absolute.push(
+      untranslatableFinding(patternField, pattern.source, pattern.translation.reason, pattern.translation.pos),
+    );
   }
   absolute.push(...perEntryLints(doc, entry));
   const base = entry.span.start;
@@ -74,7 +71,12 @@ function patternInfo(value: unknown, known: DaemonCompileResult | null): EntryPa
   };
 }
 
-function issueFindings(doc: PhrasebookDocument, entry: EntryNode, issue: EntryIssue, anchorSpan: SourceSpan): SpanFinding[] {
+function issueFindings(
+  doc: PhrasebookDocument,
+  entry: EntryNode,
+  issue: EntryIssue,
+  anchorSpan: SourceSpan,
+): SpanFinding[] {
   const fieldName = issueField(issue);
   const field = entry.fieldsByName.get(fieldName);
   const finding = (span: SourceSpan, extra: Partial<SpanFinding> = {}): SpanFinding => ({
@@ -100,7 +102,10 @@ function issueFindings(doc: PhrasebookDocument, entry: EntryNode, issue: EntryIs
       return [finding(field?.valueSpan ?? anchorSpan)];
     case 'invalid-regex':
     case 'http-500': {
-      const data = issue.rule === 'invalid-regex' ? { reErrorText: issue.reErrorText, pos: issue.pos } : { exceptionType: issue.exceptionType, pos: issue.pos };
+      const data =
+        issue.rule === 'invalid-regex'
+          ? { reErrorText: issue.reErrorText, pos: issue.pos }
+          : { exceptionType: issue.exceptionType, pos: issue.pos };
       return [finding(regexPositionSpan(field, issue.pos), { data })];
     }
     case 'nested-quantifier': {
@@ -165,7 +170,12 @@ function relativeFinding(finding: SpanFinding, rel: (span: SourceSpan) => Source
     span: rel(finding.span),
     ...(finding.related ? { related: finding.related.map((r) => ({ ...r, span: rel(r.span) })) } : {}),
     ...(finding.fixes
-      ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: rel(edit.span) })) })) }
+      ? {
+          fixes: finding.fixes.map((fix) => ({
+            ...fix,
+            edits: fix.edits.map((edit) => ({ ...edit, span: rel(edit.span) })),
+          })),
+        }
       : {}),
   };
 }

@@ -30,7 +30,8 @@ function isEntryField(name: string | null): name is EntryField {
 
 /** A plain value PyYAML does not read as a string (`no`, `on`, `1:30`, `0777`, `~`, dates...). */
 function yaml11Trap(doc: PhrasebookDocument, field: FieldNode): SpanFinding[] {
-  if (!isEntryField(field.name) || !field.plain || field.plain.text === '' || field.plain.pyyaml.tag === 'str') return [];
+  if (!isEntryField(field.name) || !field.plain || field.plain.text === '' || field.plain.pyyaml.tag === 'str')
+    return [];
   const fix = quoteFix(doc.text, field);
   return [
     {
@@ -113,7 +114,11 @@ const CAVEAT_CODES: Partial<Record<PlaceholderCaveat, string>> = {
   'null-unless-paused': FINDING_CODES.placeholderNullUnlessPaused,
   boolean: FINDING_CODES.placeholderBoolean,
 };
-const CAVEAT_SEVERITY = { 'always-unknown': 'warning', 'null-unless-paused': 'information', boolean: 'information' } as const;
+const CAVEAT_SEVERITY = {
+  'always-unknown': 'warning',
+  'null-unless-paused': 'information',
+  boolean: 'information',
+} as const;
 
 function placeholderCaveats(entry: EntryNode): SpanFinding[] {
   const field = entry.fieldsByName.get('reply_template');

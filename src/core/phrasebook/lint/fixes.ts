@@ -65,7 +65,11 @@ export function placeholderFixes(
 ): SpanFix[] {
   return closestPlaceholderPaths(occurrence.path).map((path, rank) => {
     const newTemplate = template.slice(0, occurrence.pathStart) + path + template.slice(occurrence.pathEnd);
-    const edit = scalarEdit(text, field, newTemplate, { start: occurrence.pathStart, end: occurrence.pathEnd, text: path });
+    const edit = scalarEdit(text, field, newTemplate, {
+      start: occurrence.pathStart,
+      end: occurrence.pathEnd,
+      text: path,
+    });
     return { title: `Change to {snapshot.${path}}`, edits: [edit], isPreferred: rank === 0 };
   });
 }

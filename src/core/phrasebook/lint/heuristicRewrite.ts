@@ -77,15 +77,21 @@ function rewriteOne(lexed: LexedPattern, start: number, end: number): Step | nul
         rewritten = splice(rewritten, i, i + 1, hex);
       }
     }
-    return rewritten === source ? null : { pattern: rewritten, description: 'write literal `+`/`*` as `\\x2b`/`\\x2a`' };
+    return rewritten === source
+      ? null
+      : { pattern: rewritten, description: 'write literal `+`/`*` as `\\x2b`/`\\x2a`' };
   }
   // 3. A real quantifier inside a group made optional by `?`: "X or nothing" says the same.
-  if (source[quantifier] !== '?' || !REWRITABLE_GROUP_KINDS.has(group.kind) || lexed.hasOrderSensitiveConstructs) return null;
+  if (source[quantifier] !== '?' || !REWRITABLE_GROUP_KINDS.has(group.kind) || lexed.hasOrderSensitiveConstructs)
+    return null;
   const after = source[quantifier + 1];
   if (after === '+') return null;
   if (after === '?') {
     const withoutQuantifier = splice(source, quantifier, quantifier + 2, '');
-    return { pattern: splice(withoutQuantifier, group.contentStart, group.contentStart, '|'), description: 'write `(X)??` as `(|X)`' };
+    return {
+      pattern: splice(withoutQuantifier, group.contentStart, group.contentStart, '|'),
+      description: 'write `(X)??` as `(|X)`',
+    };
   }
   return { pattern: splice(source, close, quantifier + 1, '|)'), description: 'write `(X)?` as `(X|)`' };
 }

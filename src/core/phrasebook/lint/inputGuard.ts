@@ -34,7 +34,8 @@ export function inputGuardFinding(text: string): Finding | undefined {
 /** The alias-bomb half of the guard, which the CLI applies too (it has no size limit). */
 export function aliasBombFinding(text: string): Finding | undefined {
   const anchor = ANCHOR.exec(text);
-  if (anchor && expandsAliasesExcessively(text)) return aliasExplosion(positionOf(text, anchor.index + anchor[0].indexOf('&')));
+  if (anchor && expandsAliasesExcessively(text))
+    return aliasExplosion(positionOf(text, anchor.index + anchor[0].indexOf('&')));
   return undefined;
 }
 
@@ -42,7 +43,9 @@ function expandsAliasesExcessively(text: string): boolean {
   try {
     // `yaml` counts alias expansions while converting and throws a ReferenceError past the limit,
     // long before the expansion itself gets expensive.
-    parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false }).toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false }).toJS({
+      maxAliasCount: MAX_ALIAS_EXPANSIONS,
+    });
     return false;
   } catch (error) {
     return error instanceof ReferenceError;
@@ -69,7 +72,14 @@ export function fileTooLargeMessage(bytes: number): string {
 
 /** The one finding for a file over MAX_PHRASEBOOK_FILE_BYTES (`kora-ops lint`). */
 export function fileTooLargeFinding(bytes: number): Finding {
-  return { severity: 'error', code: FINDING_CODES.tooLarge, message: fileTooLargeMessage(bytes), range: FIRST_LINE, entryIndex: null, field: null };
+  return {
+    severity: 'error',
+    code: FINDING_CODES.tooLarge,
+    message: fileTooLargeMessage(bytes),
+    range: FIRST_LINE,
+    entryIndex: null,
+    field: null,
+  };
 }
 
 /**
@@ -77,7 +87,10 @@ export function fileTooLargeFinding(bytes: number): Finding {
  * its values are incomplete, so no per-entry finding could be trusted.
  */
 export function tooComplexFinding(limit: 'nodes' | 'depth'): Finding {
-  const what = limit === 'nodes' ? `more than ${MAX_VALUE_NODES.toLocaleString('en-US')} YAML values` : `YAML nested deeper than ${MAX_VALUE_DEPTH} levels`;
+  const what =
+    limit === 'nodes'
+      ? `more than ${MAX_VALUE_NODES.toLocaleString('en-US')} YAML values`
+      : `YAML nested deeper than ${MAX_VALUE_DEPTH} levels`;
   return {
     ...ruleDefaults(FINDING_CODES.tooComplex),
     message: `Phrasebook not analysed: it has ${what} (counting every alias expansion), far beyond any valid phrasebook. Remove the anchors/aliases or the deep nesting.`,

@@ -43,14 +43,28 @@ export function lintDocument(doc: PhrasebookDocument, options: LintOptions = {})
   // Values cut off by a cap would read as missing fields: one finding for the document instead.
   if (doc.valueLimit) {
     const findings = [...doc.syntaxFindings, tooComplexFinding(doc.valueLimit)];
-    return { findings: sortByPosition(findings), entries: [], stats: { entries: 0, analysed: 0, reused: 0 }, document: doc };
+    return {
+      findings: sortByPosition(findings),
+      entries: [],
+      stats: { entries: 0, analysed: 0, reused: 0 },
+      document: doc,
+    };
   }
   const analyses = doc.entries.map((entry) => analysisFor(doc, entry, options.cache));
-  const findings: Finding[] = [...doc.syntaxFindings, ...documentFindings(doc).map((f) => materialize(doc, f, 0, null))];
+  const findings: Finding[] = [
+    ...doc.syntaxFindings,
+    ...documentFindings(doc).map((f) => materialize(doc, f, 0, null)),
+  ];
   doc.entries.forEach((entry, index) => {
-    for (const finding of analyses[index].analysis.findings) findings.push(materialize(doc, finding, entry.span.start, index));
+    for (const finding of analyses[index].analysis.findings)
+      findings.push(materialize(doc, finding, entry.span.start, index));
   });
-  findings.push(...crossEntryFindings(doc, analyses.map((a) => a.analysis)));
+  findings.push(
+    ...crossEntryFindings(
+      doc,
+      analyses.map((a) => a.analysis),
+    ),
+  );
   const reused = analyses.filter((a) => a.reused).length;
   return {
     findings: applySeverities(sortByPosition(findings), options.severityOverrides),
@@ -70,7 +84,11 @@ export function lintEntry(doc: PhrasebookDocument, entryIndex: number, options: 
 }
 
 /** The entry's analysis from the cache when its content was seen before, else computed (and cached). */
-function analysisFor(doc: PhrasebookDocument, entry: EntryNode, cache: EntryAnalysisCache | undefined): { analysis: EntryAnalysis; reused: boolean } {
+function analysisFor(
+  doc: PhrasebookDocument,
+  entry: EntryNode,
+  cache: EntryAnalysisCache | undefined,
+): { analysis: EntryAnalysis; reused: boolean } {
   // Entries using aliases or merges depend on text elsewhere: never cached.
   // The daemon's Python is part of the key: switching it re-checks every entry.
   const key = `${daemonPythonVersion()}\n${entry.contentKey}`;
@@ -97,7 +115,9 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
       message: `'${ENTRIES_KEY}' is repeated at the top level: PyYAML keeps only the last one, so the daemon ignores these entries.`,
       span,
       field: null,
-      ...(doc.entriesKeySpan ? { related: [{ span: doc.entriesKeySpan, message: `the '${ENTRIES_KEY}' that counts` }] } : {}),
+      ...(doc.entriesKeySpan
+        ? { related: [{ span: doc.entriesKeySpan, message: `the '${ENTRIES_KEY}' that counts` }] }
+        : {}),
     });
   }
   for (const match of doc.text.matchAll(UNICODE_LINE_BREAKS)) {
@@ -110,14 +130,21 @@ function documentFindings(doc: PhrasebookDocument): SpanFinding[] {
     });
   }
   if (!doc.entriesIsList) {
-    findings.push({ ...ruleDefaults(FINDING_CODES.rootNotList), message: DAEMON_MESSAGES.entriesNotList, span: doc.rootSpan, field: ROOT_FIELD });
+    findings.push({
+      ...ruleDefaults(FINDING_CODES.rootNotList),
+      message: DAEMON_MESSAGES.entriesNotList,
+      span: doc.rootSpan,
+      field: ROOT_FIELD,
+    });
   } else if (doc.entries.length > MAX_ENTRIES) {
     findings.push({
       ...ruleDefaults(FINDING_CODES.tooManyEntries),
       message: DAEMON_MESSAGES.tooManyEntries(doc.entries.length),
       span: doc.entriesKeySpan ?? doc.rootSpan,
       field: ROOT_FIELD,
-      related: [{ span: doc.entries[MAX_ENTRIES].span, message: `entry ${MAX_ENTRIES} is the first one over the limit` }],
+      related: [
+        { span: doc.entries[MAX_ENTRIES].span, message: `entry ${MAX_ENTRIES} is the first one over the limit` },
+      ],
     });
   }
   for (const field of doc.otherTopLevelFields) {
@@ -149,7 +176,10 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
     return relative ? shift(relative, entry.span.start) : entry.span;
   };
   const values = doc.entries.map((entry) => entry.value);
-  for (const [index, { declaredIndex: first, reportedIndex }] of findDuplicates(analyses.map((a) => a.duplicateKey), values)) {
+  for (const [index, { declaredIndex: first, reportedIndex }] of findDuplicates(
+    analyses.map((a) => a.duplicateKey),
+    values,
+  )) {
     const entry = doc.entries[index];
     const finding: SpanFinding = {
       ...ruleDefaults(FINDING_CODES.duplicate),
@@ -159,7 +189,14 @@ function crossEntryFindings(doc: PhrasebookDocument, analyses: EntryAnalysis[]):
       related: [{ span: patternSpan(first), message: `first declared here (entry ${first})` }],
       data: { firstIndex: first },
     };
-    if (entry.deleteSpan) finding.fixes = [{ title: `Remove this duplicate of entry ${first}`, edits: [{ span: entry.deleteSpan, newText: '' }], isPreferred: true }];
+    if (entry.deleteSpan)
+      finding.fixes = [
+        {
+          title: `Remove this duplicate of entry ${first}`,
+          edits: [{ span: entry.deleteSpan, newText: '' }],
+          isPreferred: true,
+        },
+      ];
     findings.push(materialize(doc, finding, 0, index));
   }
   const candidates = analyses.map((analysis, index) => ({
@@ -232,7 +269,8 @@ function entryInfo(doc: PhrasebookDocument, entry: EntryNode, analysis: EntryAna
       placeholders ??= placeholdersOf(doc, entry);
       return placeholders;
     },
-    pattern: analysis.pattern && analysis.patternSpan ? { ...analysis.pattern, range: range(analysis.patternSpan) } : null,
+    pattern:
+      analysis.pattern && analysis.patternSpan ? { ...analysis.pattern, range: range(analysis.patternSpan) } : null,
   };
 }
 

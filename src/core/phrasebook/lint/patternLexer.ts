@@ -98,7 +98,8 @@ export function lexPattern(source: string): LexedPattern | null {
         inlineFlags = true;
         if (opener.flags.includes('x')) return null;
       }
-      if (opener.kind === 'atomic' || opener.kind === 'conditional' || opener.kind === 'named-backref') orderSensitive = true;
+      if (opener.kind === 'atomic' || opener.kind === 'conditional' || opener.kind === 'named-backref')
+        orderSensitive = true;
       mark(i, opener.end, 'group-open');
       if (opener.kind === 'comment' || opener.kind === 'flags' || opener.kind === 'named-backref') {
         // Self-contained: `(?#...)`, `(?i)` and `(?P=name)` end at their own `)`.

@@ -47,7 +47,11 @@ export function pipelineFindings(
 }
 
 /** The whole pipeline at once (`analyzer` null: no ReDoS analysis). */
-export async function lintText(text: string, analyzer: RedosAnalyzer | null, options: PipelineOptions): Promise<Finding[]> {
+export async function lintText(
+  text: string,
+  analyzer: RedosAnalyzer | null,
+  options: PipelineOptions,
+): Promise<Finding[]> {
   const local = lintLocal(text, options);
   if (!analyzer || !local.result) return pipelineFindings(local, null, options.severityOverrides);
   const verdicts = await analyzeJobs(deepJobs(local.result.entries), analyzer);

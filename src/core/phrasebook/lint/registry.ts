@@ -69,13 +69,13 @@ const RULES = {
     ...DAEMON_RULE,
     code: 'daemon/http-500',
     description: 'The pattern makes the daemon crash (HTTP 500) instead of rejecting it.',
-    docs: 'A pattern on which CPython raises something other than `re.error` (e.g. `a{99999999999}`), or whose error quotes a lone surrogate (e.g. `[\\ud800-a]`): the daemon\'s PUT would fail with HTTP 500.',
+    docs: "A pattern on which CPython raises something other than `re.error` (e.g. `a{99999999999}`), or whose error quotes a lone surrogate (e.g. `[\\ud800-a]`): the daemon's PUT would fail with HTTP 500.",
   },
   nestedQuantifier: {
     ...DAEMON_RULE,
     code: 'daemon/nested-quantifier',
     description: "The daemon's nested-quantifier heuristic rejects the pattern.",
-    docs: 'The daemon\'s heuristic, false positives included, with a rewrite the daemon accepts that matches the same messages (e.g. `(\\d+)?` → `(\\d+\\|)`).',
+    docs: "The daemon's heuristic, false positives included, with a rewrite the daemon accepts that matches the same messages (e.g. `(\\d+)?` → `(\\d+\\|)`).",
   },
   unknownPlaceholder: {
     ...DAEMON_RULE,
@@ -274,7 +274,9 @@ export function ruleDefaults<Code extends FindingCode>(code: Code): { code: Code
   return { code, severity: (BY_CODE.get(code) as FindingRule).severity };
 }
 
-export const DEFAULT_SEVERITIES: Readonly<Record<string, Severity>> = Object.fromEntries(FINDING_RULES.map((rule) => [rule.code, rule.severity]));
+export const DEFAULT_SEVERITIES: Readonly<Record<string, Severity>> = Object.fromEntries(
+  FINDING_RULES.map((rule) => [rule.code, rule.severity]),
+);
 
 /** Whether `kora.phrasebook.severity` / `--severity` may change the code's severity. */
 export function isOverridable(code: string): boolean {
@@ -287,5 +289,8 @@ export function codesTagged(tag: RuleTag): ReadonlySet<string> {
 
 /** The README's finding table, row by row (`| Code | Default | Overridable | Finds |`). */
 export function findingTableRows(): string[] {
-  return FINDING_RULES.map((rule) => `| \`${rule.code}\` | ${rule.defaultText ?? rule.severity} | ${rule.overridable ? 'yes' : 'no'} | ${rule.docs} |`);
+  return FINDING_RULES.map(
+    (rule) =>
+      `| \`${rule.code}\` | ${rule.defaultText ?? rule.severity} | ${rule.overridable ? 'yes' : 'no'} | ${rule.docs} |`,
+  );
 }

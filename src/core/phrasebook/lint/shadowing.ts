@@ -59,7 +59,9 @@ function computeShape(source: string): PatternShape | null {
   const items = topLevelItems(lexed);
   return {
     normalized,
-    alwaysMatches: alternativesOf(items).some((alternative) => alternative.every((item) => isNullableItem(lexed, item))),
+    alwaysMatches: alternativesOf(items).some((alternative) =>
+      alternative.every((item) => isNullableItem(lexed, item)),
+    ),
     literalOnly: literalOnly(lexed, items),
     leadingLiteral: leadingLiteral(lexed, items),
     groups: lexed.groups
@@ -251,7 +253,9 @@ class ShadowIndex {
     if (lists.some((list) => list === undefined)) return undefined;
     const shortest = (lists as number[][]).reduce((a, b) => (b.length < a.length ? b : a));
     const sets = this.alternativesAt.get(group.outer);
-    return shortest.find((candidate) => group.alternatives.every((alternative) => sets?.get(candidate)?.has(alternative)));
+    return shortest.find((candidate) =>
+      group.alternatives.every((alternative) => sets?.get(candidate)?.has(alternative)),
+    );
   }
 
   register(entryIndex: number, shape: PatternShape): void {

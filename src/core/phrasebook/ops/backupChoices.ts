@@ -87,7 +87,9 @@ export function describeEntryCount(count: number | null): string {
 /** One line describing a backup: relative time · absolute time · entries · size. */
 export function describeBackup(backup: BackupInfo, now: Date): { when: string; facts: string } {
   const parsed = parseBackupName(backup.filename);
-  const when = parsed ? `${formatRelativeTime(parsed.time, now)} · ${formatAbsoluteUtc(parsed.time)}` : safeLine(backup.timestamp);
+  const when = parsed
+    ? `${formatRelativeTime(parsed.time, now)} · ${formatAbsoluteUtc(parsed.time)}`
+    : safeLine(backup.timestamp);
   return { when, facts: `${describeEntryCount(backup.entry_count)} · ${formatSize(backup.size_bytes)}` };
 }
 

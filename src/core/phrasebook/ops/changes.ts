@@ -16,10 +16,18 @@ export interface EntryChangeSummary {
 }
 
 function sameEntry(a: PhrasebookEntryWrite, b: PhrasebookEntryWrite): boolean {
-  return a.pattern === b.pattern && a.category === b.category && a.description === b.description && a.reply_template === b.reply_template;
+  return (
+    a.pattern === b.pattern &&
+    a.category === b.category &&
+    a.description === b.description &&
+    a.reply_template === b.reply_template
+  );
 }
 
-export function summarizeEntryChanges(before: readonly PhrasebookEntryWrite[], after: readonly PhrasebookEntryWrite[]): EntryChangeSummary {
+export function summarizeEntryChanges(
+  before: readonly PhrasebookEntryWrite[],
+  after: readonly PhrasebookEntryWrite[],
+): EntryChangeSummary {
   const unpairedBefore = [...before];
   let changed = 0;
   let added = 0;

@@ -14,7 +14,9 @@ export type PutBodyReading =
   | { kind: 'not-json'; message: string };
 
 /** json.detect_encoding: BOMs first, then the pattern of zero bytes in the first four. */
-export function detectJsonEncoding(bytes: Uint8Array): 'utf-8' | 'utf-8-sig' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' {
+export function detectJsonEncoding(
+  bytes: Uint8Array,
+): 'utf-8' | 'utf-8-sig' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' {
   const [b0, b1, b2, b3] = bytes;
   if (bytes.length >= 4 && b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return 'utf-32le';
   if (bytes.length >= 4 && b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'utf-32be';

@@ -15,7 +15,11 @@ export const DAEMON_REJECTED_CODE = FINDING_CODES.daemonRejected;
 /** Code of the daemon-rule errors found locally before a push. */
 export const DAEMON_RULE_CODE = FINDING_CODES.daemonValidation;
 
-export function findingsForDaemonErrors(document: PhrasebookDocument, errors: readonly ValidationError[], code: string = DAEMON_REJECTED_CODE): Finding[] {
+export function findingsForDaemonErrors(
+  document: PhrasebookDocument,
+  errors: readonly ValidationError[],
+  code: string = DAEMON_REJECTED_CODE,
+): Finding[] {
   return errors.map((error) => {
     const entry = error.entry_index >= 0 ? document.entries[error.entry_index] : undefined;
     const field = entry && error.field !== ROOT_FIELD ? entry.fieldsByName.get(error.field) : undefined;
@@ -24,7 +28,9 @@ export function findingsForDaemonErrors(document: PhrasebookDocument, errors: re
       severity: 'error',
       code,
       // A daemon's 422 text: one line, controls visibly escaped.
-      message: safeLine(error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error),
+      message: safeLine(
+        error.entry_index >= 0 ? `entry ${error.entry_index} (${error.field}): ${error.error}` : error.error,
+      ),
       range: document.rangeOf(span),
       entryIndex: error.entry_index >= 0 ? error.entry_index : null,
       field: error.field,

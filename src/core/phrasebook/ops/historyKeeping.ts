@@ -4,7 +4,12 @@
 // entry count for that file), so "Compare with Live" never shows a wrong backup.
 
 import type { LocalHistory } from '../../history/localHistory';
-import { LIVE_SOURCE, type PhrasebookBackupsResponse, type PhrasebookPutResponse, type PhrasebookRevertResponse } from '../../daemon/schemas';
+import {
+  LIVE_SOURCE,
+  type PhrasebookBackupsResponse,
+  type PhrasebookPutResponse,
+  type PhrasebookRevertResponse,
+} from '../../daemon/schemas';
 import type { DaemonConfig } from '../../daemon/client';
 import { type LiveState } from './live';
 
@@ -14,7 +19,11 @@ export function daemonKeyOf(daemon: Pick<DaemonConfig, 'url'>): string {
 }
 
 /** True when the backup the daemon lists under `filename` plausibly holds `replaced`. */
-export function backupMatches(backups: PhrasebookBackupsResponse | undefined, filename: string, replaced: LiveState): boolean {
+export function backupMatches(
+  backups: PhrasebookBackupsResponse | undefined,
+  filename: string,
+  replaced: LiveState,
+): boolean {
   const listed = backups?.backups.find((backup) => backup.filename === filename);
   return listed !== undefined && listed.entry_count === replaced.entries.length;
 }
@@ -44,13 +53,23 @@ export async function keepAfterPush(
     reason: 'pushed-over',
     backupFilename: matched ? filename : null,
   });
-  await history.record(daemonKey, { entriesHash: pushed.hash, entryCount: pushed.entries.length, yaml: pushed.yaml, reason: 'pushed' });
+  await history.record(daemonKey, {
+    entriesHash: pushed.hash,
+    entryCount: pushed.entries.length,
+    yaml: pushed.yaml,
+    reason: 'pushed',
+  });
   return { backupFilename: matched ? filename : null, backupMatched: matched || filename === null };
 }
 
 /** Before a revert: the daemon will not back up what it replaces, so we keep it. */
 export async function keepBeforeRevert(history: LocalHistory, daemonKey: string, current: LiveState): Promise<void> {
-  await history.record(daemonKey, { entriesHash: current.hash, entryCount: current.entries.length, yaml: current.yaml, reason: 'reverted-away' });
+  await history.record(daemonKey, {
+    entriesHash: current.hash,
+    entryCount: current.entries.length,
+    yaml: current.yaml,
+    reason: 'reverted-away',
+  });
 }
 
 /** After a revert to a backup: live now is that backup's content, so we learn it. */
@@ -60,7 +79,12 @@ export async function keepAfterRevert(
   response: PhrasebookRevertResponse,
   liveAfter: LiveState | undefined,
 ): Promise<void> {
-  if (!liveAfter || liveAfter.response.source !== LIVE_SOURCE.override || response.reverted_to === LIVE_SOURCE.bundledDefault) return;
+  if (
+    !liveAfter ||
+    liveAfter.response.source !== LIVE_SOURCE.override ||
+    response.reverted_to === LIVE_SOURCE.bundledDefault
+  )
+    return;
   await history.record(daemonKey, {
     entriesHash: liveAfter.hash,
     entryCount: liveAfter.entries.length,
@@ -72,5 +96,10 @@ export async function keepAfterRevert(
 
 /** After a pull: what the file is based on. */
 export async function keepPulled(history: LocalHistory, daemonKey: string, live: LiveState): Promise<void> {
-  await history.record(daemonKey, { entriesHash: live.hash, entryCount: live.entries.length, yaml: live.yaml, reason: 'pulled' });
+  await history.record(daemonKey, {
+    entriesHash: live.hash,
+    entryCount: live.entries.length,
+    yaml: live.yaml,
+    reason: 'pulled',
+  });
 }

@@ -19,7 +19,12 @@ export interface LiveState {
 
 /** Keeps only the fields the daemon writes, in its key order (extra keys are dropped on write). */
 export function toWriteEntries(entries: readonly PhrasebookEntryWrite[]): PhrasebookEntryWrite[] {
-  return entries.map(({ pattern, category, description, reply_template }) => ({ pattern, category, description, reply_template }));
+  return entries.map(({ pattern, category, description, reply_template }) => ({
+    pattern,
+    category,
+    description,
+    reply_template,
+  }));
 }
 
 export function liveStateOf(response: PhrasebookResponse): LiveState {

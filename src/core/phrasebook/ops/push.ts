@@ -62,7 +62,14 @@ export type PushOutcome =
    * Written. `after` comes from reading live right after the write: `overwritten` when it no
    * longer holds what we wrote (someone else's write landed), `unverified` when it was unreadable.
    */
-  | { kind: 'accepted'; plan: PushPlan; response: PhrasebookPutResponse; live: LiveState; after: 'verified' | 'overwritten' | 'unverified'; liveAfter?: LiveState }
+  | {
+      kind: 'accepted';
+      plan: PushPlan;
+      response: PhrasebookPutResponse;
+      live: LiveState;
+      after: 'verified' | 'overwritten' | 'unverified';
+      liveAfter?: LiveState;
+    }
   /** HTTP 422 in either shape; the override is untouched. */
   | { kind: 'rejected'; plan: PushPlan; validation: NormalizedValidation }
   | { kind: 'unauthorized'; plan: PushPlan; error: DaemonError }
@@ -77,22 +84,33 @@ export type PushOutcome =
     };
 
 /** NO_CONDITIONAL_PUT, said wherever a race is reported: what the tool can and cannot promise. */
-export const NO_CONDITIONAL_PUT = 'The daemon has no conditional write, so pushes are checked by re-reading live just before and just after the write.';
+export const NO_CONDITIONAL_PUT =
+  'The daemon has no conditional write, so pushes are checked by re-reading live just before and just after the write.';
 
 /** The warning for an accepted push whose verification read did not show our write; undefined when it did. */
-export function describeAfterWrite(daemonLabel: string, outcome: Extract<PushOutcome, { kind: 'accepted' }>): string | undefined {
+export function describeAfterWrite(
+  daemonLabel: string,
+  outcome: Extract<PushOutcome, { kind: 'accepted' }>,
+): string | undefined {
   if (outcome.after === 'verified') return undefined;
-  if (outcome.after === 'unverified') return `The push to ${daemonLabel} was accepted, but live could not be read again to verify it. ${NO_CONDITIONAL_PUT}`;
+  if (outcome.after === 'unverified')
+    return `The push to ${daemonLabel} was accepted, but live could not be read again to verify it. ${NO_CONDITIONAL_PUT}`;
   const now = outcome.liveAfter ? ` (now ${outcome.liveAfter.entries.length} entries)` : '';
   return `Someone else's write landed on ${daemonLabel} right after this push: live no longer holds what was pushed${now}. ${NO_CONDITIONAL_PUT} Pull to see the current content.`;
 }
 
 /** True when the outcome guarantees that the daemon was not asked to write. */
 export function nothingWasSent(outcome: PushOutcome): boolean {
-  return ['refused_locally', 'live_unreadable', 'conflict', 'cancelled', 'changed_since_preview'].includes(outcome.kind);
+  return ['refused_locally', 'live_unreadable', 'conflict', 'cancelled', 'changed_since_preview'].includes(
+    outcome.kind,
+  );
 }
 
-export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInput, hooks: PushHooks): Promise<PushOutcome> {
+export async function pushPhrasebook(
+  client: PhrasebookOpsClient,
+  input: PushInput,
+  hooks: PushHooks,
+): Promise<PushOutcome> {
   hooks.onStep?.('validating');
   const errors = validateEntries(input.payload);
   if (errors.length > 0) return { kind: 'refused_locally', errors };
@@ -109,7 +127,13 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
     if (!(await hooks.onConflict(conflict))) return { kind: 'conflict', conflict };
   }
 
-  const plan: PushPlan = { live, entries, localHash, changes: summarizeEntryChanges(live.entries, entries), baseUnknown: input.baseHash === undefined };
+  const plan: PushPlan = {
+    live,
+    entries,
+    localHash,
+    changes: summarizeEntryChanges(live.entries, entries),
+    baseUnknown: input.baseHash === undefined,
+  };
   if (!(await hooks.confirm(plan))) return { kind: 'cancelled', plan };
 
   // The operator may have looked at the preview for minutes: what they approved must still be live.
@@ -121,7 +145,12 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
   const result = await client.putPhrasebook(entries);
   switch (result.kind) {
     case 'ok': {
-      const written = liveStateOf({ ...live.response, source: LIVE_SOURCE.override, source_path: result.body.source_path, entries: result.body.entries });
+      const written = liveStateOf({
+        ...live.response,
+        source: LIVE_SOURCE.override,
+        source_path: result.body.source_path,
+        entries: result.body.entries,
+      });
       hooks.onStep?.('verifying');
       const liveAfter = await tryReadLive(client);
       const after = !liveAfter ? 'unverified' : liveAfter.hash === written.hash ? 'verified' : 'overwritten';
@@ -138,7 +167,9 @@ export async function pushPhrasebook(client: PhrasebookOpsClient, input: PushInp
 }
 
 /** Live, or the outcome that says it could not be read (so nothing is written). */
-async function readLiveOrUnreadable(client: PhrasebookOpsClient): Promise<LiveState | Extract<PushOutcome, { kind: 'live_unreadable' }>> {
+async function readLiveOrUnreadable(
+  client: PhrasebookOpsClient,
+): Promise<LiveState | Extract<PushOutcome, { kind: 'live_unreadable' }>> {
   try {
     return await readLive(client);
   } catch (error) {
@@ -146,7 +177,12 @@ async function readLiveOrUnreadable(client: PhrasebookOpsClient): Promise<LiveSt
   }
 }
 
-async function reconcilePush(client: PhrasebookOpsClient, plan: PushPlan, failure: WriteFailureResult, hooks: PushHooks): Promise<PushOutcome> {
+async function reconcilePush(
+  client: PhrasebookOpsClient,
+  plan: PushPlan,
+  failure: WriteFailureResult,
+  hooks: PushHooks,
+): Promise<PushOutcome> {
   hooks.onStep?.('reconciling');
   const { cause, detail } = failureCauseOf(failure);
   const liveAfter = await tryReadLive(client);

@@ -50,7 +50,11 @@ export function reconcileWrite(
   after: LiveFingerprint | undefined,
 ): Reconciliation {
   if (!after) {
-    return { outcome: 'unknown', explanation: 'The live phrasebook could not be read again, so whether the write took effect is unknown. Check again before retrying.' };
+    return {
+      outcome: 'unknown',
+      explanation:
+        'The live phrasebook could not be read again, so whether the write took effect is unknown. Check again before retrying.',
+    };
   }
   const unchanged = sameState(after, before);
   const { matches, exact } = matchesExpected(after, expected);
@@ -63,19 +67,27 @@ export function reconcileWrite(
     };
   }
   if (unchanged && matches && exact) {
-    return { outcome: 'unknown', explanation: 'The live phrasebook already held this content before the write, so it is unchanged either way.' };
+    return {
+      outcome: 'unknown',
+      explanation: 'The live phrasebook already held this content before the write, so it is unchanged either way.',
+    };
   }
   if (unchanged) {
     if (cause === 'server_error') {
-      return { outcome: 'not_written', explanation: 'The live phrasebook is unchanged: the write did not take effect.' };
+      return {
+        outcome: 'not_written',
+        explanation: 'The live phrasebook is unchanged: the write did not take effect.',
+      };
     }
     return {
       outcome: 'unknown',
-      explanation: 'The live phrasebook is unchanged so far, but the daemon never answered, so the write may still land. Check again before retrying.',
+      explanation:
+        'The live phrasebook is unchanged so far, but the daemon never answered, so the write may still land. Check again before retrying.',
     };
   }
   return {
     outcome: 'unknown',
-    explanation: 'The live phrasebook changed, but not to what was written: someone else may have written at the same time.',
+    explanation:
+      'The live phrasebook changed, but not to what was written: someone else may have written at the same time.',
   };
 }

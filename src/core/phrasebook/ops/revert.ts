@@ -4,7 +4,12 @@
 // operator sees what changed.
 
 import type { DaemonError } from '../../daemon/errors';
-import { LIVE_SOURCE, type KoraErrorBody, type PhrasebookBackupsResponse, type PhrasebookRevertResponse } from '../../daemon/schemas';
+import {
+  LIVE_SOURCE,
+  type KoraErrorBody,
+  type PhrasebookBackupsResponse,
+  type PhrasebookRevertResponse,
+} from '../../daemon/schemas';
 import { buildBackupChoices, type BackupChoice, type BackupInfo } from './backupChoices';
 import type { PhrasebookOpsClient } from './client';
 import { fingerprintOf, readLive, tryReadLive, type LiveState } from './live';
@@ -55,7 +60,14 @@ export type RevertOutcome =
   /** 400 invalid_filename / 404 backup_not_found; nothing changed. */
   | { kind: 'rejected'; plan: RevertPlan; status: 400 | 404; body: KoraErrorBody }
   | { kind: 'unauthorized'; plan: RevertPlan; error: DaemonError }
-  | { kind: 'interrupted'; plan: RevertPlan; cause: WriteFailureCause; failure: string; reconciliation: Reconciliation; liveAfter: LiveState | undefined };
+  | {
+      kind: 'interrupted';
+      plan: RevertPlan;
+      cause: WriteFailureCause;
+      failure: string;
+      reconciliation: Reconciliation;
+      liveAfter: LiveState | undefined;
+    };
 
 /** The backup the daemon restores for "no filename": the first of its list (reverse file-name order). */
 export function daemonMostRecent(backups: PhrasebookBackupsResponse): BackupInfo | undefined {
@@ -70,16 +82,26 @@ async function chooseTarget(
 ): Promise<RevertTarget | 'cancelled' | 'nothing'> {
   if (request.filename !== undefined) {
     // Unknown names still go to the daemon: it is the judge (400 shape check, 404 absent).
-    return { kind: 'backup', filename: request.filename, backup: backups.backups.find((b) => b.filename === request.filename) };
+    return {
+      kind: 'backup',
+      filename: request.filename,
+      backup: backups.backups.find((b) => b.filename === request.filename),
+    };
   }
-  if (backups.backups.length === 0) return live.response.source === LIVE_SOURCE.bundledDefault ? 'nothing' : { kind: 'bundled_default' };
-  if (request.useDaemonDefault || !hooks.choose) return { kind: 'backup', filename: undefined, backup: daemonMostRecent(backups) };
+  if (backups.backups.length === 0)
+    return live.response.source === LIVE_SOURCE.bundledDefault ? 'nothing' : { kind: 'bundled_default' };
+  if (request.useDaemonDefault || !hooks.choose)
+    return { kind: 'backup', filename: undefined, backup: daemonMostRecent(backups) };
   const choice = await hooks.choose(buildBackupChoices(backups.backups, hooks.now?.() ?? new Date()), live);
   if (!choice) return 'cancelled';
   return { kind: 'backup', filename: choice.filename, backup: choice.backup };
 }
 
-export async function revertPhrasebook(client: PhrasebookOpsClient, request: RevertRequest, hooks: RevertHooks): Promise<RevertOutcome> {
+export async function revertPhrasebook(
+  client: PhrasebookOpsClient,
+  request: RevertRequest,
+  hooks: RevertHooks,
+): Promise<RevertOutcome> {
   hooks.onStep?.('reading_live');
   let live: LiveState;
   let backups: PhrasebookBackupsResponse;
@@ -91,7 +113,8 @@ export async function revertPhrasebook(client: PhrasebookOpsClient, request: Rev
   const target = await chooseTarget(request, hooks, live, backups);
   if (target === 'nothing') return { kind: 'nothing_to_revert', live };
   if (target === 'cancelled') return { kind: 'cancelled' };
-  if (target.kind === 'backup' && target.backup && target.backup.entry_count === null) return { kind: 'refused_corrupt', backup: target.backup };
+  if (target.kind === 'backup' && target.backup && target.backup.entry_count === null)
+    return { kind: 'refused_corrupt', backup: target.backup };
 
   const plan: RevertPlan = { live, backups, target };
   if (!(await hooks.confirm(plan))) return { kind: 'cancelled' };
@@ -113,8 +136,14 @@ export async function revertPhrasebook(client: PhrasebookOpsClient, request: Rev
       hooks.onStep?.('reading_result');
       const { cause, detail } = failureCauseOf(result);
       const liveAfter = await tryReadLive(client);
-      const knownHash = target.kind === 'backup' && target.filename ? await hooks.knownHashOf?.(target.filename) : undefined;
-      const reconciliation = reconcileWrite(cause, fingerprintOf(live), expectedAfter(target, knownHash), liveAfter && fingerprintOf(liveAfter));
+      const knownHash =
+        target.kind === 'backup' && target.filename ? await hooks.knownHashOf?.(target.filename) : undefined;
+      const reconciliation = reconcileWrite(
+        cause,
+        fingerprintOf(live),
+        expectedAfter(target, knownHash),
+        liveAfter && fingerprintOf(liveAfter),
+      );
       return { kind: 'interrupted', plan, cause, failure: detail, reconciliation, liveAfter };
     }
   }

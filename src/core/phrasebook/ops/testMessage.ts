@@ -50,7 +50,9 @@ export type LocalTestResult =
     };
 
 /** The entries of a file that the matcher can use, with their index in the file. */
-export function matchableEntries(payload: unknown): Array<{ entry: MatchableEntry & { description: string }; fileIndex: number }> {
+export function matchableEntries(
+  payload: unknown,
+): Array<{ entry: MatchableEntry & { description: string }; fileIndex: number }> {
   if (!Array.isArray(payload)) return [];
   const usable: Array<{ entry: MatchableEntry & { description: string }; fileIndex: number }> = [];
   payload.forEach((item, fileIndex) => {
@@ -58,18 +60,34 @@ export function matchableEntries(payload: unknown): Array<{ entry: MatchableEntr
     // The daemon's loader: missing category → "uncategorized", missing description → "" (§5.3).
     const category = typeof item.category === 'string' ? item.category : 'uncategorized';
     const description = typeof item.description === 'string' ? item.description : '';
-    usable.push({ entry: { pattern: item.pattern, category, description, reply_template: item.reply_template }, fileIndex });
+    usable.push({
+      entry: { pattern: item.pattern, category, description, reply_template: item.reply_template },
+      fileIndex,
+    });
   });
   return usable;
 }
 
 export function localTestResult(payload: unknown, message: string, snapshot: unknown, now: Date): LocalTestResult {
   const usable = matchableEntries(payload);
-  const outcome = matchMessage(usable.map((item) => item.entry), message, snapshot ?? null, { now });
-  const untranslatable = outcome.untranslatable?.map((item) => ({ entry_index: usable[item.entryIndex].fileIndex, reason: item.reason }));
+  const outcome = matchMessage(
+    usable.map((item) => item.entry),
+    message,
+    snapshot ?? null,
+    { now },
+  );
+  const untranslatable = outcome.untranslatable?.map((item) => ({
+    entry_index: usable[item.entryIndex].fileIndex,
+    reason: item.reason,
+  }));
   const extra = untranslatable?.length ? { untranslatable } : {};
   if (!outcome.matched || outcome.entryIndex === null) {
-    return { matched: false, would_fall_through_to_reasoning_engine: true, reason: outcome.fallThroughReason ?? 'no-match', ...extra };
+    return {
+      matched: false,
+      would_fall_through_to_reasoning_engine: true,
+      reason: outcome.fallThroughReason ?? 'no-match',
+      ...extra,
+    };
   }
   const { entry, fileIndex } = usable[outcome.entryIndex];
   return {
@@ -127,7 +145,11 @@ interface StallingEntry {
 }
 
 /** The first entry, in file order, whose pattern must not run locally on this message, and why. */
-async function firstStallingEntry(payload: unknown, message: string, analyzer: RedosAnalyzer): Promise<StallingEntry | undefined> {
+async function firstStallingEntry(
+  payload: unknown,
+  message: string,
+  analyzer: RedosAnalyzer,
+): Promise<StallingEntry | undefined> {
   const usable = matchableEntries(payload);
   const verdicts = await Promise.all(usable.map(({ entry }) => verdictOf(entry.pattern, analyzer)));
   // The daemon matches the trimmed message, so that is what the pattern would run on.
@@ -147,7 +169,13 @@ const QUOTE_MAX = 80;
  * later ones cannot be reached without running it. An answer before that entry is still the true
  * local answer.
  */
-export async function guardedLocalTestResult(payload: unknown, message: string, snapshot: unknown, now: Date, analyzer: RedosAnalyzer): Promise<LocalTestResult> {
+export async function guardedLocalTestResult(
+  payload: unknown,
+  message: string,
+  snapshot: unknown,
+  now: Date,
+  analyzer: RedosAnalyzer,
+): Promise<LocalTestResult> {
   const stalling = await firstStallingEntry(payload, message, analyzer);
   if (!stalling) return localTestResult(payload, message, snapshot, now);
   const entriesBefore = (payload as unknown[]).slice(0, stalling.fileIndex); // an array: it has entries
@@ -196,18 +224,26 @@ export function compareTestResults(
   facts: { fileEntries: readonly DaemonEntry[] | undefined; liveEntries: readonly DaemonEntry[] | undefined },
 ): TestComparison {
   const differences: string[] = [];
-  const answer = (result: { matched: boolean; category?: string }) => (result.matched ? `entry "${result.category}"` : 'no match');
+  const answer = (result: { matched: boolean; category?: string }) =>
+    result.matched ? `entry "${result.category}"` : 'no match';
   if ('skipped' in local) {
     // Nothing to compare: the local answer is unknown, and the skip is the whole reason.
-    differences.push(`answer: unknown locally (stopped before entry ${local.skipped_entry_index}), ${answer(daemon)} on the daemon`);
+    differences.push(
+      `answer: unknown locally (stopped before entry ${local.skipped_entry_index}), ${answer(daemon)} on the daemon`,
+    );
     return { same: false, differences, causes: [local.reason] };
   }
-  if (local.matched !== daemon.matched || (local.matched && daemon.matched && (local.category !== daemon.category || local.pattern !== daemon.pattern))) {
+  if (
+    local.matched !== daemon.matched ||
+    (local.matched && daemon.matched && (local.category !== daemon.category || local.pattern !== daemon.pattern))
+  ) {
     differences.push(`answer: ${answer(local)} locally, ${answer(daemon)} on the daemon`);
   } else if (local.matched && daemon.matched) {
     if (local.reply_template !== daemon.reply_template) differences.push('reply template differs');
     if (local.rendered_reply !== daemon.rendered_reply) {
-      differences.push(`reply: ${JSON.stringify(local.rendered_reply)} locally, ${JSON.stringify(daemon.rendered_reply)} on the daemon`);
+      differences.push(
+        `reply: ${JSON.stringify(local.rendered_reply)} locally, ${JSON.stringify(daemon.rendered_reply)} on the daemon`,
+      );
     }
   }
   const causes: string[] = [];
@@ -215,11 +251,13 @@ export function compareTestResults(
     const fileHash = facts.fileEntries && canonicalEntriesHash(facts.fileEntries);
     const liveHash = facts.liveEntries && canonicalEntriesHash(facts.liveEntries);
     if (fileHash && liveHash && fileHash !== liveHash) causes.push('the file differs from the live phrasebook');
-    for (const item of local.untranslatable ?? []) causes.push(`entry ${item.entry_index}: ${item.reason} — evaluated by the daemon only`);
+    for (const item of local.untranslatable ?? [])
+      causes.push(`entry ${item.entry_index}: ${item.reason} — evaluated by the daemon only`);
     if (causes.length === 0 && local.matched && daemon.matched && local.rendered_reply !== daemon.rendered_reply) {
-      causes.push('the snapshot changed between the daemon\'s answer and the local rendering');
+      causes.push("the snapshot changed between the daemon's answer and the local rendering");
     }
-    if (causes.length === 0) causes.push('unexplained: the file matches live and every pattern was evaluated — please report it');
+    if (causes.length === 0)
+      causes.push('unexplained: the file matches live and every pattern was evaluated — please report it');
   }
   return { same: differences.length === 0, differences, causes };
 }
@@ -241,10 +279,20 @@ interface ShownAnswer {
 }
 
 function shownLocal(result: LocalTestResult): ShownAnswer {
-  const notes = (result.untranslatable ?? []).map((item) => `entry ${item.entry_index} could not be evaluated locally: ${item.reason}`);
+  const notes = (result.untranslatable ?? []).map(
+    (item) => `entry ${item.entry_index} could not be evaluated locally: ${item.reason}`,
+  );
   if ('skipped' in result) return { matched: false, skipped: true, renderedReply: null, why: result.reason, notes };
-  if (!result.matched) return { matched: false, renderedReply: null, why: result.reason === 'no-match' ? undefined : describeFallThrough(result.reason), notes };
-  const why = result.fall_through_reason ? describeFallThrough(result.fall_through_reason, result.fall_through_path) : undefined;
+  if (!result.matched)
+    return {
+      matched: false,
+      renderedReply: null,
+      why: result.reason === 'no-match' ? undefined : describeFallThrough(result.reason),
+      notes,
+    };
+  const why = result.fall_through_reason
+    ? describeFallThrough(result.fall_through_reason, result.fall_through_path)
+    : undefined;
   return {
     matched: true,
     entryIndex: result.entry_index,
@@ -273,7 +321,11 @@ function shownDaemon(result: PhrasebookTestResponse): ShownAnswer {
 }
 
 /** The same lines for either side, so a side-by-side diff lines them up. */
-export function renderTestResult(heading: string, message: string, result: { local: LocalTestResult } | { daemon: PhrasebookTestResponse }): string {
+export function renderTestResult(
+  heading: string,
+  message: string,
+  result: { local: LocalTestResult } | { daemon: PhrasebookTestResponse },
+): string {
   const shown = 'local' in result ? shownLocal(result.local) : shownDaemon(result.daemon);
   // Every value is daemon or file text: one line each, controls visibly escaped.
   const s = safeLine;
@@ -286,8 +338,16 @@ export function renderTestResult(heading: string, message: string, result: { loc
     lines.push('Reply: none — falls through to the reasoning engine');
   } else {
     const where = shown.entryIndex !== undefined ? `entry ${shown.entryIndex} · ` : '';
-    lines.push(`Answer: ${where}${s(shown.category)} — ${s(shown.description)}`, `Pattern: ${s(shown.pattern)}`, `Reply template: ${s(shown.replyTemplate)}`);
-    lines.push(shown.renderedReply !== null ? `Reply: ${s(shown.renderedReply)}` : `Reply: none — falls through to the reasoning engine (${s(shown.why)})`);
+    lines.push(
+      `Answer: ${where}${s(shown.category)} — ${s(shown.description)}`,
+      `Pattern: ${s(shown.pattern)}`,
+      `Reply template: ${s(shown.replyTemplate)}`,
+    );
+    lines.push(
+      shown.renderedReply !== null
+        ? `Reply: ${s(shown.renderedReply)}`
+        : `Reply: none — falls through to the reasoning engine (${s(shown.why)})`,
+    );
   }
   for (const note of shown.notes) lines.push(`Note: ${s(note)}`);
   return `${lines.join('\n')}\n`;

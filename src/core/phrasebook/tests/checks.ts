@@ -16,7 +16,14 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
   const documentStart = file.phrasebookRange ?? file.document.rangeOf({ start: 0, end: 0 });
   let categories: Set<string> | undefined;
   if ('missing' in phrasebook) {
-    findings.push(testFinding('error', TEST_CODES.phrasebookMissing, `cannot read the phrasebook ${phrasebook.label}: ${phrasebook.missing}`, documentStart));
+    findings.push(
+      testFinding(
+        'error',
+        TEST_CODES.phrasebookMissing,
+        `cannot read the phrasebook ${phrasebook.label}: ${phrasebook.missing}`,
+        documentStart,
+      ),
+    );
   } else {
     categories = new Set(matchableEntries(phrasebook.entries).map(({ entry }) => entry.category));
   }
@@ -26,19 +33,50 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
     const { category, replyMatches } = testCase.expect;
     if (categories && category !== undefined && !categories.has(category)) {
       const known = [...categories].sort().join(', ') || 'none';
-      findings.push(testFinding('error', TEST_CODES.unknownCategory, `no entry of ${phrasebook.label} has category '${category}' (categories: ${known})`, at('category'), testCase.index));
+      findings.push(
+        testFinding(
+          'error',
+          TEST_CODES.unknownCategory,
+          `no entry of ${phrasebook.label} has category '${category}' (categories: ${known})`,
+          at('category'),
+          testCase.index,
+        ),
+      );
     }
     const length = pyLen(testCase.message);
     if (length > MATCH_TEXT_MAX_CHARS) {
       findings.push(
-        testFinding('warning', TEST_CODES.messageTooLong, `the daemon matches only the first ${MATCH_TEXT_MAX_CHARS} of this message's ${length} characters; the rest is ignored`, at('message'), testCase.index),
+        testFinding(
+          'warning',
+          TEST_CODES.messageTooLong,
+          `the daemon matches only the first ${MATCH_TEXT_MAX_CHARS} of this message's ${length} characters; the rest is ignored`,
+          at('message'),
+          testCase.index,
+        ),
       );
     } else if (pyStrip(testCase.message) === '') {
-      findings.push(testFinding('warning', TEST_CODES.emptyMessage, 'the message is empty after trimming: no entry can ever answer it', at('message'), testCase.index));
+      findings.push(
+        testFinding(
+          'warning',
+          TEST_CODES.emptyMessage,
+          'the message is empty after trimming: no entry can ever answer it',
+          at('message'),
+          testCase.index,
+        ),
+      );
     }
     if (replyMatches !== undefined) {
       const compiled = compileReplyPattern(replyMatches);
-      if (!compiled.ok) findings.push(testFinding('error', TEST_CODES.invalidReplyPattern, `invalid regex: ${compiled.error}`, at('reply_matches'), testCase.index));
+      if (!compiled.ok)
+        findings.push(
+          testFinding(
+            'error',
+            TEST_CODES.invalidReplyPattern,
+            `invalid regex: ${compiled.error}`,
+            at('reply_matches'),
+            testCase.index,
+          ),
+        );
     }
   }
   return findings;

@@ -15,6 +15,12 @@ export const TEST_CODES = {
   untested: 'tests/untested-entry',
 } as const;
 
-export function testFinding(severity: Severity, code: string, message: string, range: Range, entryIndex: number | null = null): Finding {
+export function testFinding(
+  severity: Severity,
+  code: string,
+  message: string,
+  range: Range,
+  entryIndex: number | null = null,
+): Finding {
   return { severity, code, message, range, entryIndex, field: null };
 }

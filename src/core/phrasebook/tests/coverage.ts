@@ -20,16 +20,26 @@ export interface Coverage {
 }
 
 export function coverageOf(entries: unknown, results: readonly CaseResult[]): Coverage {
-  const reached = new Set(results.flatMap((result) => (result.answer?.entryIndex !== undefined ? [result.answer.entryIndex] : [])));
+  const reached = new Set(
+    results.flatMap((result) => (result.answer?.entryIndex !== undefined ? [result.answer.entryIndex] : [])),
+  );
   const usable = matchableEntries(entries);
   const uncovered = usable
     .filter(({ fileIndex }) => !reached.has(fileIndex))
-    .map(({ entry, fileIndex }) => ({ entryIndex: fileIndex, category: entry.category, description: entry.description }));
+    .map(({ entry, fileIndex }) => ({
+      entryIndex: fileIndex,
+      category: entry.category,
+      description: entry.description,
+    }));
   return { total: usable.length, reached: usable.length - uncovered.length, uncovered };
 }
 
 /** Hints on the phrasebook's entries that no case reaches (on the pattern, else the whole entry). */
-export function coverageFindings(phrasebook: PhrasebookDocument, uncovered: readonly UncoveredEntry[], testFileLabel: string): Finding[] {
+export function coverageFindings(
+  phrasebook: PhrasebookDocument,
+  uncovered: readonly UncoveredEntry[],
+  testFileLabel: string,
+): Finding[] {
   return uncovered.flatMap(({ entryIndex, category }) => {
     const entry = phrasebook.entries[entryIndex];
     if (!entry) return [];

@@ -11,7 +11,8 @@ export interface NewCase {
 }
 
 function caseLines(newCase: NewCase, indent: string): string {
-  const expectation = newCase.category === undefined ? 'no_match: true' : `category: ${quoteYamlString(newCase.category)}`;
+  const expectation =
+    newCase.category === undefined ? 'no_match: true' : `category: ${quoteYamlString(newCase.category)}`;
   return `${indent}- message: ${quoteYamlString(newCase.message)}\n${indent}  ${expectation}`;
 }
 
@@ -22,13 +23,15 @@ export function newTestFileText(newCase: NewCase, phrasebookName: string): strin
 /** Where to insert the case in an existing test file, or why it cannot be done safely. */
 export function caseInsertion(text: string, newCase: NewCase): { offset: number; text: string } | { error: string } {
   const { document } = parseTestFile(text);
-  if (document.syntaxFindings.some((finding) => finding.severity === 'error')) return { error: 'the test file has YAML errors; fix them first' };
+  if (document.syntaxFindings.some((finding) => finding.severity === 'error'))
+    return { error: 'the test file has YAML errors; fix them first' };
   if (!document.entriesKeySpan) {
     const separator = text === '' || text.endsWith('\n') ? '' : '\n';
     return { offset: text.length, text: `${separator}cases:\n${caseLines(newCase, '  ')}\n` };
   }
   const last = document.entries[document.entries.length - 1];
-  if (!document.entriesIsList || !last?.deleteSpan) return { error: "'cases' is not a block list with at least one case; add the case by hand" };
+  if (!document.entriesIsList || !last?.deleteSpan)
+    return { error: "'cases' is not a block list with at least one case; add the case by hand" };
   const indent = ' '.repeat(last.span.start - lineStartOf(text, last.span.start));
   const offset = last.span.end;
   return { offset, text: `\n${caseLines(newCase, indent)}` };

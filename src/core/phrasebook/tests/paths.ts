@@ -9,7 +9,11 @@ export function isTestFilePath(filePath: string): boolean {
 }
 
 /** The phrasebook a test file at `testFilePath` (absolute, POSIX or native) tests. */
-export function phrasebookPathFor(testFilePath: string, declared: string | undefined, pathApi: path.PlatformPath = path): string {
+export function phrasebookPathFor(
+  testFilePath: string,
+  declared: string | undefined,
+  pathApi: path.PlatformPath = path,
+): string {
   if (declared !== undefined) return pathApi.resolve(pathApi.dirname(testFilePath), declared);
   return testFilePath.replace(TEST_FILE_SUFFIX, '.$1');
 }

@@ -13,7 +13,14 @@ export function compileReplyPattern(source: string): ReplyPattern {
   const searchable = `${flags}(?s:.*?)(?:${source.slice(flags.length)})`;
   // Compile the pattern alone first, so an error's text and position are about what was written.
   const alone = compilePython(source, { ignoreCase: false });
-  if (!alone.ok) return { ok: false, error: alone.kind === 'exception' && alone.exceptionType === INTERNAL_ERROR_TYPE ? `regex engine failure: ${alone.text}` : alone.text };
+  if (!alone.ok)
+    return {
+      ok: false,
+      error:
+        alone.kind === 'exception' && alone.exceptionType === INTERNAL_ERROR_TYPE
+          ? `regex engine failure: ${alone.text}`
+          : alone.text,
+    };
   const compiled = compilePython(searchable, { ignoreCase: false });
   return compiled.ok ? { ok: true, compiled } : { ok: false, error: compiled.text };
 }

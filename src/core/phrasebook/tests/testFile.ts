@@ -65,22 +65,43 @@ export function parseTestFile(text: string): PhrasebookTestFile {
   // An alias bomb is not parsed at all: the guard's finding is the whole answer.
   const document = parsePhrasebook(bomb ? '' : text, { listKey: CASES_KEY });
   const findings: Finding[] = bomb ? [bomb] : [...document.syntaxFindings];
-  for (const error of document.loadErrors) findings.push(testFinding('error', TEST_CODES.yamlLoadError, error.message, document.rangeOf(error.span)));
-  const top = new Map(document.otherTopLevelFields.filter((field) => field.name !== null).map((field) => [field.name as string, field]));
+  for (const error of document.loadErrors)
+    findings.push(testFinding('error', TEST_CODES.yamlLoadError, error.message, document.rangeOf(error.span)));
+  const top = new Map(
+    document.otherTopLevelFields.filter((field) => field.name !== null).map((field) => [field.name as string, field]),
+  );
   for (const field of document.otherTopLevelFields) {
     if (field.name === null || !TOP_LEVEL_FIELDS.includes(field.name)) {
-      findings.push(testFinding('warning', TEST_CODES.unknownField, `unknown key '${field.name}' (expected ${TOP_LEVEL_FIELDS.join(', ')})`, document.rangeOf(field.keySpan)));
+      findings.push(
+        testFinding(
+          'warning',
+          TEST_CODES.unknownField,
+          `unknown key '${field.name}' (expected ${TOP_LEVEL_FIELDS.join(', ')})`,
+          document.rangeOf(field.keySpan),
+        ),
+      );
     }
   }
   const phrasebookField = top.get('phrasebook');
   let phrasebook: string | undefined;
   if (phrasebookField) {
-    if (typeof phrasebookField.value === 'string' && phrasebookField.value.trim() !== '') phrasebook = phrasebookField.value;
-    else findings.push(testFinding('error', TEST_CODES.badValue, "'phrasebook' must be a file path", document.rangeOf(phrasebookField.valueSpan)));
+    if (typeof phrasebookField.value === 'string' && phrasebookField.value.trim() !== '')
+      phrasebook = phrasebookField.value;
+    else
+      findings.push(
+        testFinding(
+          'error',
+          TEST_CODES.badValue,
+          "'phrasebook' must be a file path",
+          document.rangeOf(phrasebookField.valueSpan),
+        ),
+      );
   }
   const fileSnapshot = snapshotOf(top.get('snapshot'), document, findings);
   if (!document.entriesIsList) {
-    const message = document.entriesKeySpan ? `'${CASES_KEY}' must be a list of cases` : `a test file needs a top-level '${CASES_KEY}' list`;
+    const message = document.entriesKeySpan
+      ? `'${CASES_KEY}' must be a list of cases`
+      : `a test file needs a top-level '${CASES_KEY}' list`;
     findings.push(testFinding('error', TEST_CODES.noCases, message, document.rangeOf(document.rootSpan)));
   }
   const cases = document.entries.map((entry) => readCase(entry, document, fileSnapshot, findings));
@@ -92,14 +113,30 @@ export function parseTestFile(text: string): PhrasebookTestFile {
   };
 }
 
-function snapshotOf(field: FieldNode | undefined, document: PhrasebookDocument, findings: Finding[]): Record<string, unknown> | undefined {
+function snapshotOf(
+  field: FieldNode | undefined,
+  document: PhrasebookDocument,
+  findings: Finding[],
+): Record<string, unknown> | undefined {
   if (!field) return undefined;
   if (isPlainObject(field.value)) return field.value;
-  findings.push(testFinding('error', TEST_CODES.badValue, "'snapshot' must be a mapping of snapshot values (e.g. operational_state: {primary: RUNNING})", document.rangeOf(field.valueSpan)));
+  findings.push(
+    testFinding(
+      'error',
+      TEST_CODES.badValue,
+      "'snapshot' must be a mapping of snapshot values (e.g. operational_state: {primary: RUNNING})",
+      document.rangeOf(field.valueSpan),
+    ),
+  );
   return undefined;
 }
 
-function readCase(entry: EntryNode, document: PhrasebookDocument, fileSnapshot: Record<string, unknown> | undefined, findings: Finding[]): TestCase {
+function readCase(
+  entry: EntryNode,
+  document: PhrasebookDocument,
+  fileSnapshot: Record<string, unknown> | undefined,
+  findings: Finding[],
+): TestCase {
   const range = document.rangeOf(entry.span);
   const fieldRanges: TestCase['fieldRanges'] = {};
   const problems: string[] = [];
@@ -111,16 +148,31 @@ function readCase(entry: EntryNode, document: PhrasebookDocument, fileSnapshot: 
   for (const field of entry.fields) {
     const known = field.name !== null && (CASE_FIELDS as readonly string[]).includes(field.name);
     if (known) fieldRanges[field.name as (typeof CASE_FIELDS)[number]] = document.rangeOf(field.valueSpan);
-    else findings.push(testFinding('warning', TEST_CODES.unknownField, `unknown case key '${field.name}' (expected ${CASE_FIELDS.join(', ')})`, document.rangeOf(field.keySpan), entry.index));
+    else
+      findings.push(
+        testFinding(
+          'warning',
+          TEST_CODES.unknownField,
+          `unknown case key '${field.name}' (expected ${CASE_FIELDS.join(', ')})`,
+          document.rangeOf(field.keySpan),
+          entry.index,
+        ),
+      );
   }
   if (!entry.isMapping) problem('a case must be a mapping with at least `message` and an expectation', range);
   const message = fields.get('message')?.value;
-  if (entry.isMapping && typeof message !== 'string') problem("'message' is required and must be text (quote it)", fieldRanges.message ?? range);
+  if (entry.isMapping && typeof message !== 'string')
+    problem("'message' is required and must be text (quote it)", fieldRanges.message ?? range);
   const expect = readExpectation(fields, fieldRanges, range, problem);
   const caseSnapshot = fields.has('snapshot') ? snapshotOf(fields.get('snapshot'), document, findings) : undefined;
   if (fields.has('snapshot') && !caseSnapshot) problems.push("'snapshot' is not a mapping");
   const nameValue = fields.get('name')?.value;
-  const label = typeof nameValue === 'string' && nameValue.trim() !== '' ? nameValue : typeof message === 'string' ? message : `case ${entry.index + 1}`;
+  const label =
+    typeof nameValue === 'string' && nameValue.trim() !== ''
+      ? nameValue
+      : typeof message === 'string'
+        ? message
+        : `case ${entry.index + 1}`;
   return {
     index: entry.index,
     label,
@@ -154,17 +206,22 @@ function readExpectation(
   const reply = fields.get('reply');
   if (reply) {
     if (typeof reply.value === 'string' || reply.value === null) expect.reply = reply.value;
-    else problem("'reply' must be text (quote it), or null for \"no reply\"", ranges.reply ?? caseRange);
+    else problem('\'reply\' must be text (quote it), or null for "no reply"', ranges.reply ?? caseRange);
   }
   const replyMatches = fields.get('reply_matches');
   if (replyMatches) {
     if (typeof replyMatches.value === 'string') expect.replyMatches = replyMatches.value;
     else problem("'reply_matches' must be a regular expression (quote it)", ranges.reply_matches ?? caseRange);
   }
-  const expectsAnswer = expect.category !== undefined || expect.reply !== undefined || expect.replyMatches !== undefined;
-  if (expect.noMatch && expectsAnswer) problem("'no_match: true' contradicts 'category', 'reply' and 'reply_matches'", ranges.no_match ?? caseRange);
+  const expectsAnswer =
+    expect.category !== undefined || expect.reply !== undefined || expect.replyMatches !== undefined;
+  if (expect.noMatch && expectsAnswer)
+    problem("'no_match: true' contradicts 'category', 'reply' and 'reply_matches'", ranges.no_match ?? caseRange);
   if (!expect.noMatch && !expectsAnswer && fields.has('message')) {
-    problem("say what to expect: 'category', 'no_match: true', 'reply' or 'reply_matches'", ranges.message ?? caseRange);
+    problem(
+      "say what to expect: 'category', 'no_match: true', 'reply' or 'reply_matches'",
+      ranges.message ?? caseRange,
+    );
   }
   return expect;
 }

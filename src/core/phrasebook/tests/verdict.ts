@@ -25,7 +25,9 @@ export interface Verdict {
 
 function answerText(answer: CaseAnswer): string {
   if (!answer.matched) return 'no match';
-  return answer.entryIndex === undefined ? `entry "${answer.category}"` : `entry "${answer.category}" (entry ${answer.entryIndex})`;
+  return answer.entryIndex === undefined
+    ? `entry "${answer.category}"`
+    : `entry "${answer.category}" (entry ${answer.entryIndex})`;
 }
 
 function replyText(answer: CaseAnswer): string {
@@ -44,11 +46,21 @@ interface Line {
 function answerLine(testCase: TestCase, answer: CaseAnswer): Line | undefined {
   const { category, noMatch } = testCase.expect;
   if (noMatch) {
-    return { expected: 'answer: no match', actual: `answer: ${answerText(answer)}`, ok: !answer.matched, problem: `expected no match, got ${answerText(answer)}` };
+    return {
+      expected: 'answer: no match',
+      actual: `answer: ${answerText(answer)}`,
+      ok: !answer.matched,
+      problem: `expected no match, got ${answerText(answer)}`,
+    };
   }
   if (category === undefined) return undefined;
   const ok = answer.matched && answer.category === category;
-  return { expected: `answer: entry "${category}"`, actual: ok ? `answer: entry "${category}"` : `answer: ${answerText(answer)}`, ok, problem: `expected entry "${category}", got ${answerText(answer)}` };
+  return {
+    expected: `answer: entry "${category}"`,
+    actual: ok ? `answer: entry "${category}"` : `answer: ${answerText(answer)}`,
+    ok,
+    problem: `expected entry "${category}", got ${answerText(answer)}`,
+  };
 }
 
 function replyLine(testCase: TestCase, answer: CaseAnswer): Line | undefined {
@@ -57,7 +69,12 @@ function replyLine(testCase: TestCase, answer: CaseAnswer): Line | undefined {
   const expected = `reply: ${reply === null ? 'none' : JSON.stringify(reply)}`;
   const ok = answer.matched && answer.reply === reply;
   const actual = `reply: ${answer.matched ? replyText(answer) : 'none (no entry answers)'}`;
-  return { expected, actual: ok ? expected : actual, ok, problem: `expected reply ${reply === null ? 'none' : JSON.stringify(reply)}, got ${actual.slice('reply: '.length)}` };
+  return {
+    expected,
+    actual: ok ? expected : actual,
+    ok,
+    problem: `expected reply ${reply === null ? 'none' : JSON.stringify(reply)}, got ${actual.slice('reply: '.length)}`,
+  };
 }
 
 function replyMatchesLine(testCase: TestCase, answer: CaseAnswer): Line | undefined {
@@ -66,10 +83,17 @@ function replyMatchesLine(testCase: TestCase, answer: CaseAnswer): Line | undefi
   const expected = `reply: matching /${source}/`;
   const actual = `reply: ${answer.matched ? replyText(answer) : 'none (no entry answers)'}`;
   const pattern = compileReplyPattern(source);
-  if (!pattern.ok) return { expected, actual, ok: false, problem: `reply_matches is not a valid regex: ${pattern.error}` };
+  if (!pattern.ok)
+    return { expected, actual, ok: false, problem: `reply_matches is not a valid regex: ${pattern.error}` };
   const found = answer.reply === null ? false : replySearch(pattern.compiled, answer.reply);
-  if (typeof found !== 'boolean') return { expected, actual, ok: false, problem: `reply_matches cannot be evaluated here: ${found.unsupported}` };
-  return { expected, actual: found ? expected : actual, ok: found, problem: `expected a reply matching /${source}/, got ${actual.slice('reply: '.length)}` };
+  if (typeof found !== 'boolean')
+    return { expected, actual, ok: false, problem: `reply_matches cannot be evaluated here: ${found.unsupported}` };
+  return {
+    expected,
+    actual: found ? expected : actual,
+    ok: found,
+    problem: `expected a reply matching /${source}/, got ${actual.slice('reply: '.length)}`,
+  };
 }
 
 /** `checkReply: false` leaves reply expectations out (a daemon run of a case with a fixture). */

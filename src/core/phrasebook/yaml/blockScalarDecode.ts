@@ -4,7 +4,6 @@ import type { CST } from 'yaml';
 import { DecodeBuilder, type DecodedScalar } from './decodeBuilder';
 import type { SourceSpan } from './scalarOffsets';
 
-
 interface BlockHeader {
   mode: '|' | '>';
   indent: number;

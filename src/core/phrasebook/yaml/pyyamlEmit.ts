@@ -126,7 +126,10 @@ function isPrintableUnicode(ch: string): boolean {
   const code = ch.codePointAt(0) as number;
   if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff) return false; // lone surrogate
   return (
-    (code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code < 0x10ffff)) &&
+    (code === 0x85 ||
+      (code >= 0xa0 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code < 0x10ffff)) &&
     code !== 0xfeff
   );
 }
@@ -282,7 +285,13 @@ export class EmitterState {
           start = end + 1;
         }
       }
-      if (end > 0 && end < chars.length - 1 && (ch === ' ' || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+      if (
+        end > 0 &&
+        end < chars.length - 1 &&
+        (ch === ' ' || start >= end) &&
+        this.column + (end - start) > BEST_WIDTH &&
+        split
+      ) {
         this.write(`${chars.slice(start, end).join('')}\\`);
         if (start < end) start = end;
         this.writeIndent();

@@ -14,7 +14,8 @@ function firstUtf8Error(bytes: Uint8Array): { position: number; byte: number; re
       i++;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return { position: i, byte: lead, reason: 'invalid start byte' };
     // The second byte's range depends on the lead (no overlongs, surrogates or > U+10FFFF).
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
@@ -32,7 +33,8 @@ function firstUtf8Error(bytes: Uint8Array): { position: number; byte: number; re
 
 /** Reader.determine_encoding + decode, as yaml.safe_load(bytes or a binary file) does it. */
 export function decodePyYamlBytes(bytes: Uint8Array): PyYamlDecoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Uint8Array.from(bytes.subarray(2));
     for (let i = 0; i + 1 < swapped.length; i += 2) [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
@@ -40,7 +42,11 @@ export function decodePyYamlBytes(bytes: Uint8Array): PyYamlDecoding {
   }
   const bad = firstUtf8Error(bytes);
   if (bad) {
-    return { ok: false, message: `unacceptable character #x${bad.byte.toString(16).padStart(4, '0')}: ${bad.reason}`, bytePosition: bad.position };
+    return {
+      ok: false,
+      message: `unacceptable character #x${bad.byte.toString(16).padStart(4, '0')}: ${bad.reason}`,
+      bytePosition: bad.position,
+    };
   }
   // A UTF-8 BOM stays in the text: the scanner skips it at the very start, like PyYAML's.
   return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
@@ -54,7 +60,10 @@ export function pyYamlUnprintable(text: string): { offset: number; message: stri
   const found = NON_PRINTABLE.exec(text);
   if (!found) return null;
   const code = found[0].codePointAt(0) as number;
-  return { offset: found.index, message: `unacceptable character #x${code.toString(16).padStart(4, '0')}: special characters are not allowed` };
+  return {
+    offset: found.index,
+    message: `unacceptable character #x${code.toString(16).padStart(4, '0')}: special characters are not allowed`,
+  };
 }
 
 /** A lone CR is a line break to PyYAML; the `yaml` library only knows LF. Same length, same offsets. */

@@ -39,8 +39,20 @@ const NULL_RESOLVERS: Resolver[] = [['null', NULL]];
 const RESOLVERS_BY_FIRST_CHAR = new Map<string, Resolver[]>([
   ['', NULL_RESOLVERS],
   ['~', NULL_RESOLVERS],
-  ['n', [['bool', BOOL], ['null', NULL]]],
-  ['N', [['bool', BOOL], ['null', NULL]]],
+  [
+    'n',
+    [
+      ['bool', BOOL],
+      ['null', NULL],
+    ],
+  ],
+  [
+    'N',
+    [
+      ['bool', BOOL],
+      ['null', NULL],
+    ],
+  ],
   ['y', BOOL_RESOLVERS],
   ['Y', BOOL_RESOLVERS],
   ['t', BOOL_RESOLVERS],
@@ -88,7 +100,11 @@ export function resolvePyYamlPlain(text: string): PyYamlScalar {
     default:
       // `<<` is only meaningful as a mapping key (handled by the merge logic); as a value, like
       // `=` (the value tag), SafeConstructor has no constructor for it and safe_load raises.
-      return { tag, value: undefined, constructError: `could not determine a constructor for the tag 'tag:yaml.org,2002:${tag}'` };
+      return {
+        tag,
+        value: undefined,
+        constructError: `could not determine a constructor for the tag 'tag:yaml.org,2002:${tag}'`,
+      };
   }
 }
 

@@ -101,7 +101,9 @@ function verbatimContentStart(token: CST.FlowScalar | CST.BlockScalar, value: st
     case 'single-quoted-scalar':
       return source.length === value.length + 2 && source.slice(1, -1) === value ? token.offset + 1 : null;
     case 'double-quoted-scalar':
-      return !source.includes('\\') && source.length === value.length + 2 && source.slice(1, -1) === value ? token.offset + 1 : null;
+      return !source.includes('\\') && source.length === value.length + 2 && source.slice(1, -1) === value
+        ? token.offset + 1
+        : null;
     default:
       return null;
   }

@@ -5,7 +5,8 @@ import { resolvePyYamlTag } from './pyyamlResolve';
 import type { ScalarStyle } from './scalarOffsets';
 
 /** Characters that may not appear raw in single-quoted or plain scalars (breaks, controls). */
-const NEEDS_DOUBLE_QUOTES = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NEEDS_DOUBLE_QUOTES =
+  /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A quoted scalar that reads back (in YAML 1.1 and 1.2) as exactly `value`. */
 export function quoteYamlString(value: string): string {

@@ -106,6 +106,7 @@ export function effectivePairs(pairs: Pair[], ctx: ValueContext, depth = 0): Pai
 
 /** Assigns without ever touching the prototype (a key may be `__proto__`). */
 export function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -80,7 +80,10 @@ function splitSet(members: readonly SetMember[], ascii: boolean): SplitSet {
     if (member.op === 'NEGATE') split.negated = true;
     else if (member.op === 'LITERAL') split.ranges.push([member.cp, member.cp]);
     else if (member.op === 'RANGE') split.ranges.push([member.lo, member.hi]);
-    else (categoryParts(member.code).negated ? split.negatedBodies : split.positiveBodies).push(categoryBody(member.code, ascii));
+    else
+      (categoryParts(member.code).negated ? split.negatedBodies : split.positiveBodies).push(
+        categoryBody(member.code, ascii),
+      );
   }
   return split;
 }
@@ -110,7 +113,11 @@ function inMerged(cp: number, merged: ReadonlyArray<readonly [number, number]>):
 }
 
 /** Cased code points matched by the literal/range members under Python's IGNORECASE. */
-function pythonCaseClosure(ranges: ReadonlyArray<readonly [number, number]>, candidates: readonly number[], mode: CaseMode): number[] {
+function pythonCaseClosure(
+  ranges: ReadonlyArray<readonly [number, number]>,
+  candidates: readonly number[],
+  mode: CaseMode,
+): number[] {
   const merged = mergeRanges(ranges);
   return candidates.filter(
     (cp) => !inMerged(cp, merged) && caseEquivalents(cp, mode).some((other) => inMerged(other, merged)),
@@ -118,7 +125,11 @@ function pythonCaseClosure(ranges: ReadonlyArray<readonly [number, number]>, can
 }
 
 /** Source for a set without negated categories; `negated` = the set's own '^'. */
-function simpleClass(negated: boolean, ranges: ReadonlyArray<readonly [number, number]>, bodies: readonly string[]): string {
+function simpleClass(
+  negated: boolean,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  bodies: readonly string[],
+): string {
   return `[${negated ? '^' : ''}${rangesBody(ranges)}${bodies.join('')}]`;
 }
 
@@ -134,7 +145,10 @@ function assemble(split: SplitSet): string {
   }
   // [^...\W...] = not any positive member, and inside every negated category's complement.
   const exclusion = hasPositive ? `(?!${simpleClass(false, ranges, positiveBodies)})` : '';
-  const requirements = negatedBodies.slice(0, -1).map((body) => `(?=[${body}])`).join('');
+  const requirements = negatedBodies
+    .slice(0, -1)
+    .map((body) => `(?=[${body}])`)
+    .join('');
   return `${exclusion}${requirements}[${negatedBodies[negatedBodies.length - 1]}]`;
 }
 

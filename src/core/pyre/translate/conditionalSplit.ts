@@ -15,8 +15,11 @@ export interface SplitVariant {
   unset: number[];
 }
 
-
-function collect(items: readonly PyreItem[], pick: (item: PyreItem) => number | null, into = new Set<number>()): Set<number> {
+function collect(
+  items: readonly PyreItem[],
+  pick: (item: PyreItem) => number | null,
+  into = new Set<number>(),
+): Set<number> {
   for (const item of items) {
     const group = pick(item);
     if (group !== null) into.add(group);

@@ -5,14 +5,24 @@
  * possessive repeats use the (?=(X))\N emulation, which adds JS capture groups.
  */
 import { AtCode, childPatterns, isRepeat, PyreItem, SubPattern } from '../ast';
-import { MAXREPEAT, SRE_FLAG_ASCII, SRE_FLAG_DOTALL, SRE_FLAG_IGNORECASE, SRE_FLAG_MULTILINE, TYPE_FLAGS } from '../constants';
+import {
+  MAXREPEAT,
+  SRE_FLAG_ASCII,
+  SRE_FLAG_DOTALL,
+  SRE_FLAG_IGNORECASE,
+  SRE_FLAG_MULTILINE,
+  TYPE_FLAGS,
+} from '../constants';
 import { categoryBody, CaseStrategy, translateLiteral, translateNotLiteral, translateSet } from './charClasses';
 import { asAtom } from './jsText';
 import { planConditionalSplit } from './conditionalSplit';
 import { GroupTracker } from './groupTracker';
 
 export class Untranslatable extends Error {
-  constructor(readonly reason: string, readonly pos: number | null) {
+  constructor(
+    readonly reason: string,
+    readonly pos: number | null,
+  ) {
     super(reason);
   }
 }
@@ -28,12 +38,14 @@ const END_OF_INPUT = '(?![\\s\\S])';
 
 export const NOTE_ATOMIC = 'atomic group (?>...) emulated as (?=(...))\\N, which adds a JS capture group';
 export const NOTE_POSSESSIVE = 'possessive quantifier emulated as (?=(X*))\\N, which adds a JS capture group';
-export const NOTE_ATOMIC_IN_LOOKBEHIND = 'atomic group or possessive quantifier inside a look-behind translated as non-atomic';
+export const NOTE_ATOMIC_IN_LOOKBEHIND =
+  'atomic group or possessive quantifier inside a look-behind translated as non-atomic';
 export const NOTE_UNICODE_DATA =
-  '\\w, \\d and \\b use the JS engine\'s Unicode data (Python 3.11 uses Unicode 14; characters assigned since then differ)';
+  "\\w, \\d and \\b use the JS engine's Unicode data (Python 3.11 uses Unicode 14; characters assigned since then differ)";
 export const NOTE_EMPTY_ITERATION =
   'repeat of a sub-pattern that can match empty: Python accepts one empty iteration where JS skips it, so matches may differ';
-export const NOTE_CASELESS_BACKREF = 'case-insensitive back-reference translated as case-sensitive (no JS equivalent without the i flag)';
+export const NOTE_CASELESS_BACKREF =
+  'case-insensitive back-reference translated as case-sensitive (no JS equivalent without the i flag)';
 
 export interface TranslationParts {
   source: string;
@@ -51,7 +63,6 @@ function scopeFlagSets(pattern: SubPattern, flags: number, into: Set<number>): S
   }
   return into;
 }
-
 
 /** Can the sub-pattern match the empty string (on some path)? */
 function canMatchEmpty(pattern: SubPattern): boolean {
@@ -100,14 +111,23 @@ export class Translator {
   private readonly ignoreCaseFlag: boolean;
   private lookbehindDepth = 0;
 
-  constructor(private readonly root: SubPattern, private readonly globalFlags: number, private readonly groupNames: ReadonlyMap<string, number>) {
+  constructor(
+    private readonly root: SubPattern,
+    private readonly globalFlags: number,
+    private readonly groupNames: ReadonlyMap<string, number>,
+  ) {
     const scopes = [...scopeFlagSets(root, globalFlags, new Set())];
     this.ignoreCaseFlag = scopes.every((bits) => bits & SRE_FLAG_IGNORECASE && !(bits & SRE_FLAG_ASCII));
   }
 
   translate(): TranslationParts {
     const source = this.sequence(this.root, this.globalFlags);
-    return { source, ignoreCaseFlag: this.ignoreCaseFlag, notes: [...this.notes], pythonGroupToJs: this.pythonGroupToJs };
+    return {
+      source,
+      ignoreCaseFlag: this.ignoreCaseFlag,
+      notes: [...this.notes],
+      pythonGroupToJs: this.pythonGroupToJs,
+    };
   }
 
   private strategy(bits: number): CaseStrategy {
@@ -128,7 +148,10 @@ export class Translator {
       if (variants) {
         const rest = items.slice(index + 1);
         const copies = this.groups.alternatives(
-          variants.map((variant) => () => this.groups.withUnset(variant.unset, () => this.items([...variant.items, ...rest], bits))),
+          variants.map(
+            (variant) => () =>
+              this.groups.withUnset(variant.unset, () => this.items([...variant.items, ...rest], bits)),
+          ),
         );
         return `${source}(?:${copies.join('|')})`;
       }
@@ -145,7 +168,9 @@ export class Translator {
   }
 
   private alternation(item: Extract<PyreItem, { op: 'BRANCH' }>, bits: number): string {
-    return this.groups.alternatives(item.alternatives.map((alternative) => () => this.sequence(alternative, bits))).join('|');
+    return this.groups
+      .alternatives(item.alternatives.map((alternative) => () => this.sequence(alternative, bits)))
+      .join('|');
   }
 
   private item(item: PyreItem, bits: number): string {
@@ -210,7 +235,10 @@ export class Translator {
     return min === max ? `{${min}}` : `{${min},${max}}`;
   }
 
-  private repeat(item: Extract<PyreItem, { op: 'MAX_REPEAT' | 'MIN_REPEAT' | 'POSSESSIVE_REPEAT' }>, bits: number): string {
+  private repeat(
+    item: Extract<PyreItem, { op: 'MAX_REPEAT' | 'MIN_REPEAT' | 'POSSESSIVE_REPEAT' }>,
+    bits: number,
+  ): string {
     if (item.max > 1 && canMatchEmpty(item.item) && canConsume(item.item)) this.notes.add(NOTE_EMPTY_ITERATION);
     const body = (): string => {
       const inner = this.groups.repeated(item.min > 0, () => this.groupBody(item.item, bits));
@@ -274,7 +302,8 @@ export class Translator {
     const name = this.jsGroupNames.get(pythonGroup);
     if (name !== undefined) return `\\k<${name}>`;
     const jsGroup = this.pythonGroupToJs[pythonGroup];
-    if (jsGroup === undefined) throw new Untranslatable(`back-reference to group ${pythonGroup} before it is defined`, pos);
+    if (jsGroup === undefined)
+      throw new Untranslatable(`back-reference to group ${pythonGroup} before it is defined`, pos);
     return `(?:\\${jsGroup})`;
   }
 

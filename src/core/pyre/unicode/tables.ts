@@ -7,7 +7,10 @@ import * as data from './tablesData';
 
 /** Sorted, non-overlapping [start, endExclusive) runs with binary-search membership. */
 export class CodePointSet {
-  private constructor(private readonly starts: Uint32Array, private readonly ends: Uint32Array) {}
+  private constructor(
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array,
+  ) {}
 
   static fromRuns(encoded: string): CodePointSet {
     const numbers = encoded.length === 0 ? [] : encoded.split(',').map((part) => parseInt(part, 36));
