@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'extension.js');
+const PHRASEBOOK_BUNDLE = join(ROOT, 'dist', 'phrasebook.js');
 const LOADS = 7;
 
 /** Every `vscode.X` the sources name: the stand-in's own keys (esbuild copies a module's own keys). */
@@ -42,10 +43,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export function benchBundle(): { bundle_bytes: number; bundle_load_ms: number } {
+export function benchBundle(): { bundle_bytes: number; bundle_load_ms: number; phrasebook_bundle_bytes: number } {
   const names = JSON.stringify(vscodeApiNames());
   const loads = Array.from({ length: LOADS }, () =>
     Number(execFileSync(process.execPath, ['-e', LOADER, BUNDLE, names], { encoding: 'utf8' })),
   );
-  return { bundle_bytes: statSync(BUNDLE).size, bundle_load_ms: Math.round(median(loads) * 10) / 10 };
+  return {
+    bundle_bytes: statSync(BUNDLE).size,
+    bundle_load_ms: Math.round(median(loads) * 10) / 10,
+    phrasebook_bundle_bytes: statSync(PHRASEBOOK_BUNDLE).size,
+  };
 }

@@ -66,23 +66,43 @@ const METRICS: Metric[] = [
   { key: 'heap_growth_bytes_10k_polls', label: 'heap growth over 10,000 poll cycles', unit: 'bytes' },
   { key: 'bundle_bytes', label: 'main bundle (dist/extension.js)', unit: 'bytes', goal: '≤ 409,600 (400 KB)' },
   { key: 'bundle_load_ms', label: 'loading that bundle in Node, CPU time (median of 7 fresh processes)', unit: 'ms' },
-  { key: 'activate_ms', label: 'activate() in real VS Code (code-server)', unit: 'ms', goal: '≤ 30' },
+  {
+    key: 'phrasebook_bundle_bytes',
+    label: 'phrasebook bundle (dist/phrasebook.js, loaded on first need)',
+    unit: 'bytes',
+  },
+  {
+    key: 'activate_ms',
+    label: 'activate() in real VS Code (code-server, median of 3 hosts)',
+    unit: 'ms',
+    goal: '≤ 30',
+  },
 ];
 
-/** activate() is timed inside the real extension host by the harness; null when it cannot run here. */
-function measureActivation(): number | null {
+const ACTIVATIONS = 3;
+
+/** One activate() timed inside a real extension host by the harness (a fresh code-server). */
+function activateOnce(): number {
   const out = join(mkdtempSync(join(tmpdir(), 'kora-bench-')), 'metrics.json');
+  execFileSync(process.execPath, ['scripts/run-integration.js', '--metrics-only', '--metrics-out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const metrics = JSON.parse(readFileSync(out, 'utf8')) as { activate_ms?: number };
+  if (typeof metrics.activate_ms !== 'number') throw new Error('the harness reported no activate_ms');
+  return metrics.activate_ms;
+}
+
+/** The median of a few fresh activations (one host's timing swings with the machine); null when it cannot run here. */
+function measureActivation(): number | null {
   try {
     execFileSync('bash', ['-c', 'bash scripts/ensure-integration-deps.sh > .cache-env'], {
       cwd: ROOT,
       stdio: 'inherit',
     });
-    execFileSync(process.execPath, ['scripts/run-integration.js', '--metrics-only', '--metrics-out', out], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const metrics = JSON.parse(readFileSync(out, 'utf8')) as { activate_ms?: number };
-    return typeof metrics.activate_ms === 'number' ? metrics.activate_ms : null;
+    const runs = Array.from({ length: ACTIVATIONS }, activateOnce).sort((a, b) => a - b);
+    console.log(`activate() in ${ACTIVATIONS} fresh hosts: ${runs.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+    return runs[Math.floor(runs.length / 2)];
   } catch (error) {
     console.error(`activate_ms not measured: ${error instanceof Error ? error.message : String(error)}`);
     return null;
