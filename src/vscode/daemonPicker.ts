@@ -74,3 +74,15 @@ export async function chooseDaemon<D extends PickableDaemon>(
   );
   return chosen?.daemon;
 }
+
+/**
+ * The daemon a health or token command acts on: the tree row or name it was run with, else the only
+ * one, else the operator's pick; with none configured, the settings are offered.
+ */
+export function daemonForCommand<D extends PickableDaemon>(
+  { daemons, prompter }: { daemons: { list(): readonly D[] }; prompter: Prompter },
+  purpose: string,
+  argument: unknown,
+): Promise<D | undefined> {
+  return chooseDaemon(daemons.list(), prompter, purpose, { name: daemonNameOf(argument), whenNone: 'offerSettings' });
+}
