@@ -18,13 +18,8 @@ export class PolledSnapshots implements LiveSnapshotSource {
   ) {}
 
   latestSnapshot(): ReturnType<LiveSnapshotSource['latestSnapshot']> {
-    const monitor = this.monitor();
-    for (const health of monitor?.daemons ?? []) {
-      const outcome = monitor?.poller(health.daemon.name)?.latest('snapshot');
-      if (outcome?.ok && outcome.value.kind === 'snapshot')
-        return { daemonName: health.daemon.name, snapshot: outcome.value.snapshot };
-    }
-    return undefined;
+    const shown = this.shown(this.monitor());
+    return shown && { daemonName: shown.daemonName, snapshot: shown.snapshot };
   }
 
   /** Waits (at most `timeoutMs`) for a read when no current one is at hand, so the first completion can show live values. */
@@ -45,11 +40,22 @@ export class PolledSnapshots implements LiveSnapshotSource {
     }
   }
 
+  /**
+   * Current means the snapshot a hover would show is young enough; another daemon's fresh read (or
+   * failure) does not make an old snapshot current.
+   */
   private hasCurrent(monitor: HealthMonitor): boolean {
-    const now = this.now();
-    return monitor.daemons.some((health) => {
-      const outcome = monitor.poller(health.daemon.name)?.latest('snapshot');
-      return outcome !== undefined && now - outcome.at < LIVE_SNAPSHOT_TTL_MS;
-    });
+    const shown = this.shown(monitor);
+    return shown !== undefined && this.now() - shown.at < LIVE_SNAPSHOT_TTL_MS;
+  }
+
+  /** The first daemon whose latest snapshot read succeeded: the one completion and hovers show. */
+  private shown(monitor: HealthMonitor | undefined): { daemonName: string; snapshot: unknown; at: number } | undefined {
+    for (const health of monitor?.daemons ?? []) {
+      const outcome = monitor?.poller(health.daemon.name)?.latest('snapshot');
+      if (outcome?.ok && outcome.value.kind === 'snapshot')
+        return { daemonName: health.daemon.name, snapshot: outcome.value.snapshot, at: outcome.at };
+    }
+    return undefined;
   }
 }
