@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parsePhrasebook } from '../../../src/core/phrasebook/document';
 import { checkTestFile } from '../../../src/core/phrasebook/tests/checks';
-import { TEST_CODES } from '../../../src/core/phrasebook/tests/codes';
+import { FINDING_CODES } from '../../../src/core/phrasebook/lint/registry';
 import { coverageFindings, coverageOf } from '../../../src/core/phrasebook/tests/coverage';
 import { isTestFilePath, phrasebookPathFor, testFilePathFor } from '../../../src/core/phrasebook/tests/paths';
 import { runFileLocally, runFileOnDaemon } from '../../../src/core/phrasebook/tests/runner';
@@ -81,10 +81,10 @@ cases:
     category: catchall
 `);
     assert.deepEqual(codes(file.findings), [
-      TEST_CODES.invalidCase,
-      TEST_CODES.invalidCase,
-      TEST_CODES.invalidCase,
-      TEST_CODES.unknownField,
+      FINDING_CODES.testInvalidCase,
+      FINDING_CODES.testInvalidCase,
+      FINDING_CODES.testInvalidCase,
+      FINDING_CODES.testUnknownKey,
     ]);
     assert.deepEqual(
       run.results.map((r) => r.status),
@@ -94,8 +94,8 @@ cases:
   });
 
   it('needs a cases list', () => {
-    assert.deepEqual(codes(parseTestFile('cases: 3\n').findings), [TEST_CODES.noCases]);
-    assert.deepEqual(codes(parseTestFile('- message: hey\n').findings), [TEST_CODES.noCases]);
+    assert.deepEqual(codes(parseTestFile('cases: 3\n').findings), [FINDING_CODES.testNoCases]);
+    assert.deepEqual(codes(parseTestFile('- message: hey\n').findings), [FINDING_CODES.testNoCases]);
   });
 
   it('checks categories, message lengths and reply patterns against the phrasebook and the daemon', () => {
@@ -113,20 +113,20 @@ cases:
 `);
     const findings = checkTestFile(file, source());
     assert.deepEqual(codes(findings), [
-      TEST_CODES.emptyMessage,
-      TEST_CODES.invalidReplyPattern,
-      TEST_CODES.messageTooLong,
-      TEST_CODES.unknownCategory,
+      FINDING_CODES.testEmptyMessage,
+      FINDING_CODES.testInvalidReplyPattern,
+      FINDING_CODES.testMessageTooLong,
+      FINDING_CODES.testUnknownCategory,
     ]);
     assert.match(
-      findings.find((f) => f.code === TEST_CODES.unknownCategory)!.message,
+      findings.find((f) => f.code === FINDING_CODES.testUnknownCategory)!.message,
       /'greting' \(categories: catchall, farewell, greeting\)/,
     );
     assert.deepEqual(
       codes(checkTestFile(file, { missing: 'ENOENT', label: 'pb.yml' })).filter(
-        (c) => c === TEST_CODES.phrasebookMissing,
+        (c) => c === FINDING_CODES.testPhrasebookMissing,
       ),
-      [TEST_CODES.phrasebookMissing],
+      [FINDING_CODES.testPhrasebookMissing],
     );
   });
 
@@ -216,8 +216,8 @@ cases:
     assert.deepEqual(
       hints.map((h) => [h.severity, h.code, h.range.start.line]),
       [
-        ['hint', TEST_CODES.untested, 5],
-        ['hint', TEST_CODES.untested, 9],
+        ['hint', FINDING_CODES.testUntestedEntry, 5],
+        ['hint', FINDING_CODES.testUntestedEntry, 9],
       ],
     );
   });

@@ -6,9 +6,10 @@ import type { Severity } from '../../findings';
 /**
  * `daemon`: the daemon's own verdict. `guard`: replaces the whole analysis of a refused input.
  * `push`: only shown around a push. `attack`: carries an attack string (`data.attackString`).
- * `unnecessary`: marks text without effect (editors render it faded).
+ * `unnecessary`: marks text without effect (editors render it faded). `tests`: phrasebook test files
+ * (`*.tests.yml`) and the coverage they give.
  */
-export type RuleTag = 'daemon' | 'guard' | 'push' | 'attack' | 'unnecessary';
+export type RuleTag = 'daemon' | 'guard' | 'push' | 'attack' | 'unnecessary' | 'tests';
 
 export interface FindingRule {
   code: string;
@@ -26,6 +27,7 @@ export interface FindingRule {
 }
 
 const DAEMON_RULE = { severity: 'error', overridable: false, tags: ['daemon'] } as const;
+const TEST_RULE = { overridable: false, tags: ['tests'] } as const;
 
 /** By the name checks use (`FINDING_CODES.shadowedEntry`); README order. */
 const RULES = {
@@ -249,6 +251,83 @@ const RULES = {
     tags: ['guard'],
     description: 'YAML aliases expand exponentially ("billion laughs"); PyYAML would exhaust memory loading the file.',
     docs: 'Aliases that expand exponentially ("billion laughs").',
+  },
+  testYamlLoadError: {
+    ...TEST_RULE,
+    code: 'tests/yaml-load-error',
+    severity: 'error',
+    description: 'The test file does not load the way PyYAML loads it.',
+    docs: 'A phrasebook test file (`*.tests.yml`) PyYAML would not load.',
+  },
+  testNoCases: {
+    ...TEST_RULE,
+    code: 'tests/no-cases',
+    severity: 'error',
+    description: 'A test file needs a top-level `cases` list.',
+    docs: 'A test file without a top-level `cases` list.',
+  },
+  testUnknownKey: {
+    ...TEST_RULE,
+    code: 'tests/unknown-key',
+    severity: 'warning',
+    description: 'A key a test file or a case does not use.',
+    docs: 'An unknown key in a test file or one of its cases (ignored).',
+  },
+  testBadValue: {
+    ...TEST_RULE,
+    code: 'tests/bad-value',
+    severity: 'error',
+    description: 'A test-file value of the wrong kind (the phrasebook path, the snapshot fixture).',
+    docs: 'A `phrasebook` that is not a path, a `snapshot` that is not a mapping.',
+  },
+  testInvalidCase: {
+    ...TEST_RULE,
+    code: 'tests/invalid-case',
+    severity: 'error',
+    description: 'A case that cannot run: no message, or no or conflicting expectations.',
+    docs: 'A case that cannot run (no message; no, or conflicting, expectations).',
+  },
+  testPhrasebookMissing: {
+    ...TEST_RULE,
+    code: 'tests/phrasebook-missing',
+    severity: 'error',
+    description: 'The phrasebook a test file names cannot be read.',
+    docs: 'The phrasebook the test file names cannot be read.',
+  },
+  testUnknownCategory: {
+    ...TEST_RULE,
+    code: 'tests/unknown-category',
+    severity: 'error',
+    description: 'A case expects a category no entry of the phrasebook has.',
+    docs: 'A case expecting a category no entry of the phrasebook has.',
+  },
+  testMessageTooLong: {
+    ...TEST_RULE,
+    code: 'tests/message-too-long',
+    severity: 'warning',
+    description: 'The daemon matches only the first characters of a message this long.',
+    docs: 'A message longer than the daemon matches (the rest is ignored).',
+  },
+  testEmptyMessage: {
+    ...TEST_RULE,
+    code: 'tests/empty-message',
+    severity: 'warning',
+    description: 'A message that is empty after trimming: no entry can answer it.',
+    docs: 'A message that is empty after trimming: no entry can answer it.',
+  },
+  testInvalidReplyPattern: {
+    ...TEST_RULE,
+    code: 'tests/invalid-reply-pattern',
+    severity: 'error',
+    description: "A case's `reply_matches` is not a valid regular expression.",
+    docs: 'A `reply_matches` that is not a valid regular expression.',
+  },
+  testUntestedEntry: {
+    ...TEST_RULE,
+    code: 'tests/untested-entry',
+    severity: 'hint',
+    description: 'A phrasebook entry no test case reaches.',
+    docs: 'A phrasebook entry no case of its test files reaches (a hint on the phrasebook).',
   },
 } as const satisfies Record<string, FindingRule>;
 

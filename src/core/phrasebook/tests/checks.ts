@@ -4,7 +4,8 @@ import type { Finding } from '../../findings';
 import { MATCH_TEXT_MAX_CHARS } from '../constants';
 import { pyLen, pyStrip } from '../../pyre/pystr';
 import { matchableEntries } from '../ops/testMessage';
-import { TEST_CODES, testFinding } from './codes';
+import { FINDING_CODES } from '../lint/registry';
+import { testFinding } from './codes';
 import { compileReplyPattern } from './replyPattern';
 import type { PhrasebookTestFile } from './testFile';
 
@@ -18,8 +19,7 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
   if ('missing' in phrasebook) {
     findings.push(
       testFinding(
-        'error',
-        TEST_CODES.phrasebookMissing,
+        FINDING_CODES.testPhrasebookMissing,
         `cannot read the phrasebook ${phrasebook.label}: ${phrasebook.missing}`,
         documentStart,
       ),
@@ -35,8 +35,7 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
       const known = [...categories].sort().join(', ') || 'none';
       findings.push(
         testFinding(
-          'error',
-          TEST_CODES.unknownCategory,
+          FINDING_CODES.testUnknownCategory,
           `no entry of ${phrasebook.label} has category '${category}' (categories: ${known})`,
           at('category'),
           testCase.index,
@@ -47,8 +46,7 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
     if (length > MATCH_TEXT_MAX_CHARS) {
       findings.push(
         testFinding(
-          'warning',
-          TEST_CODES.messageTooLong,
+          FINDING_CODES.testMessageTooLong,
           `the daemon matches only the first ${MATCH_TEXT_MAX_CHARS} of this message's ${length} characters; the rest is ignored`,
           at('message'),
           testCase.index,
@@ -57,8 +55,7 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
     } else if (pyStrip(testCase.message) === '') {
       findings.push(
         testFinding(
-          'warning',
-          TEST_CODES.emptyMessage,
+          FINDING_CODES.testEmptyMessage,
           'the message is empty after trimming: no entry can ever answer it',
           at('message'),
           testCase.index,
@@ -70,8 +67,7 @@ export function checkTestFile(file: PhrasebookTestFile, phrasebook: PhrasebookSo
       if (!compiled.ok)
         findings.push(
           testFinding(
-            'error',
-            TEST_CODES.invalidReplyPattern,
+            FINDING_CODES.testInvalidReplyPattern,
             `invalid regex: ${compiled.error}`,
             at('reply_matches'),
             testCase.index,

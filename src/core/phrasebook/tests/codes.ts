@@ -1,26 +1,12 @@
-// The finding codes of phrasebook test files (`tests/...`), and one way to build such a finding.
-import type { Finding, Range, Severity } from '../../findings';
-
-export const TEST_CODES = {
-  yamlLoadError: 'tests/yaml-load-error',
-  noCases: 'tests/no-cases',
-  unknownField: 'tests/unknown-key',
-  badValue: 'tests/bad-value',
-  invalidCase: 'tests/invalid-case',
-  phrasebookMissing: 'tests/phrasebook-missing',
-  unknownCategory: 'tests/unknown-category',
-  messageTooLong: 'tests/message-too-long',
-  emptyMessage: 'tests/empty-message',
-  invalidReplyPattern: 'tests/invalid-reply-pattern',
-  untested: 'tests/untested-entry',
-} as const;
+// One way to build a finding of a phrasebook test file (`tests/...`); the codes live in the rule registry.
+import type { Finding, Range } from '../../findings';
+import { ruleDefaults, type FindingCode } from '../lint/registry';
 
 export function testFinding(
-  severity: Severity,
-  code: string,
+  code: FindingCode,
   message: string,
   range: Range,
   entryIndex: number | null = null,
 ): Finding {
-  return { severity, code, message, range, entryIndex, field: null };
+  return { ...ruleDefaults(code), message, range, entryIndex, field: null };
 }

@@ -3,7 +3,8 @@
 import type { Finding } from '../../findings';
 import type { PhrasebookDocument } from '../document';
 import { matchableEntries } from '../ops/testMessage';
-import { TEST_CODES, testFinding } from './codes';
+import { FINDING_CODES } from '../lint/registry';
+import { testFinding } from './codes';
 import type { CaseResult } from './runner';
 
 export interface UncoveredEntry {
@@ -45,6 +46,6 @@ export function coverageFindings(
     if (!entry) return [];
     const span = entry.fieldsByName.get('pattern')?.valueSpan ?? entry.span;
     const message = `no test case in ${testFileLabel} reaches this entry ("${category}"): add a sample message it should answer`;
-    return [testFinding('hint', TEST_CODES.untested, message, phrasebook.rangeOf(span), entryIndex)];
+    return [testFinding(FINDING_CODES.testUntestedEntry, message, phrasebook.rangeOf(span), entryIndex)];
   });
 }

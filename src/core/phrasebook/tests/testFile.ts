@@ -16,7 +16,8 @@ import { isPlainObject } from '../daemonRules';
 import { parsePhrasebook, type EntryNode, type FieldNode, type PhrasebookDocument } from '../document';
 import { aliasBombFinding } from '../lint/inputGuard';
 import { defineKey } from '../yaml/yamlValues';
-import { TEST_CODES, testFinding } from './codes';
+import { FINDING_CODES } from '../lint/registry';
+import { testFinding } from './codes';
 
 export const CASES_KEY = 'cases';
 export const CASE_FIELDS = ['name', 'message', 'category', 'no_match', 'reply', 'reply_matches', 'snapshot'] as const;
@@ -66,7 +67,7 @@ export function parseTestFile(text: string): PhrasebookTestFile {
   const document = parsePhrasebook(bomb ? '' : text, { listKey: CASES_KEY });
   const findings: Finding[] = bomb ? [bomb] : [...document.syntaxFindings];
   for (const error of document.loadErrors)
-    findings.push(testFinding('error', TEST_CODES.yamlLoadError, error.message, document.rangeOf(error.span)));
+    findings.push(testFinding(FINDING_CODES.testYamlLoadError, error.message, document.rangeOf(error.span)));
   const top = new Map(
     document.otherTopLevelFields.filter((field) => field.name !== null).map((field) => [field.name as string, field]),
   );
@@ -74,8 +75,7 @@ export function parseTestFile(text: string): PhrasebookTestFile {
     if (field.name === null || !TOP_LEVEL_FIELDS.includes(field.name)) {
       findings.push(
         testFinding(
-          'warning',
-          TEST_CODES.unknownField,
+          FINDING_CODES.testUnknownKey,
           `unknown key '${field.name}' (expected ${TOP_LEVEL_FIELDS.join(', ')})`,
           document.rangeOf(field.keySpan),
         ),
@@ -90,8 +90,7 @@ export function parseTestFile(text: string): PhrasebookTestFile {
     else
       findings.push(
         testFinding(
-          'error',
-          TEST_CODES.badValue,
+          FINDING_CODES.testBadValue,
           "'phrasebook' must be a file path",
           document.rangeOf(phrasebookField.valueSpan),
         ),
@@ -102,7 +101,7 @@ export function parseTestFile(text: string): PhrasebookTestFile {
     const message = document.entriesKeySpan
       ? `'${CASES_KEY}' must be a list of cases`
       : `a test file needs a top-level '${CASES_KEY}' list`;
-    findings.push(testFinding('error', TEST_CODES.noCases, message, document.rangeOf(document.rootSpan)));
+    findings.push(testFinding(FINDING_CODES.testNoCases, message, document.rangeOf(document.rootSpan)));
   }
   const cases = document.entries.map((entry) => readCase(entry, document, fileSnapshot, findings));
   return {
@@ -122,8 +121,7 @@ function snapshotOf(
   if (isPlainObject(field.value)) return field.value;
   findings.push(
     testFinding(
-      'error',
-      TEST_CODES.badValue,
+      FINDING_CODES.testBadValue,
       "'snapshot' must be a mapping of snapshot values (e.g. operational_state: {primary: RUNNING})",
       document.rangeOf(field.valueSpan),
     ),
@@ -142,7 +140,7 @@ function readCase(
   const problems: string[] = [];
   const problem = (text: string, at: Range) => {
     problems.push(text);
-    findings.push(testFinding('error', TEST_CODES.invalidCase, text, at, entry.index));
+    findings.push(testFinding(FINDING_CODES.testInvalidCase, text, at, entry.index));
   };
   const fields = entry.fieldsByName;
   for (const field of entry.fields) {
@@ -151,8 +149,7 @@ function readCase(
     else
       findings.push(
         testFinding(
-          'warning',
-          TEST_CODES.unknownField,
+          FINDING_CODES.testUnknownKey,
           `unknown case key '${field.name}' (expected ${CASE_FIELDS.join(', ')})`,
           document.rangeOf(field.keySpan),
           entry.index,
