@@ -6,6 +6,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PYTHON_OPTION_HELP } from './pythonOption';
+import { errorText } from '../core/text/errorText';
 
 export const EXIT_OK = 0;
 /** The command ran but the answer is "no" (daemon unreadable, validation failed, ...). */
@@ -170,7 +171,7 @@ async function runEntry(entry: CommandEntry, argv: string[], outerIo: CliIo, inv
       printError(io, `${error.message}\nRun "${invocation} --help" for usage.`);
       return EXIT_USAGE;
     }
-    printError(io, error instanceof Error ? error.message : String(error));
+    printError(io, errorText(error));
     return EXIT_FAILURE;
   }
 }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { printError, type CliIo } from './args';
 import { PhrasebookTooLargeError, readPhrasebookFile } from './phrasebookFile';
+import { errorText } from '../core/text/errorText';
 
 /**
  * True when every file could be read (a command then exits 2 otherwise). A file over the size
@@ -25,7 +26,7 @@ export async function forEachInputFile(
         tooLarge(file, error.bytes);
         continue;
       }
-      printError(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      printError(io, `cannot read ${file}: ${errorText(error)}`);
       allRead = false;
       continue;
     }

@@ -7,6 +7,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, printError, parseCommand
 import { safeJsonStringify } from '../core/text/sanitize';
 import { PhrasebookTooLargeError, readLimited, readPhrasebookFile } from './phrasebookFile';
 import { tooComplexFinding } from '../core/phrasebook/lint/inputGuard';
+import { errorText } from '../core/text/errorText';
 
 const HELP = `Usage: kora-ops validate (FILE | --stdin)
 
@@ -66,7 +67,7 @@ async function payloadFromFile(file: string): Promise<unknown> {
   try {
     text = await readPhrasebookFile(file);
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(`cannot read ${file}: ${errorText(error)}`);
   }
   const document = parsePhrasebook(text);
   const problems = [

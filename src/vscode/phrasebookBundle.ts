@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { PhrasebookFeatures } from '../phrasebookFeatures';
 import { LIVE_PHRASEBOOK_SCHEME, PHRASEBOOK_BUNDLE, YAML_LANGUAGE_ID } from './constants';
 import type { KoraServices } from './services';
+import { errorText } from '../core/text/errorText';
 
 type PhrasebookBundle = typeof import('../phrasebookFeatures');
 
@@ -53,7 +54,7 @@ export function loadWhenPhrasebookOpens(services: KoraServices): vscode.Disposab
       services.phrasebook();
       log.info(`phrasebook features loaded (${why})`);
     } catch (error) {
-      log.error(`the phrasebook features failed to load: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`the phrasebook features failed to load: ${errorText(error)}`);
     }
   };
   const opened = vscode.workspace.onDidOpenTextDocument((document) => {

@@ -7,6 +7,7 @@ import { escapeControls, safeJsonStringify, safeLine } from '../../core/text/san
 import { EXIT_USAGE, printError, type CliIo, type OutputFormat } from '../args';
 import { rawOutput } from '../safeOutput';
 import { DEFAULT_DAEMON_URL, SESSION_TOKEN_ENV, openClient } from '../daemonClient';
+import { errorText } from '../../core/text/errorText';
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, printError } from '../args';
 /** `push --if-match`: live changed since the given hash; nothing was sent. */
@@ -58,7 +59,7 @@ export function printLiveHash(io: CliIo, hash: string): void {
 
 /** A daemon that cannot be read is a connection error: exit 2 with the reason. */
 export function reportUnreachable(io: CliIo, error: unknown): number {
-  const message = isDaemonError(error) || error instanceof Error ? error.message : String(error);
+  const message = isDaemonError(error) ? error.message : errorText(error);
   printError(io, safeLine(message));
   return EXIT_USAGE;
 }

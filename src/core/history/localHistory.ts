@@ -1,3 +1,4 @@
+import { errorText } from '../text/errorText';
 // Local history of phrasebook versions per daemon. The daemon keeps backups of what a PUT replaced
 // but cannot serve their content (contract §3.5), and a revert backs up nothing (§3.4); the
 // extension, however, has seen that content (pulled it, pushed over it, reverted away from it).
@@ -146,7 +147,7 @@ export class LocalHistory {
       if (parsed.version !== STORAGE_VERSION || !Array.isArray(parsed.records)) throw new Error('unknown format');
       return parsed.records.filter(isHistoryRecord);
     } catch (error) {
-      this.options.onCorrupt?.(daemonKey, error instanceof Error ? error.message : String(error));
+      this.options.onCorrupt?.(daemonKey, errorText(error));
       return [];
     }
   }

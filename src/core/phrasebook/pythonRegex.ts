@@ -13,6 +13,7 @@ import {
 import { LruCache } from '../redos/cache';
 import { DAEMON_REGEX_IGNORECASE } from './constants';
 import { daemonPythonVersion } from './daemonPython';
+import { errorText } from '../text/errorText';
 
 export type DaemonCompileResult =
   | { kind: 'ok'; compiled: PyreCompiled }
@@ -58,7 +59,7 @@ function compileUncached(source: string, python: PythonVersion): DaemonCompileRe
     return { kind: 'exception', exceptionType: outcome.exceptionType, text: outcome.text, pos: outcome.pos ?? null };
   } catch (error) {
     // A defect in the engine must not take the editor down; say what happened instead.
-    return { kind: 'engine-failure', text: error instanceof Error ? error.message : String(error) };
+    return { kind: 'engine-failure', text: errorText(error) };
   }
 }
 
@@ -76,7 +77,7 @@ export function translateDaemonPattern(source: string, compiled: PyreCompiled): 
   } catch (error) {
     result = {
       ok: false,
-      reason: `translation failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `translation failed: ${errorText(error)}`,
       pos: null,
     };
   }
@@ -93,6 +94,6 @@ export function matchDaemonPattern(compiled: PyreCompiled, text: string): Python
     if ('matched' in outcome) return outcome.matched ? { matched: true, end: outcome.end } : { matched: false };
     return { unsupported: outcome.reason };
   } catch (error) {
-    return { unsupported: `matcher failure: ${error instanceof Error ? error.message : String(error)}` };
+    return { unsupported: `matcher failure: ${errorText(error)}` };
   }
 }

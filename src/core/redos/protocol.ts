@@ -1,6 +1,7 @@
 // The message protocol between DeepRedosAnalyzer (main thread) and the analysis worker, plus the
 // wording both sides share. Types only and tiny helpers: importing this file never loads recheck.
 import type { RedosVerdict } from './verdict';
+import { errorText } from '../text/errorText';
 
 /**
  * Analysed, uncounted, by every fresh checker (worker or native process) before its first request:
@@ -56,7 +57,7 @@ export function budgetExceededReason(timeBudgetMs: number): string {
 
 /** An error's first line: module errors append a multi-line "Require stack" of local paths. */
 export function errorSummary(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return message.split('\n', 1)[0];
 }
 

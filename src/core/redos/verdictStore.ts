@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as recheckVersion } from 'recheck/package.json';
 import type { RedosVerdict } from './verdict';
+import { errorText } from '../text/errorText';
 
 /** Bump when the analysis changes meaning (what is analysed, how verdicts are derived). */
 const ANALYSIS_REVISION = 3;
@@ -70,9 +71,7 @@ export class FileVerdictStore implements VerdictStore {
       writeFileSync(temporary, JSON.stringify({ version: this.version, verdicts: Object.fromEntries(this.entries) }));
       renameSync(temporary, this.file);
     } catch (error) {
-      this.onError(
-        `could not write the ReDoS verdict cache ${this.file}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.onError(`could not write the ReDoS verdict cache ${this.file}: ${errorText(error)}`);
     }
   }
 

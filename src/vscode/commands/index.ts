@@ -13,6 +13,7 @@ import { openCockpit } from './openCockpit';
 import { refresh } from './refresh';
 import { refreshDaemon } from './refreshDaemon';
 import { setMcpToken, setSessionToken } from './setToken';
+import { errorText } from '../../core/text/errorText';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 export type CommandFactory<S = KoraServices> = (services: S) => CommandHandler;
@@ -55,7 +56,7 @@ export function registerCommands(services: KoraServices): void {
         try {
           return await handler(...args);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorText(error);
           log.error(`${id} failed: ${message}`);
           void vscode.window.showErrorMessage(`Kora: ${safeLine(message)}`);
           return undefined;

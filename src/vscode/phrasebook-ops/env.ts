@@ -62,10 +62,6 @@ export async function showDiff(left: vscode.Uri, right: vscode.Uri, title: strin
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export interface Notifier {
   info(message: string): void;
   warn(message: string): void;

@@ -8,6 +8,7 @@ import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import type { Logger } from '../log';
 import { findDaemon, type DaemonAccess } from './daemonAccess';
 import { SlotTexts, slotId } from './previewSlots';
+import { errorText } from '../../core/text/errorText';
 
 type OpsDocumentRef =
   | { kind: 'live'; daemonName: string }
@@ -95,7 +96,7 @@ export class OpsDocumentProvider implements vscode.TextDocumentContentProvider, 
     try {
       return renderLiveDocument(await readLive(daemon.client), daemon.name, this.now());
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       this.log.warn(`live phrasebook of ${daemon.name} unavailable: ${message}`);
       return `# The live phrasebook of daemon "${daemon.name}" could not be read: ${message}\n`;
     }

@@ -4,7 +4,8 @@ import { keepPulled } from '../../core/phrasebook/ops/historyKeeping';
 import { entryCountText } from '../../core/phrasebook/ops/changes';
 import { describeSource, readLive } from '../../core/phrasebook/ops/live';
 import { chooseDaemon } from '../daemonPicker';
-import { audit, errorText, fileName, type OpsEnv } from './env';
+import { audit, fileName, type OpsEnv } from './env';
+import { errorText } from '../../core/text/errorText';
 import { liveDocumentUri } from './opsDocuments';
 
 const DEFAULT_PULL_FOLDER = 'phrasebook';

@@ -17,7 +17,8 @@ import { toVsRange } from '../phrasebook/convert';
 import { chooseDaemon } from '../daemonPicker';
 import type { OpsDaemon } from './daemonAccess';
 import { editorFindings, findingLine } from './pushFindings';
-import { audit, auditInterrupted, errorText, notifyReconciliation, fileName, showDiff, type OpsEnv } from './env';
+import { audit, auditInterrupted, notifyReconciliation, fileName, showDiff, type OpsEnv } from './env';
+import { errorText } from '../../core/text/errorText';
 
 export const PUSH_ACTION = 'Push';
 /** With findings, the safe choice comes first (the modal's default) and pushing is explicit. */

@@ -8,7 +8,8 @@ import { describeSource } from '../../core/phrasebook/ops/live';
 import { revertPhrasebook, type RevertOutcome, type RevertPlan } from '../../core/phrasebook/ops/revert';
 import { chooseDaemon } from '../daemonPicker';
 import type { OpsDaemon } from './daemonAccess';
-import { audit, auditInterrupted, errorText, notifyReconciliation, showDiff, type OpsEnv } from './env';
+import { audit, auditInterrupted, notifyReconciliation, showDiff, type OpsEnv } from './env';
+import { errorText } from '../../core/text/errorText';
 import type { PickItem } from './prompter';
 
 export const REVERT_ACTION = 'Revert';

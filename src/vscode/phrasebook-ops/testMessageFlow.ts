@@ -6,7 +6,8 @@ import type { RedosAnalyzer } from '../../core/phrasebook/lint/deep';
 import { renderTestResult, testMessage, type TestMessageReport } from '../../core/phrasebook/ops/testMessage';
 import { LIVE_PHRASEBOOK_SCHEME } from '../constants';
 import { chooseDaemon } from '../daemonPicker';
-import { errorText, fileName, showDiff, type OpsEnv } from './env';
+import { fileName, showDiff, type OpsEnv } from './env';
+import { errorText } from '../../core/text/errorText';
 
 export interface TestMessageArgs {
   daemon?: string;

@@ -13,6 +13,7 @@ import { DocumentAnalysis, type AnalysisStats } from './analysis';
 import { toDiagnostic } from './convert';
 import type { DeepAnalysisService } from './deepAnalysis';
 import type { PhrasebookDocuments } from './documents';
+import { errorText } from '../../core/text/errorText';
 
 /** Typing pauses shorter than this do not trigger an analysis. */
 export const ANALYSIS_DEBOUNCE_MS = 200;
@@ -134,7 +135,7 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
       tracked.analysis.analyse(document.getText(), document.version, this.severityOverrides);
     } catch (error) {
       // The core is meant never to throw; if it does, say so once instead of breaking the editor.
-      this.log.error(`analysis of ${document.uri.toString(true)} failed: ${describe(error)}`);
+      this.log.error(`analysis of ${document.uri.toString(true)} failed: ${errorText(error)}`);
       return;
     }
     tracked.analysis.pruneVerdicts();
@@ -219,8 +220,4 @@ export class PhrasebookDiagnostics implements vscode.Disposable {
 
 function key(uri: vscode.Uri): string {
   return uri.toString();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,7 @@ import { reportResult, type CaseRecord } from './report';
 import { EXCLUDED_FOLDERS_GLOB, TEST_FILE_GLOB } from '../constants';
 import type { PhrasebookTestRunner, TestExplorer, TestTarget } from './explorer';
 import { displayName, isTestFileUri, loadPhrasebook, loadTestFile, readText, type LoadedTestFile } from './testFiles';
+import { errorText } from '../../core/text/errorText';
 const EDIT_DEBOUNCE_MS = 200;
 
 /** Where cases run: the extension's matcher, or a daemon picked when the run starts. */
@@ -78,9 +79,7 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     try {
       loaded = await loadTestFile(uri);
     } catch (error) {
-      this.log.warn(
-        `cannot read the test file ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.warn(`cannot read the test file ${uri.toString()}: ${errorText(error)}`);
       this.remove(uri);
       return undefined;
     }
@@ -181,9 +180,7 @@ export class PhrasebookTestController implements PhrasebookTestRunner, vscode.Di
     try {
       daemon = where === 'daemon' ? await this.targets.chooseDaemon() : undefined;
     } catch (error) {
-      void vscode.window.showErrorMessage(
-        `Kora: cannot run the phrasebook tests on a daemon: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      void vscode.window.showErrorMessage(`Kora: cannot run the phrasebook tests on a daemon: ${errorText(error)}`);
       return;
     }
     if (where === 'daemon' && !daemon) return;

@@ -6,6 +6,7 @@ import { parsePhrasebook } from '../../core/phrasebook/document';
 import type { PhrasebookSource } from '../../core/phrasebook/tests/checks';
 import { isTestFilePath, phrasebookPathFor } from '../../core/phrasebook/tests/paths';
 import { parseTestFile, type PhrasebookTestFile } from '../../core/phrasebook/tests/testFile';
+import { errorText } from '../../core/text/errorText';
 
 export function isTestFileUri(uri: vscode.Uri): boolean {
   return uri.scheme !== 'untitled' && isTestFilePath(uri.path);
@@ -46,7 +47,7 @@ export async function loadPhrasebook(uri: vscode.Uri): Promise<PhrasebookSource>
   } catch (error) {
     const code = (error as { code?: string }).code;
     return {
-      missing: code === 'FileNotFound' ? 'file not found' : error instanceof Error ? error.message : String(error),
+      missing: code === 'FileNotFound' ? 'file not found' : errorText(error),
       label,
     };
   }

@@ -6,6 +6,7 @@ import type { RedosVerdict } from '../../redos/verdict';
 import { applySeverities } from './lint';
 import { type EntryInfo, type LintResult, type SeverityOverrides } from './types';
 import { FINDING_CODES, ruleDefaults } from './registry';
+import { errorText } from '../../text/errorText';
 
 export interface RedosAnalyzer {
   analyze(jsSource: string, jsFlags: string): Promise<RedosVerdict>;
@@ -89,7 +90,7 @@ async function safeAnalyze(analyzer: RedosAnalyzer, source: string, flags: strin
   } catch (error) {
     return {
       status: 'inconclusive',
-      reason: `analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `analysis failed: ${errorText(error)}`,
     };
   }
 }

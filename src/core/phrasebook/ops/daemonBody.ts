@@ -4,6 +4,7 @@
 // own 422 {"detail": [...]} (pydantic's dict_type error for the Dict[str, Any] parameter).
 import { parsePythonJson } from '../pyJson';
 import { isPlainObject } from '../daemonRules';
+import { errorText } from '../../text/errorText';
 
 export type PutBodyReading =
   /** An object: the validator sees its `entries` (undefined when absent). */
@@ -64,7 +65,7 @@ export function readPutBody(bytes: Uint8Array): PutBodyReading {
   try {
     body = parsePythonJson(decodeJsonBytes(bytes));
   } catch (error) {
-    return { kind: 'not-json', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'not-json', message: errorText(error) };
   }
   if (!isPlainObject(body)) return { kind: 'fastapi-422', body: { detail: [{ ...DICT_TYPE_422 }] } };
   return { kind: 'payload', payload: Object.prototype.hasOwnProperty.call(body, 'entries') ? body.entries : undefined };

@@ -3,6 +3,7 @@
 // phrasebook's patterns. Search is `match` of `(?s:.*?)(?:pattern)`; leading global flags such as
 // `(?i)` stay in front, where Python requires them.
 import { compilePython, INTERNAL_ERROR_TYPE, pythonMatch, type PyreCompiled } from '../../pyre';
+import { errorText } from '../../text/errorText';
 
 const LEADING_GLOBAL_FLAGS = /^(?:\(\?[aiLmsux]+\))+/;
 
@@ -31,6 +32,6 @@ export function replySearch(pattern: PyreCompiled, reply: string): boolean | { u
     const outcome = pythonMatch(pattern, reply);
     return 'matched' in outcome ? outcome.matched : { unsupported: outcome.reason };
   } catch (error) {
-    return { unsupported: `matcher failure: ${error instanceof Error ? error.message : String(error)}` };
+    return { unsupported: `matcher failure: ${errorText(error)}` };
   }
 }

@@ -9,6 +9,7 @@ import { describeFallThrough, guardedLocalTestResult, localTestResult, type Loca
 import { compareAnswer, type CaseAnswer, type Verdict } from './verdict';
 import type { PhrasebookSource } from './checks';
 import type { PhrasebookTestFile, TestCase } from './testFile';
+import { errorText } from '../../text/errorText';
 
 export type CaseStatus = 'passed' | 'failed' | 'errored';
 
@@ -171,11 +172,7 @@ export async function runCaseOnDaemon(
   try {
     response = await client.testPhrasebook(testCase.message);
   } catch (error) {
-    return erroredResult(
-      testCase,
-      `the daemon did not answer: ${error instanceof Error ? error.message : String(error)}`,
-      started,
-    );
+    return erroredResult(testCase, `the daemon did not answer: ${errorText(error)}`, started);
   }
   // The daemon renders with its live snapshot: a reply expected from a fixture cannot be checked there.
   const checkReply = !testCase.hasFixture;
