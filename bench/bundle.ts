@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'extension.js');
@@ -37,11 +38,6 @@ require(process.argv[1]);
 const used = process.cpuUsage(started);
 process.stdout.write(String((used.user + used.system) / 1000));
 `;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 export function benchBundle(): { bundle_bytes: number; bundle_load_ms: number; phrasebook_bundle_bytes: number } {
   const names = JSON.stringify(vscodeApiNames());

@@ -9,6 +9,7 @@ import { benchHealth } from './health';
 import { benchPhrasebook } from './phrasebook';
 import { benchPyre } from './pyre';
 import { benchRedos } from './redos';
+import { median } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -100,9 +101,9 @@ function measureActivation(): number | null {
       cwd: ROOT,
       stdio: 'inherit',
     });
-    const runs = Array.from({ length: ACTIVATIONS }, activateOnce).sort((a, b) => a - b);
+    const runs = Array.from({ length: ACTIVATIONS }, activateOnce);
     console.log(`activate() in ${ACTIVATIONS} fresh hosts: ${runs.map((ms) => ms.toFixed(1)).join(', ')} ms`);
-    return runs[Math.floor(runs.length / 2)];
+    return median(runs);
   } catch (error) {
     console.error(`activate_ms not measured: ${error instanceof Error ? error.message : String(error)}`);
     return null;

@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import { parseDocument } from 'yaml';
 import { run as runLint } from '../src/cli/lint';
 import { lintPhrasebook, SNAPSHOT_SCALAR_PATHS, toDaemonYaml, type DaemonEntry } from '../src/core/phrasebook';
+import { median } from './stats';
 
 const WORDS = [
   'status',
@@ -45,12 +46,6 @@ function realisticEntry(index: number, salt: string): DaemonEntry {
 
 function phrasebookText(count: number, salt: string): string {
   return toDaemonYaml(Array.from({ length: count }, (_, index) => realisticEntry(index, salt)));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function timeRuns(runs: number, action: () => void): number {
